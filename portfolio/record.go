@@ -1,0 +1,107 @@
+package portfolio
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/shopspring/decimal"
+)
+
+// NextID returns the next id of the form PREFIX-NNNN after the highest such
+// id among existing, keeping at least four digits (S-0001, S-0002, ...).
+func NextID(prefix string, existing func(yield func(string) bool)) string {
+	max := 0
+	for id := range existing {
+		rest, ok := strings.CutPrefix(id, prefix+"-")
+		if !ok {
+			continue
+		}
+		if n, err := strconv.Atoi(rest); err == nil && n > max {
+			max = n
+		}
+	}
+	return fmt.Sprintf("%s-%04d", prefix, max+1)
+}
+
+func (p *Portfolio) saleIDs(yield func(string) bool) {
+	for i := range p.Sales {
+		if !yield(p.Sales[i].ID) {
+			return
+		}
+	}
+}
+
+func (p *Portfolio) batchIDs(yield func(string) bool) {
+	for i := range p.Sales {
+		if !yield(p.Sales[i].Batch) {
+			return
+		}
+	}
+}
+
+// RecordSales appends sales as one batch. Sales without an id get the next
+// free S-NNNN id. It returns the batch id and the recorded sales.
+func (p *Portfolio) RecordSales(sales []Sale) (batch string, recorded []Sale) {
+	batch = NextID("B", p.batchIDs)
+	for _, s := range sales {
+		if s.ID == "" {
+			s.ID = NextID("S", p.saleIDs)
+		}
+		s.Batch = batch
+		p.Sales = append(p.Sales, s)
+		recorded = append(recorded, s)
+	}
+	return batch, recorded
+}
+
+// LastBatch returns the id of the most recently recorded batch and its
+// sales, or "" when no sale was recorded by a sell.
+func (p *Portfolio) LastBatch() (batch string, sales []Sale) {
+	for i := len(p.Sales) - 1; i >= 0; i-- {
+		if p.Sales[i].Batch != "" {
+			batch = p.Sales[i].Batch
+			break
+		}
+	}
+	if batch == "" {
+		return "", nil
+	}
+	for _, s := range p.Sales {
+		if s.Batch == batch {
+			sales = append(sales, s)
+		}
+	}
+	return batch, sales
+}
+
+// UndoLastBatch removes the sales of the most recently recorded batch and
+// returns them; it returns nil when there is nothing to undo.
+func (p *Portfolio) UndoLastBatch() []Sale {
+	batch, removed := p.LastBatch()
+	if batch == "" {
+		return nil
+	}
+	kept := p.Sales[:0:0]
+	for _, s := range p.Sales {
+		if s.Batch != batch {
+			kept = append(kept, s)
+		}
+	}
+	p.Sales = kept
+	return removed
+}
+
+// Clone returns a deep copy of p's slices and maps so the copy can be
+// changed without touching p. Decimal values are immutable and shared.
+func (p *Portfolio) Clone() *Portfolio {
+	c := *p
+	c.Rates = make(map[string]decimal.Decimal, len(p.Rates))
+	for k, v := range p.Rates {
+		c.Rates[k] = v
+	}
+	c.Collections = append([]Collection(nil), p.Collections...)
+	c.Lots = append([]Lot(nil), p.Lots...)
+	c.Sales = append([]Sale(nil), p.Sales...)
+	return &c
+}
