@@ -46,6 +46,9 @@ type Analysis struct {
 	// Sales has one entry per recorded sale and term, in processing order
 	// (date, then sale id).
 	Sales []SaleResult
+
+	// eng holds the indexes Summary, Simulate and Suggest reuse.
+	eng *engine
 }
 
 // LotState is one lot as of the analysis date.

@@ -1,0 +1,100 @@
+package taxrules
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+
+	"nftharvest/portfolio"
+)
+
+// engine holds the indexes built once per Analyze and shared by Summary,
+// Simulate and Suggest. It is read-only after Analyze returns, so an
+// Analysis may be used from several goroutines.
+type engine struct {
+	p    *portfolio.Portfolio
+	ix   *portfolio.Index
+	lots []portfolio.Lot
+	// washOn is the profile's wash_sale = "apply"; tokenMode is match = "token".
+	washOn    bool
+	tokenMode bool
+	// keys groups lots by match key; colls by collection (the same index
+	// in collection mode).
+	keys  *groupIndex
+	colls *groupIndex
+	// saleLot is the lot index of each sale; order the sale indices in
+	// processing order (date, then sale id).
+	saleLot []int32
+	order   []int32
+	// lotSales lists, per lot, its sale indices in processing order.
+	lotSalesStart []int32
+	lotSales      []int32
+	// results is, per sale index, its range [from, to) in Analysis.Sales.
+	results [][2]int32
+	// years holds the recognized totals per tax year.
+	years map[int]*totals
+}
+
+// newEngine indexes p. It returns an error for a sale of an unknown lot or
+// with a quantity that is not positive.
+func newEngine(p *portfolio.Portfolio) (*engine, error) {
+	e := &engine{
+		p:         p,
+		ix:        portfolio.NewIndex(p),
+		lots:      p.Lots,
+		washOn:    p.TaxProfile.WashSale != portfolio.WashOff,
+		tokenMode: p.TaxProfile.Match != portfolio.MatchCollection,
+	}
+	if e.tokenMode {
+		e.keys = buildGroups(p.Lots, tokenKey)
+		e.colls = buildGroups(p.Lots, collectionKey)
+	} else {
+		e.keys = buildGroups(p.Lots, collectionKey)
+		e.colls = e.keys
+	}
+	e.saleLot = make([]int32, len(p.Sales))
+	counts := make([]int32, len(p.Lots)+1)
+	for i := range p.Sales {
+		s := &p.Sales[i]
+		li, ok := e.ix.LotIndex(s.Lot)
+		if !ok {
+			return nil, fmt.Errorf("sales[%d] (%s): unknown lot %q", i, s.ID, s.Lot)
+		}
+		if s.Quantity.Sign() <= 0 {
+			return nil, fmt.Errorf("sales[%d] (%s): quantity %s is not positive", i, s.ID, s.Quantity)
+		}
+		e.saleLot[i] = int32(li)
+		counts[li+1]++
+	}
+	e.order = make([]int32, len(p.Sales))
+	for i := range e.order {
+		e.order[i] = int32(i)
+	}
+	slices.SortFunc(e.order, func(a, b int32) int { return cmpSales(&p.Sales[a], &p.Sales[b]) })
+	for i := 1; i < len(counts); i++ {
+		counts[i] += counts[i-1]
+	}
+	e.lotSalesStart = counts
+	next := slices.Clone(counts[:len(p.Lots)])
+	e.lotSales = make([]int32, len(p.Sales))
+	for _, si := range e.order {
+		li := e.saleLot[si]
+		e.lotSales[next[li]] = si
+		next[li]++
+	}
+	return e, nil
+}
+
+// cmpSales is the processing order of sales: date, then sale id (IRC 1091
+// applies loss sales in the order they occur; Pub 550 "Wash Sales").
+func cmpSales(a, b *portfolio.Sale) int {
+	if c := cmp.Compare(a.Date, b.Date); c != 0 {
+		return c
+	}
+	return cmp.Compare(a.ID, b.ID)
+}
+
+// salesOfLot returns the lot's sale indices in processing order.
+func (e *engine) salesOfLot(li int32) []int32 {
+	return e.lotSales[e.lotSalesStart[li]:e.lotSalesStart[li+1]]
+}

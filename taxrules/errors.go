@@ -1,0 +1,16 @@
+package taxrules
+
+import "github.com/shopspring/decimal"
+
+// RequestError is a what-if request that cannot be carried out; Error
+// names the lot and the reason in one line.
+type RequestError struct {
+	Lot    string
+	Reason string
+}
+
+func (e *RequestError) Error() string { return "lot " + e.Lot + ": " + e.Reason }
+
+// Cents rounds an amount to the cent, half away from zero, for display and
+// exports. Amounts are never rounded inside the engine.
+func Cents(d decimal.Decimal) decimal.Decimal { return d.Round(2) }

@@ -1,0 +1,137 @@
+package taxrules
+
+import (
+	"fmt"
+
+	"nftharvest/portfolio"
+
+	"github.com/shopspring/decimal"
+)
+
+// run is one pass over sales in processing order, holding the running
+// state of the lots the sales touch. A full analysis uses a dense slice;
+// a what-if re-runs a few match groups with a sparse map.
+type run struct {
+	e       *engine
+	works   []*lotWork
+	workMap map[int32]*lotWork
+}
+
+func newDenseRun(e *engine) *run {
+	return &run{e: e, works: make([]*lotWork, len(e.lots))}
+}
+
+func newSparseRun(e *engine) *run {
+	return &run{e: e, workMap: make(map[int32]*lotWork)}
+}
+
+// get returns the state of lot li, nil while no sale or wash sale touched it.
+func (r *run) get(li int32) *lotWork {
+	if r.works != nil {
+		return r.works[li]
+	}
+	return r.workMap[li]
+}
+
+// work returns the state of lot li, creating it on first use.
+func (r *run) work(li int32) *lotWork {
+	if w := r.get(li); w != nil {
+		return w
+	}
+	w := newLotWork(&r.e.lots[li])
+	if r.works != nil {
+		r.works[li] = w
+	} else {
+		r.workMap[li] = w
+	}
+	return w
+}
+
+// processSale applies one sale of lot li and returns its results, one per
+// term. id is the sale id used for ordering and for the replacement
+// portions; the caller blanks it for simulated sales.
+func (r *run) processSale(s *portfolio.Sale, li int32, id string) ([]SaleResult, error) {
+	lot := &r.e.lots[li]
+	if s.Date < lot.Acquired {
+		return nil, fmt.Errorf("sale %s of lot %s: dated %s, before the acquisition on %s", id, lot.ID, s.Date, lot.Acquired)
+	}
+	w := r.work(li)
+	segs, ok := w.take(s.Quantity)
+	if !ok {
+		return nil, fmt.Errorf("sale %s of lot %s: quantity %s is more than the %s units open", id, lot.ID, s.Quantity, w.openQuantity())
+	}
+	results := splitByTerm(s, lot, segs, r.e.ix.Collectible(lot.ID), id)
+	for k := range results {
+		res := &results[k]
+		if res.GainLoss.Sign() >= 0 {
+			continue // IRC 1091 disallows losses only; a gain is never washed.
+		}
+		if r.e.washOn {
+			r.wash(res, li, res.segs, id)
+			res.SafeToRebuy = s.Date.AddDays(31)
+			if r.e.tokenMode {
+				res.Warnings = r.e.lookAlikes(li, s.Date.AddDays(-30), s.Date.AddDays(30))
+			}
+		}
+		res.Recognized = res.GainLoss.Add(res.Disallowed)
+		if res.Disallowed.Sign() > 0 {
+			res.Code = "W" // Form 8949 instructions, column (f): code W for a wash sale.
+		}
+	}
+	out := make([]SaleResult, len(results))
+	for k := range results {
+		out[k] = results[k].SaleResult
+	}
+	return out, nil
+}
+
+// pendingResult is a SaleResult with the segments it was built from.
+type pendingResult struct {
+	SaleResult
+	segs []segment
+}
+
+// splitByTerm turns the segments of a sale into results, one per term.
+// Position: a sale whose units have different holding periods (part of the
+// lot replaced a washed sale) is reported as one Form 8949 line per term,
+// with the same sale id; each result's HoldingStart is the earliest start
+// of its units, Acquired the lot's acquisition date. Net proceeds are
+// split pro rata by quantity, the last result taking the remainder.
+func splitByTerm(s *portfolio.Sale, lot *portfolio.Lot, segs []segment, collectible bool, id string) []pendingResult {
+	var results []pendingResult
+	for _, sg := range segs {
+		t := TermOf(sg.start, s.Date)
+		k := -1
+		for j := range results {
+			if results[j].Term == t {
+				k = j
+			}
+		}
+		if k < 0 {
+			results = append(results, pendingResult{SaleResult: SaleResult{
+				Sale: id, Lot: lot.ID, Date: s.Date, Acquired: lot.Acquired,
+				HoldingStart: sg.start, Term: t, Collectible: collectible,
+				Quantity: decimal.Zero, CostBasis: decimal.Zero, Disallowed: decimal.Zero,
+			}})
+			k = len(results) - 1
+		}
+		r := &results[k]
+		r.segs = append(r.segs, sg)
+		r.Quantity = r.Quantity.Add(sg.qty)
+		r.CostBasis = r.CostBasis.Add(sg.orig).Add(sg.adj)
+	}
+	net := s.NetProceeds()
+	rest := net
+	for k := range results {
+		r := &results[k]
+		if k == len(results)-1 {
+			r.Proceeds = rest
+		} else {
+			r.Proceeds = share(net, r.Quantity, s.Quantity)
+			rest = rest.Sub(r.Proceeds)
+		}
+		r.GainLoss = r.Proceeds.Sub(r.CostBasis)
+		r.Recognized = r.GainLoss
+	}
+	return results
+}
