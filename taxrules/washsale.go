@@ -1,12 +1,170 @@
 package taxrules
 
-import "nftharvest/portfolio"
+import (
+	"nftharvest/portfolio"
 
-// wash applies the wash-sale rule to a loss result (stage 2).
-func (r *run) wash(res *pendingResult, li int32, segs []segment, id string) {}
+	"github.com/shopspring/decimal"
+)
 
-// lookAlikes returns same-collection purchases of other tokens (stage 2).
-func (e *engine) lookAlikes(li int32, from, to portfolio.Date) []Purchase { return nil }
+// The wash-sale rule (IRC 1091; Treas. Reg. 1.1091-1; Pub 550 "Wash
+// Sales") and the positions this product takes where the sources are
+// silent for NFTs:
+//
+//   - Whether it applies at all: profile wash_sale "apply" (default) or
+//     "off" (NFTs are property, Notice 2014-21, not "stock or securities").
+//     When off nothing is washed and WashRisk is empty.
+//   - Substantially identical: see matchKey (token or collection mode). In
+//     token mode, other tokens of the same collection bought inside the
+//     window are reported as warnings only.
+//   - Window: a replacement acquired in [sale - 30 days, sale + 30 days]
+//     (61 days); a purchase 31 days away is outside it.
+//   - Only a loss (GainLoss < 0) is washed.
+//   - The unsold rest of the sold lot is never a replacement (Rev. Rul.
+//     56-602); a lot acquired before the sold lot but inside the window
+//     counts (the literal reading of Pub 550).
+//   - Replacement units are matched earliest acquisition first (ties by lot
+//     id), unit by unit; a unit absorbs at most one disallowed loss (Treas.
+//     Reg. 1.1091-1(e)).
+//   - A unit can absorb only if it is still held when the loss sale is
+//     processed (not taken by a sale earlier in processing order: an
+//     earlier date, or the same date and a smaller sale id) or is acquired
+//     later: the basis of units already sold cannot change afterwards.
+//   - When fewer units are replaced than sold, only the replaced share of
+//     the loss is disallowed, pro rata by quantity (Treas. Reg.
+//     1.1091-1(c)).
+//   - The disallowed loss is added to the replacement units' basis (IRC
+//     1091(d)) and their holding period includes the sold units' (IRC
+//     1223(3)), by tacking (TackedStart). Sold units are paired with
+//     replacement units in order, earliest holding start with earliest
+//     acquisition. Chains carry forward: a replacement later sold at a loss
+//     is washed in turn.
 
-// washRisk returns the wash-sale risk of selling lot li at a loss on asOf (stage 2).
-func (e *engine) washRisk(li int32, asOf portfolio.Date) WashRisk { return WashRisk{} }
+// chunk is a run of replacement units from one lot.
+type chunk struct {
+	lot int32
+	qty decimal.Decimal
+}
+
+// wash applies the wash-sale rule to the loss result res of a sale of lot
+// li whose units were segs, recording the disallowed loss in res and in
+// the replacement lots' running state. id is the sale id.
+func (r *run) wash(res *pendingResult, li int32, segs []segment, id string) {
+	e := r.e
+	lots := e.lots
+	date := res.Date
+	need := res.Quantity
+	var chunks []chunk
+	replaced := decimal.Zero
+	for _, cj := range e.keys.window(lots, e.keys.of[li], date.AddDays(-30), date.AddDays(30)) {
+		if cj == li {
+			continue // Rev. Rul. 56-602: the rest of the same lot is not a replacement.
+		}
+		avail := lots[cj].Quantity
+		if w := r.get(cj); w != nil {
+			avail = w.available()
+		}
+		if avail.Sign() <= 0 {
+			continue
+		}
+		q := decimal.Min(avail, need.Sub(replaced))
+		chunks = append(chunks, chunk{lot: cj, qty: q})
+		replaced = replaced.Add(q)
+		if replaced.Equal(need) {
+			break
+		}
+	}
+	if len(chunks) == 0 {
+		return
+	}
+	loss := res.GainLoss.Neg()
+	// Treas. Reg. 1.1091-1(c): only the replaced share of the loss.
+	res.Disallowed = share(loss, replaced, need)
+
+	// Pair sold units (earliest holding start first) with replacement units
+	// (earliest acquisition first) and move the loss piece by piece, the
+	// last piece taking the remainder so the pieces sum to Disallowed.
+	rest := res.Disallowed
+	si, sLeft := 0, segs[0].qty
+	for ci := range chunks {
+		c := &chunks[ci]
+		cLeft := c.qty
+		for cLeft.Sign() > 0 {
+			for sLeft.Sign() <= 0 {
+				si++
+				sLeft = segs[si].qty
+			}
+			q := decimal.Min(cLeft, sLeft)
+			cLeft, sLeft = cLeft.Sub(q), sLeft.Sub(q)
+			dis := rest
+			if ci < len(chunks)-1 || cLeft.Sign() > 0 {
+				dis = share(res.Disallowed, q, replaced)
+			}
+			rest = rest.Sub(dis)
+			r.moveLoss(res, li, c.lot, q, dis, segs[si].start, id)
+		}
+	}
+}
+
+// moveLoss adds disallowed loss dis of q sold units (holding start
+// soldStart) to q units of replacement lot cj.
+func (r *run) moveLoss(res *pendingResult, li, cj int32, q, dis decimal.Decimal, soldStart portfolio.Date, id string) {
+	lot := &r.e.lots[cj]
+	start := TackedStart(lot.Acquired, res.Date, soldStart)
+	w := r.work(cj)
+	basis := w.absorb(q, dis, start, id)
+	if n := len(res.Replacements); n > 0 && res.Replacements[n-1].Lot == lot.ID && res.Replacements[n-1].HoldingStart == start {
+		rp := &res.Replacements[n-1]
+		rp.Quantity, rp.Disallowed, rp.AdjustedBasis = rp.Quantity.Add(q), rp.Disallowed.Add(dis), rp.AdjustedBasis.Add(basis)
+		wa := &w.adjustments[len(w.adjustments)-1]
+		wa.Quantity, wa.Disallowed = wa.Quantity.Add(q), wa.Disallowed.Add(dis)
+		return
+	}
+	res.Replacements = append(res.Replacements, Replacement{
+		Lot: lot.ID, Quantity: q, Disallowed: dis, AdjustedBasis: basis, HoldingStart: start,
+	})
+	w.adjustments = append(w.adjustments, WashAdjustment{
+		Sale: id, SoldLot: r.e.lots[li].ID, Date: res.Date, Quantity: q, Disallowed: dis, HoldingStart: start,
+	})
+}
+
+// lookAlikes returns purchases of other tokens of lot li's collection
+// acquired in [from, to]: in token match mode they are not substantially
+// identical (position), but the user is warned about them.
+func (e *engine) lookAlikes(li int32, from, to portfolio.Date) []Purchase {
+	lot := &e.lots[li]
+	var out []Purchase
+	for _, cj := range e.colls.window(e.lots, e.colls.of[li], from, to) {
+		if o := &e.lots[cj]; o.TokenID != lot.TokenID {
+			out = append(out, purchaseOf(o))
+		}
+	}
+	return out
+}
+
+func purchaseOf(l *portfolio.Lot) Purchase {
+	return Purchase{Lot: l.ID, TokenID: l.TokenID, Date: l.Acquired, Quantity: l.Quantity}
+}
+
+// washRisk returns the wash-sale risk of selling open lot li at a loss on
+// asOf: purchases of the same match key (other lots) acquired in
+// [asOf - 30 days, asOf] (IRC 1091(a): the 30 days before the sale), and
+// the first date a loss sale is clean, the latest such purchase + 31 days.
+// Empty when the wash-sale rule is off.
+func (e *engine) washRisk(li int32, asOf portfolio.Date) WashRisk {
+	var wr WashRisk
+	if !e.washOn {
+		return wr
+	}
+	for _, cj := range e.keys.window(e.lots, e.keys.of[li], asOf.AddDays(-30), asOf) {
+		if cj != li {
+			wr.Purchases = append(wr.Purchases, purchaseOf(&e.lots[cj]))
+		}
+	}
+	if n := len(wr.Purchases); n > 0 {
+		wr.CleanFrom = wr.Purchases[n-1].Date.AddDays(31)
+	}
+	if e.tokenMode {
+		wr.Warnings = e.lookAlikes(li, asOf.AddDays(-30), asOf)
+	}
+	return wr
+}
