@@ -1,0 +1,71 @@
+package cli
+
+import (
+	"fmt"
+	"strconv"
+
+	"nftharvest/portfolio"
+	"nftharvest/storage"
+)
+
+var demoCmd = &command{
+	name:    "demo",
+	summary: "write a synthetic portfolio of N lots (deterministic)",
+	usage: `Usage: nftharvest demo --lots N [--seed S] [--out FILE [--force]]
+
+Generates a synthetic portfolio of N lots for benchmarks and tests: about
+N/20 collections, N/10 sales, ETH floors, gains, losses and wash sales. The
+same N and seed always give the same bytes.
+
+  --lots N          number of lots (required)
+  --seed S          random seed, an integer (default 1)
+  --out FILE        write to FILE (atomically) instead of standard output;
+                    an existing FILE is not overwritten without --force
+  --force           allow --out to replace an existing file
+`,
+	run: runDemo,
+}
+
+func runDemo(c *ctx, args []string) error {
+	f := c.newFlags()
+	lotsS := f.String("lots", "", "")
+	seedS := f.String("seed", "1", "")
+	out := f.String("out", "", "")
+	force := f.Bool("force", false, "")
+	pos, err := f.parse(args)
+	if err != nil {
+		return err
+	}
+	if err := f.noArgs(pos); err != nil {
+		return err
+	}
+	if *lotsS == "" {
+		return usageErrorf("demo: --lots N is required (see \"nftharvest demo --help\")")
+	}
+	n, err := parseCountFlag("lots", *lotsS)
+	if err != nil {
+		return err
+	}
+	seed, err := strconv.ParseInt(*seedS, 10, 64)
+	if err != nil {
+		return usageErrorf("--seed: %q is not a whole number", *seedS)
+	}
+	if *out != "" && !*force {
+		if err := mustNotExist(*out, "--force"); err != nil {
+			return err
+		}
+	}
+	data, err := storage.Encode(portfolio.Synthetic(n, seed))
+	if err != nil {
+		return fmt.Errorf("encoding the synthetic portfolio: %w", err)
+	}
+	if *out == "" {
+		_, err := c.stdout.Write(data)
+		return err
+	}
+	if err := storage.WriteFileAtomic(*out, data); err != nil {
+		return fmt.Errorf("writing %s: %w", *out, err)
+	}
+	_, err = fmt.Fprintf(c.stdout, "Wrote a synthetic portfolio of %d lots (seed %d) to %s.\n", n, seed, *out)
+	return err
+}

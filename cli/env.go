@@ -1,0 +1,126 @@
+package cli
+
+import (
+	"os"
+	"strings"
+	"time"
+
+	"nftharvest/portfolio"
+)
+
+// Environment variables read by the binary.
+const (
+	// TodayVar overrides today's date (YYYY-MM-DD), for scripts and tests.
+	TodayVar = "NFTHARVEST_TODAY"
+	// PortfolioVar names the default portfolio file.
+	PortfolioVar = "NFTHARVEST_PORTFOLIO"
+)
+
+// DefaultFile is the portfolio file used when neither --portfolio nor
+// $NFTHARVEST_PORTFOLIO names one.
+const DefaultFile = "portfolio.json"
+
+// NewEnv builds the Env from environment lookups and the clock, read once
+// by main: Today is $NFTHARVEST_TODAY when set, else now's local date.
+func NewEnv(getenv func(string) string, now time.Time) (Env, error) {
+	env := Env{Today: portfolio.DateOf(now), PortfolioVar: getenv(PortfolioVar)}
+	if s := getenv(TodayVar); s != "" {
+		d, err := portfolio.ParseDate(s)
+		if err != nil {
+			return env, usageErrorf("$%s: %v", TodayVar, err)
+		}
+		env.Today = d
+	}
+	return env, nil
+}
+
+// defaultPortfolio is the file headless commands use without --portfolio.
+func (e Env) defaultPortfolio() string {
+	if e.PortfolioVar != "" {
+		return e.PortfolioVar
+	}
+	return DefaultFile
+}
+
+// TUIPath reads the arguments of the interactive mode (no subcommand):
+// "nftharvest [FILE]", "--portfolio FILE" or "--sample". It returns the
+// file to open, or "" for the embedded sample: without a file argument,
+// $NFTHARVEST_PORTFOLIO, else ./portfolio.json when it exists, else the
+// sample.
+func TUIPath(args []string, env Env) (string, error) {
+	var path string
+	sample, explicit := false, false
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		name, value, hasValue := strings.Cut(strings.TrimLeft(a, "-"), "=")
+		switch {
+		case a == "--sample" || a == "-sample":
+			sample = true
+		case strings.HasPrefix(a, "-") && name == "portfolio":
+			if !hasValue {
+				if i+1 >= len(args) {
+					return "", usageErrorf("--portfolio needs a file name")
+				}
+				i++
+				value = args[i]
+			}
+			if value == "" {
+				return "", usageErrorf("--portfolio needs a file name")
+			}
+			if explicit {
+				return "", usageErrorf("more than one portfolio file given")
+			}
+			path, explicit = value, true
+		case a == "--":
+			if i+1 < len(args) {
+				if explicit || i+2 < len(args) {
+					return "", usageErrorf("more than one portfolio file given")
+				}
+				path, explicit = args[i+1], true
+			}
+			i = len(args)
+		case strings.HasPrefix(a, "-") && a != "-":
+			return "", usageErrorf("unknown flag %s (see \"nftharvest help\")", a)
+		default:
+			if explicit {
+				return "", usageErrorf("more than one portfolio file given")
+			}
+			if _, err := os.Stat(a); err != nil && looksLikeCommand(a) {
+				return "", usageErrorf("unknown command %q (see \"nftharvest help\")", a)
+			}
+			path, explicit = a, true
+		}
+	}
+	switch {
+	case sample && explicit:
+		return "", usageErrorf("--sample and a portfolio file exclude each other")
+	case sample:
+		return "", nil
+	case explicit:
+		return path, nil
+	case env.PortfolioVar != "":
+		return env.PortfolioVar, nil
+	}
+	if _, err := os.Stat(DefaultFile); err == nil {
+		return DefaultFile, nil
+	}
+	return "", nil
+}
+
+// looksLikeCommand reports whether a missing "file" argument is more likely
+// a mistyped command: a bare word without a dot or a path separator.
+func looksLikeCommand(a string) bool {
+	return a != "" && !strings.ContainsAny(a, `./\`)
+}
+
+// mustNotExist fails with an exit-2 error when path exists, naming the flag
+// that would allow overwriting it (none when flag is "").
+func mustNotExist(path, flag string) error {
+	if _, err := os.Lstat(path); err == nil {
+		if flag != "" {
+			return inputErrorf("%s already exists; not overwriting it (use %s to replace it)", path, flag)
+		}
+		return inputErrorf("%s already exists; not overwriting it", path)
+	}
+	return nil
+}

@@ -1,0 +1,91 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"strings"
+
+	"nftharvest/storage"
+	"nftharvest/taxrules"
+)
+
+// Exit statuses of the binary.
+const (
+	ExitOK      = 0 // success
+	ExitFailure = 1 // an unexpected failure (I/O, a bug, a concurrent change)
+	ExitInvalid = 2 // invalid input: usage, flag values, file content, requests
+)
+
+// errHelpShown is returned by a command that printed its --help text.
+var errHelpShown = errors.New("help shown")
+
+// UsageError is a mistake in the command line: an unknown command or flag,
+// a missing argument or a bad flag value. It maps to exit status 2.
+type UsageError struct{ Msg string }
+
+func (e *UsageError) Error() string { return e.Msg }
+
+func usageErrorf(format string, a ...any) error {
+	return &UsageError{Msg: fmt.Sprintf(format, a...)}
+}
+
+// InputError is invalid input that is not a command-line mistake, such as
+// "nothing to undo" or a file that already exists. It maps to exit status 2.
+type InputError struct{ Err error }
+
+func (e *InputError) Error() string { return e.Err.Error() }
+func (e *InputError) Unwrap() error { return e.Err }
+
+func inputErrorf(format string, a ...any) error {
+	return &InputError{Err: fmt.Errorf(format, a...)}
+}
+
+// ExitCode maps an error to the process exit status: 0 for nil, 2 for
+// invalid input (usage errors, *storage.InvalidError, *taxrules.RequestError,
+// a missing file, a file that must not be overwritten), 1 for anything else.
+func ExitCode(err error) int {
+	if err == nil {
+		return ExitOK
+	}
+	var (
+		usage   *UsageError
+		input   *InputError
+		invalid *storage.InvalidError
+		request *taxrules.RequestError
+	)
+	switch {
+	case errors.As(err, &usage), errors.As(err, &input), errors.As(err, &invalid),
+		errors.As(err, &request), errors.Is(err, fs.ErrNotExist), errors.Is(err, storage.ErrExists):
+		return ExitInvalid
+	}
+	return ExitFailure
+}
+
+// PrintError writes err to w, one line per problem, each prefixed
+// "nftharvest: ", and returns its exit status (0 and nothing written for nil).
+func PrintError(w io.Writer, err error) int {
+	if err == nil {
+		return ExitOK
+	}
+	var invalid *storage.InvalidError
+	if errors.As(err, &invalid) && len(invalid.Problems) > 0 {
+		for _, p := range invalid.Problems {
+			if invalid.File != "" {
+				fmt.Fprintf(w, "nftharvest: %s: %s\n", invalid.File, oneLine(p.String()))
+			} else {
+				fmt.Fprintf(w, "nftharvest: %s\n", oneLine(p.String()))
+			}
+		}
+		return ExitInvalid
+	}
+	fmt.Fprintf(w, "nftharvest: %s\n", oneLine(err.Error()))
+	return ExitCode(err)
+}
+
+// oneLine keeps a message on one line so every error is exactly one line.
+func oneLine(s string) string {
+	s = strings.TrimRight(s, "\n")
+	return strings.ReplaceAll(s, "\n", "; ")
+}

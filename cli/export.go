@@ -1,0 +1,90 @@
+package cli
+
+import (
+	"bytes"
+	"fmt"
+
+	"nftharvest/storage"
+	"nftharvest/taxrules"
+)
+
+var exportCmd = &command{
+	name:    "export",
+	summary: "Form 8949 rows as CSV, or the year's realized sales as JSON",
+	usage: `Usage: nftharvest export [--year YEAR] [--format form8949|json] [--out FILE [--force]]
+                         [--portfolio FILE | --sample]
+
+Writes the sales of a tax year: as Form 8949 rows in CSV (description, date
+acquired, date sold, proceeds, cost basis, code, adjustment, gain or loss,
+with the part: I short term, II long term), amounts to the cent; or as JSON,
+the realized part of "report --format json" with the summary.
+
+  --year YEAR       tax year (default: the portfolio's tax year)
+  --format FORMAT   form8949 (default) or json
+  --out FILE        write to FILE (atomically) instead of standard output;
+                    an existing FILE is not overwritten without --force
+  --force           allow --out to replace an existing file
+  --portfolio FILE  portfolio file (default $NFTHARVEST_PORTFOLIO, else
+                    ./portfolio.json)
+  --sample          use the embedded sample portfolio
+`,
+	run: runExport,
+}
+
+func runExport(c *ctx, args []string) error {
+	f := c.newFlags()
+	f.portfolioFlags(true)
+	f.formatFlag("form8949", "json")
+	yearS := f.String("year", "", "")
+	out := f.String("out", "", "")
+	force := f.Bool("force", false, "")
+	pos, err := f.parse(args)
+	if err != nil {
+		return err
+	}
+	if err := f.noArgs(pos); err != nil {
+		return err
+	}
+	if *out != "" && !*force {
+		if err := mustNotExist(*out, "--force"); err != nil {
+			return err
+		}
+	}
+	file, err := f.load()
+	if err != nil {
+		return err
+	}
+	a, err := analyze(file.Portfolio, c.env.Today)
+	if err != nil {
+		return err
+	}
+	year, err := parseYearFlag("year", *yearS, a.TaxYear)
+	if err != nil {
+		return err
+	}
+	var buf bytes.Buffer
+	var what string
+	if f.format == "json" {
+		realized := realizedIn(a, year)
+		doc := exportDoc{TaxYear: year, Realized: realizedDoc(realized), Summary: summaryDoc(a.Summary(year))}
+		if err := writeJSON(&buf, doc); err != nil {
+			return err
+		}
+		what = fmt.Sprintf("%d realized sale entries of %d", len(realized), year)
+	} else {
+		rows := a.Form8949(year)
+		if err := taxrules.WriteForm8949CSV(&buf, rows); err != nil {
+			return fmt.Errorf("writing Form 8949 CSV: %w", err)
+		}
+		what = fmt.Sprintf("%d Form 8949 rows of %d", len(rows), year)
+	}
+	if *out == "" {
+		_, err := c.stdout.Write(buf.Bytes())
+		return err
+	}
+	if err := storage.WriteFileAtomic(*out, buf.Bytes()); err != nil {
+		return fmt.Errorf("writing %s: %w", *out, err)
+	}
+	_, err = fmt.Fprintf(c.stdout, "Wrote %s to %s.\n", what, *out)
+	return err
+}

@@ -1,0 +1,198 @@
+package cli
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+
+	"nftharvest/portfolio"
+
+	"github.com/shopspring/decimal"
+)
+
+// flags wraps a flag.FlagSet so that every command reports mistakes the
+// same way (one line, exit 2) and accepts flags before and after its
+// positional arguments. Flag values are kept as text and checked after
+// parsing, so each message can name the flag and the offending value.
+type flags struct {
+	*flag.FlagSet
+	c *ctx
+
+	portfolio string
+	sample    bool
+	format    string
+	formats   []string
+}
+
+func (c *ctx) newFlags() *flags {
+	fs := flag.NewFlagSet(c.cmd.name, flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	fs.Usage = func() {}
+	return &flags{FlagSet: fs, c: c}
+}
+
+// portfolioFlags adds --portfolio FILE and, when sampleOK, --sample.
+func (f *flags) portfolioFlags(sampleOK bool) {
+	f.StringVar(&f.portfolio, "portfolio", "", "")
+	if sampleOK {
+		f.BoolVar(&f.sample, "sample", false, "")
+	}
+}
+
+// formatFlag adds --format with the allowed values, the first the default.
+func (f *flags) formatFlag(allowed ...string) {
+	f.formats = allowed
+	f.StringVar(&f.format, "format", allowed[0], "")
+}
+
+// parse parses args, allowing positional arguments between flags, and
+// returns the positional arguments. -h/--help prints the command's help to
+// stdout and returns errHelpShown.
+func (f *flags) parse(args []string) ([]string, error) {
+	var pos []string
+	for {
+		err := f.Parse(args)
+		if errors.Is(err, flag.ErrHelp) {
+			fmt.Fprint(f.c.stdout, f.c.cmd.usage)
+			return nil, errHelpShown
+		}
+		if err != nil {
+			return nil, usageErrorf("%s: %s (see \"nftharvest %s --help\")", f.c.cmd.name, dashes(err.Error()), f.c.cmd.name)
+		}
+		rest := f.Args()
+		if len(rest) == 0 {
+			break
+		}
+		// flag stops at the first positional argument or after "--".
+		consumed := len(args) - len(rest)
+		if consumed > 0 && args[consumed-1] == "--" {
+			pos = append(pos, rest...)
+			break
+		}
+		pos = append(pos, rest[0])
+		args = rest[1:]
+	}
+	if f.formats != nil && !contains(f.formats, f.format) {
+		return nil, usageErrorf("--format: %q is not one of %s", f.format, strings.Join(f.formats, ", "))
+	}
+	if f.sample && f.portfolio != "" {
+		return nil, usageErrorf("--sample and --portfolio exclude each other")
+	}
+	return pos, nil
+}
+
+// dashes rewrites the flag package's "-name" spelling to "--name".
+func dashes(msg string) string {
+	return strings.NewReplacer(": -", ": --", "flag -", "flag --").Replace(msg)
+}
+
+func contains(list []string, s string) bool {
+	for _, v := range list {
+		if v == s {
+			return true
+		}
+	}
+	return false
+}
+
+// noArgs fails when a command that takes no positional arguments got some.
+func (f *flags) noArgs(pos []string) error {
+	if len(pos) > 0 {
+		return usageErrorf("%s: unexpected argument %q (see \"nftharvest %s --help\")", f.c.cmd.name, pos[0], f.c.cmd.name)
+	}
+	return nil
+}
+
+// path returns the portfolio file to use: --portfolio, else the default.
+func (f *flags) path() string {
+	if f.portfolio != "" {
+		return f.portfolio
+	}
+	return f.c.env.defaultPortfolio()
+}
+
+// parseDateFlag reads a strict YYYY-MM-DD flag value; "" gives def.
+func parseDateFlag(name, s string, def portfolio.Date) (portfolio.Date, error) {
+	if s == "" {
+		return def, nil
+	}
+	d, err := portfolio.ParseDate(s)
+	if err != nil {
+		return 0, usageErrorf("--%s: %v", name, err)
+	}
+	return d, nil
+}
+
+// parseYearFlag reads a calendar year; "" gives def.
+func parseYearFlag(name, s string, def int) (int, error) {
+	if s == "" {
+		return def, nil
+	}
+	y, err := strconv.Atoi(s)
+	if err != nil || y < 1 || y > 9999 || len(s) != 4 {
+		return 0, usageErrorf("--%s: %q is not a year (YYYY)", name, s)
+	}
+	return y, nil
+}
+
+// parseCountFlag reads a positive whole number; "" gives 0.
+func parseCountFlag(name, s string) (int, error) {
+	if s == "" {
+		return 0, nil
+	}
+	n, err := strconv.Atoi(s)
+	if err != nil || n < 1 {
+		return 0, usageErrorf("--%s: %q is not a positive whole number", name, s)
+	}
+	return n, nil
+}
+
+// parseAmount reads a non-negative decimal written in plain digits, such
+// as "812.50". what names the kind of value in the error ("an amount").
+func parseAmount(s, what string) (decimal.Decimal, error) {
+	if !plainDecimal(s) {
+		return decimal.Zero, fmt.Errorf("%q is not %s", s, what)
+	}
+	d, err := decimal.NewFromString(s)
+	if err != nil {
+		return decimal.Zero, fmt.Errorf("%q is not %s", s, what)
+	}
+	return d, nil
+}
+
+// plainDecimal accepts an optional minus sign, digits and at most one
+// decimal point with digits on at least one side: no exponents, no
+// thousands separators, no spaces, no "+", no "NaN".
+func plainDecimal(s string) bool {
+	s = strings.TrimPrefix(s, "-")
+	digits, dots := 0, 0
+	for _, r := range s {
+		switch {
+		case r >= '0' && r <= '9':
+			digits++
+		case r == '.':
+			dots++
+		default:
+			return false
+		}
+	}
+	return digits > 0 && dots <= 1
+}
+
+// parseAmountFlag reads a non-negative amount flag; "" gives zero.
+func parseAmountFlag(name, s string) (decimal.Decimal, error) {
+	if s == "" {
+		return decimal.Zero, nil
+	}
+	d, err := parseAmount(s, "an amount")
+	if err != nil {
+		return decimal.Zero, usageErrorf("--%s: %v", name, err)
+	}
+	if d.IsNegative() {
+		return decimal.Zero, usageErrorf("--%s: %q must not be negative", name, s)
+	}
+	return d, nil
+}

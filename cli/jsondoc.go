@@ -1,0 +1,328 @@
+package cli
+
+import (
+	"bufio"
+	"encoding/json"
+	"fmt"
+	"io"
+
+	"nftharvest/portfolio"
+	"nftharvest/taxrules"
+
+	"github.com/shopspring/decimal"
+)
+
+// The JSON documents printed with --format json. They are the stable
+// contract documented in docs/json.md: field names and order must not
+// change. Money is a string rounded to the cent with two decimals,
+// quantities are decimal strings, dates are YYYY-MM-DD (null when there is
+// none), terms are "short" or "long", and lists are [] when empty.
+
+// reportDoc is the output of "report --format json".
+type reportDoc struct {
+	AsOf     string      `json:"as_of"`
+	TaxYear  int         `json:"tax_year"`
+	Lots     []lotJSON   `json:"lots"`
+	Realized []saleJSON  `json:"realized"`
+	Summary  summaryJSON `json:"summary"`
+}
+
+// lotJSON is one lot of a report.
+type lotJSON struct {
+	ID            string       `json:"id"`
+	Collection    string       `json:"collection"`
+	TokenID       string       `json:"token_id"`
+	Quantity      string       `json:"quantity"`
+	OpenQuantity  string       `json:"open_quantity"`
+	Acquired      string       `json:"acquired"`
+	HoldingStart  *string      `json:"holding_start"`
+	Term          string       `json:"term"`
+	LongTermOn    *string      `json:"long_term_on"`
+	CostBasis     string       `json:"cost_basis"`
+	AdjustedBasis string       `json:"adjusted_basis"`
+	MarketValue   *string      `json:"market_value"`
+	Unrealized    *string      `json:"unrealized"`
+	Collectible   bool         `json:"collectible"`
+	WashRisk      washRiskJSON `json:"wash_risk"`
+	// Portions is present only when the open units differ in basis or
+	// holding start.
+	Portions []portionJSON `json:"portions,omitempty"`
+}
+
+// portionJSON is a group of a lot's open units with one basis and holding start.
+type portionJSON struct {
+	Quantity      string  `json:"quantity"`
+	AdjustedBasis string  `json:"adjusted_basis"`
+	HoldingStart  *string `json:"holding_start"`
+	Term          string  `json:"term"`
+}
+
+// washRiskJSON says whether a loss sale of the lot now would be washed.
+type washRiskJSON struct {
+	Purchases []purchaseJSON `json:"purchases"`
+	Warnings  []purchaseJSON `json:"warnings"`
+	CleanFrom *string        `json:"clean_from"`
+}
+
+// purchaseJSON is an acquisition inside a wash-sale window.
+type purchaseJSON struct {
+	Lot      string `json:"lot"`
+	TokenID  string `json:"token_id"`
+	Date     string `json:"date"`
+	Quantity string `json:"quantity"`
+}
+
+// saleJSON is one realized (recorded) sale; Sale is null for a simulated one.
+type saleJSON struct {
+	Sale           *string           `json:"sale"`
+	Lot            string            `json:"lot"`
+	Date           string            `json:"date"`
+	Quantity       string            `json:"quantity"`
+	Proceeds       string            `json:"proceeds"`
+	CostBasis      string            `json:"cost_basis"`
+	GainLoss       string            `json:"gain_loss"`
+	DisallowedLoss string            `json:"disallowed_loss"`
+	Recognized     string            `json:"recognized"`
+	Term           string            `json:"term"`
+	Code           string            `json:"code"`
+	Replacements   []replacementJSON `json:"replacements"`
+}
+
+// replacementJSON is a lot that absorbed part of a sale's disallowed loss.
+type replacementJSON struct {
+	Lot           string  `json:"lot"`
+	Quantity      string  `json:"quantity"`
+	Disallowed    string  `json:"disallowed"`
+	AdjustedBasis string  `json:"adjusted_basis"`
+	HoldingStart  *string `json:"holding_start"`
+}
+
+// simSaleJSON is a sale of a what-if: the realized fields plus advice.
+type simSaleJSON struct {
+	saleJSON
+	SafeToRebuy *string        `json:"safe_to_rebuy"`
+	Warnings    []purchaseJSON `json:"warnings"`
+}
+
+// summaryJSON is the Schedule D summary of one tax year.
+type summaryJSON struct {
+	TaxYear            int    `json:"tax_year"`
+	ShortTermNet       string `json:"short_term_net"`
+	LongTermNet        string `json:"long_term_net"`
+	CollectiblesNet    string `json:"collectibles_net"`
+	Net                string `json:"net"`
+	OrdinaryOffset     string `json:"ordinary_offset"`
+	CarryoverShortTerm string `json:"carryover_short_term"`
+	CarryoverLongTerm  string `json:"carryover_long_term"`
+	EstimatedTax       string `json:"estimated_tax"`
+}
+
+// simulateDoc is the output of "simulate --format json".
+type simulateDoc struct {
+	Date     string        `json:"date"`
+	Sales    []simSaleJSON `json:"sales"`
+	Before   summaryJSON   `json:"before"`
+	After    summaryJSON   `json:"after"`
+	TaxSaved string        `json:"tax_saved"`
+}
+
+// sellDoc is the output of "sell --format json": the simulate document of
+// the recorded sales, with their ids, led by the batch id.
+type sellDoc struct {
+	Batch string `json:"batch"`
+	simulateDoc
+}
+
+// exportDoc is the output of "export --format json": the realized part of
+// the report for one tax year.
+type exportDoc struct {
+	TaxYear  int         `json:"tax_year"`
+	Realized []saleJSON  `json:"realized"`
+	Summary  summaryJSON `json:"summary"`
+}
+
+// suggestDoc is the output of "suggest --format json".
+type suggestDoc struct {
+	AsOf   string     `json:"as_of"`
+	Target string     `json:"target"`
+	Picks  []pickJSON `json:"picks"`
+	Total  string     `json:"total"`
+}
+
+// pickJSON is one lot of a harvest suggestion.
+type pickJSON struct {
+	Lot        string `json:"lot"`
+	Collection string `json:"collection"`
+	TokenID    string `json:"token_id"`
+	Quantity   string `json:"quantity"`
+	Loss       string `json:"loss"`
+	Term       string `json:"term"`
+	Reason     string `json:"reason"`
+}
+
+// writeJSON writes v indented with two spaces and a final newline, without
+// HTML escaping.
+func writeJSON(w io.Writer, v any) error {
+	bw := bufio.NewWriterSize(w, 64<<10)
+	enc := json.NewEncoder(bw)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(v); err != nil {
+		return fmt.Errorf("writing JSON: %w", err)
+	}
+	if err := bw.Flush(); err != nil {
+		return fmt.Errorf("writing JSON: %w", err)
+	}
+	return nil
+}
+
+// money formats an amount for JSON: rounded to the cent, two decimals.
+func money(d decimal.Decimal) string { return taxrules.Cents(d).StringFixed(2) }
+
+// qty formats a quantity for JSON.
+func qty(d decimal.Decimal) string { return d.String() }
+
+// optDate is a date for JSON, nil (null) for the zero date.
+func optDate(d portfolio.Date) *string {
+	if d.IsZero() {
+		return nil
+	}
+	s := d.String()
+	return &s
+}
+
+func optString(s string) *string {
+	if s == "" {
+		return nil
+	}
+	return &s
+}
+
+func lotDoc(ls *taxrules.LotState) lotJSON {
+	l := ls.Lot
+	j := lotJSON{
+		ID:            l.ID,
+		Collection:    l.Collection,
+		TokenID:       l.TokenID,
+		Quantity:      qty(l.Quantity),
+		OpenQuantity:  qty(ls.OpenQuantity),
+		Acquired:      l.Acquired.String(),
+		HoldingStart:  optDate(ls.HoldingStart),
+		Term:          ls.Term.String(),
+		LongTermOn:    optDate(ls.LongTermOn),
+		CostBasis:     money(ls.CostBasis),
+		AdjustedBasis: money(ls.AdjustedBasis),
+		Collectible:   ls.Collectible,
+		WashRisk: washRiskJSON{
+			Purchases: purchasesDoc(ls.WashRisk.Purchases),
+			Warnings:  purchasesDoc(ls.WashRisk.Warnings),
+			CleanFrom: optDate(ls.WashRisk.CleanFrom),
+		},
+	}
+	if ls.HasPrice {
+		mv, un := money(ls.MarketValue), money(ls.Unrealized)
+		j.MarketValue, j.Unrealized = &mv, &un
+	}
+	if len(ls.Portions) > 1 {
+		j.Portions = make([]portionJSON, len(ls.Portions))
+		for i, p := range ls.Portions {
+			j.Portions[i] = portionJSON{
+				Quantity:      qty(p.Quantity),
+				AdjustedBasis: money(p.AdjustedBasis),
+				HoldingStart:  optDate(p.HoldingStart),
+				Term:          p.Term.String(),
+			}
+		}
+	}
+	return j
+}
+
+func purchasesDoc(ps []taxrules.Purchase) []purchaseJSON {
+	out := make([]purchaseJSON, len(ps))
+	for i, p := range ps {
+		out[i] = purchaseJSON{Lot: p.Lot, TokenID: p.TokenID, Date: p.Date.String(), Quantity: qty(p.Quantity)}
+	}
+	return out
+}
+
+func saleDoc(s *taxrules.SaleResult) saleJSON {
+	j := saleJSON{
+		Sale:           optString(s.Sale),
+		Lot:            s.Lot,
+		Date:           s.Date.String(),
+		Quantity:       qty(s.Quantity),
+		Proceeds:       money(s.Proceeds),
+		CostBasis:      money(s.CostBasis),
+		GainLoss:       money(s.GainLoss),
+		DisallowedLoss: money(s.Disallowed),
+		Recognized:     money(s.Recognized),
+		Term:           s.Term.String(),
+		Code:           s.Code,
+		Replacements:   make([]replacementJSON, len(s.Replacements)),
+	}
+	for i, r := range s.Replacements {
+		j.Replacements[i] = replacementJSON{
+			Lot:           r.Lot,
+			Quantity:      qty(r.Quantity),
+			Disallowed:    money(r.Disallowed),
+			AdjustedBasis: money(r.AdjustedBasis),
+			HoldingStart:  optDate(r.HoldingStart),
+		}
+	}
+	return j
+}
+
+func simSaleDoc(s *taxrules.SaleResult) simSaleJSON {
+	return simSaleJSON{
+		saleJSON:    saleDoc(s),
+		SafeToRebuy: optDate(s.SafeToRebuy),
+		Warnings:    purchasesDoc(s.Warnings),
+	}
+}
+
+func summaryDoc(s taxrules.Summary) summaryJSON {
+	return summaryJSON{
+		TaxYear:            s.TaxYear,
+		ShortTermNet:       money(s.ShortTermNet),
+		LongTermNet:        money(s.LongTermNet),
+		CollectiblesNet:    money(s.CollectiblesNet),
+		Net:                money(s.Net),
+		OrdinaryOffset:     money(s.OrdinaryOffset),
+		CarryoverShortTerm: money(s.CarryoverShortTerm),
+		CarryoverLongTerm:  money(s.CarryoverLongTerm),
+		EstimatedTax:       money(s.EstimatedTax),
+	}
+}
+
+func simulateDocOf(r *taxrules.WhatIfResult, sales []taxrules.SaleResult) simulateDoc {
+	d := simulateDoc{
+		Date:     r.Date.String(),
+		Sales:    make([]simSaleJSON, len(sales)),
+		Before:   summaryDoc(r.Before),
+		After:    summaryDoc(r.After),
+		TaxSaved: money(r.TaxSaved),
+	}
+	for i := range sales {
+		d.Sales[i] = simSaleDoc(&sales[i])
+	}
+	return d
+}
+
+// realizedIn returns the analysed sales dated in year, in processing order.
+func realizedIn(a *taxrules.Analysis, year int) []*taxrules.SaleResult {
+	var out []*taxrules.SaleResult
+	for i := range a.Sales {
+		if a.Sales[i].Date.Year() == year {
+			out = append(out, &a.Sales[i])
+		}
+	}
+	return out
+}
+
+func realizedDoc(sales []*taxrules.SaleResult) []saleJSON {
+	out := make([]saleJSON, len(sales))
+	for i, s := range sales {
+		out[i] = saleDoc(s)
+	}
+	return out
+}

@@ -1,0 +1,45 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+
+	"nftharvest/portfolio"
+	"nftharvest/storage"
+	"nftharvest/taxrules"
+)
+
+// load reads the portfolio named by --portfolio (or the default file), or
+// the embedded sample with --sample.
+func (f *flags) load() (*storage.File, error) {
+	if f.sample {
+		file, err := storage.LoadSample()
+		if err != nil {
+			return nil, fmt.Errorf("loading the sample portfolio: %w", err)
+		}
+		return file, nil
+	}
+	path := f.path()
+	if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
+		if f.portfolio == "" {
+			return nil, inputErrorf("%s: no such file (create it with \"nftharvest init %s\", or name one with --portfolio FILE)", path, path)
+		}
+		return nil, inputErrorf("%s: no such file", path)
+	}
+	file, err := storage.Load(path)
+	if err != nil {
+		return nil, err
+	}
+	return file, nil
+}
+
+// analyze runs the engine on p as of asOf.
+func analyze(p *portfolio.Portfolio, asOf portfolio.Date) (*taxrules.Analysis, error) {
+	a, err := taxrules.Analyze(p, asOf)
+	if err != nil {
+		return nil, fmt.Errorf("analysing the portfolio: %w", err)
+	}
+	return a, nil
+}

@@ -1,0 +1,228 @@
+package cli
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+
+	"nftharvest/taxrules"
+)
+
+var reportCmd = &command{
+	name:    "report",
+	summary: "lots, realized sales and the Schedule D summary",
+	usage: `Usage: nftharvest report [--as-of DATE] [--year YEAR] [--top N] [--format table|json]
+                         [--portfolio FILE | --sample]
+
+Shows every open lot (basis, market value, unrealized gain or loss, term,
+wash-sale risk), the sales realized in the tax year and the Schedule D
+summary with the estimated tax.
+
+  --as-of DATE      analyse as of DATE (YYYY-MM-DD; default today)
+  --year YEAR       tax year of the realized sales and summary (default: the
+                    portfolio's tax year)
+  --top N           list only the N largest unrealized losses (the table then
+                    leaves out the realized sales; the summary stays)
+  --format FORMAT   table (default) or json (see docs/json.md)
+  --portfolio FILE  portfolio file (default $NFTHARVEST_PORTFOLIO, else
+                    ./portfolio.json)
+  --sample          use the embedded sample portfolio
+`,
+	run: runReport,
+}
+
+func runReport(c *ctx, args []string) error {
+	f := c.newFlags()
+	f.portfolioFlags(true)
+	f.formatFlag("table", "json")
+	asOfS := f.String("as-of", "", "")
+	yearS := f.String("year", "", "")
+	topS := f.String("top", "", "")
+	pos, err := f.parse(args)
+	if err != nil {
+		return err
+	}
+	if err := f.noArgs(pos); err != nil {
+		return err
+	}
+	asOf, err := parseDateFlag("as-of", *asOfS, c.env.Today)
+	if err != nil {
+		return err
+	}
+	top, err := parseCountFlag("top", *topS)
+	if err != nil {
+		return err
+	}
+	file, err := f.load()
+	if err != nil {
+		return err
+	}
+	a, err := analyze(file.Portfolio, asOf)
+	if err != nil {
+		return err
+	}
+	year, err := parseYearFlag("year", *yearS, a.TaxYear)
+	if err != nil {
+		return err
+	}
+	var lots []*taxrules.LotState
+	if top > 0 {
+		lots = largestLosses(a.Lots, top)
+	}
+	realized := realizedIn(a, year)
+	summary := a.Summary(year)
+	if f.format == "json" {
+		doc := reportDoc{
+			AsOf:     a.AsOf.String(),
+			TaxYear:  year,
+			Realized: realizedDoc(realized),
+			Summary:  summaryDoc(summary),
+		}
+		if top > 0 {
+			doc.Lots = make([]lotJSON, len(lots))
+			for i, ls := range lots {
+				doc.Lots[i] = lotDoc(ls)
+			}
+		} else {
+			doc.Lots = make([]lotJSON, len(a.Lots))
+			for i := range a.Lots {
+				doc.Lots[i] = lotDoc(&a.Lots[i])
+			}
+		}
+		return writeJSON(c.stdout, doc)
+	}
+	if top == 0 {
+		for i := range a.Lots {
+			if a.Lots[i].OpenQuantity.IsPositive() {
+				lots = append(lots, &a.Lots[i])
+			}
+		}
+	}
+	return reportTable(c.stdout, file.Path, a, year, top, lots, realized, summary)
+}
+
+// largestLosses returns the n lots with the largest unrealized losses,
+// largest first, ties by lot id. Lots without a price are left out.
+func largestLosses(states []taxrules.LotState, n int) []*taxrules.LotState {
+	less := func(x, y *taxrules.LotState) bool {
+		if c := x.Unrealized.Cmp(y.Unrealized); c != 0 {
+			return c < 0
+		}
+		return x.Lot.ID < y.Lot.ID
+	}
+	// A bounded insertion sort: most lots are rejected by one comparison
+	// with the current n-th loss.
+	best := make([]*taxrules.LotState, 0, n+1)
+	for i := range states {
+		ls := &states[i]
+		if !ls.HasPrice || !ls.OpenQuantity.IsPositive() || !ls.Unrealized.IsNegative() {
+			continue
+		}
+		if len(best) == n && !less(ls, best[n-1]) {
+			continue
+		}
+		at, _ := slices.BinarySearchFunc(best, ls, func(e, t *taxrules.LotState) int {
+			if less(e, t) {
+				return -1
+			}
+			return 1
+		})
+		best = slices.Insert(best, at, ls)
+		if len(best) > n {
+			best = best[:n]
+		}
+	}
+	return best
+}
+
+func reportTable(out io.Writer, path string, a *taxrules.Analysis, year, top int,
+	lots []*taxrules.LotState, realized []*taxrules.SaleResult, summary taxrules.Summary) error {
+	b := bufio.NewWriterSize(out, 64<<10)
+	name := path
+	if name == "" {
+		name = "the sample portfolio"
+	}
+	prof := a.Portfolio.TaxProfile
+	fmt.Fprintf(b, "%s as of %s, tax year %d (wash-sale rule: %s, match: %s)\n\n",
+		name, a.AsOf, year, prof.WashSale, prof.Match)
+	if top > 0 {
+		fmt.Fprintf(b, "Largest unrealized losses (top %d)\n", top)
+	} else {
+		b.WriteString("Open lots\n")
+	}
+	if len(lots) == 0 {
+		b.WriteString("  none\n")
+	} else {
+		if err := lotTable(b, lots); err != nil {
+			return err
+		}
+		washNotes(b, lots)
+	}
+	b.WriteString("\n")
+	switch {
+	case top > 0:
+		fmt.Fprintf(b, "Realized in %d: %d sale entries (not listed with --top)\n", year, len(realized))
+	case len(realized) == 0:
+		fmt.Fprintf(b, "Realized in %d\n  none\n", year)
+	default:
+		fmt.Fprintf(b, "Realized in %d\n", year)
+		if err := saleTable(b, realized, true, false); err != nil {
+			return err
+		}
+		if err := saleNotes(b, realized); err != nil {
+			return err
+		}
+	}
+	b.WriteString("\n")
+	if err := summaryBlock(b, fmt.Sprintf("Schedule D summary, tax year %d", year), nil, summary); err != nil {
+		return err
+	}
+	return b.Flush()
+}
+
+// lotTable renders open lots; "W" marks a lot whose loss sale today would
+// be a wash sale.
+func lotTable(out io.Writer, lots []*taxrules.LotState) error {
+	t := table{cols: []column{
+		{header: "Lot"},
+		{header: "Asset", flex: true, min: 12, gap: 2},
+		{header: "Qty", right: true, gap: 2},
+		{header: "Term", gap: 2},
+		{header: "Basis", right: true, gap: 2},
+		{header: "Value", right: true, gap: 2},
+		{header: "Unrealized", right: true, gap: 2},
+		{header: "", gap: 1},
+	}}
+	for _, ls := range lots {
+		value, unreal := "n/a", "n/a"
+		if ls.HasPrice {
+			value, unreal = amount(ls.MarketValue), amount(ls.Unrealized)
+		}
+		flag := ""
+		if len(ls.WashRisk.Purchases) > 0 {
+			flag = "W"
+		}
+		t.add(ls.Lot.ID, assetText(ls), qty(ls.OpenQuantity), termText(ls),
+			amount(ls.AdjustedBasis), value, unreal, flag)
+	}
+	return t.render(out, Width)
+}
+
+// washNotes explains the "W" marks: which purchases would wash a loss sale
+// and from which date a loss sale is clean.
+func washNotes(b io.Writer, lots []*taxrules.LotState) {
+	for _, ls := range lots {
+		w := ls.WashRisk
+		if len(w.Purchases) == 0 {
+			continue
+		}
+		ids := make([]string, len(w.Purchases))
+		for i, p := range w.Purchases {
+			ids[i] = p.Lot + " (" + p.Date.String() + ")"
+		}
+		fmt.Fprintf(b, "  W %s: a loss sale now is a wash sale (bought %s); clean from %s\n",
+			ls.Lot.ID, strings.Join(ids, ", "), w.CleanFrom)
+	}
+}

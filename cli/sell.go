@@ -1,0 +1,116 @@
+package cli
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"strings"
+
+	"nftharvest/portfolio"
+	"nftharvest/taxrules"
+)
+
+var sellCmd = &command{
+	name:    "sell",
+	summary: "record sales (saved with a backup and a log line)",
+	usage: `Usage: nftharvest sell --sell LOT[:QTY][@PRICE] ... [--date DATE] [--fees AMOUNT]
+                       [--dry-run] [--format table|json] [--portfolio FILE]
+
+Records the sales in the portfolio file as one batch (sale ids are
+generated), then prints what was recorded with the same numbers simulate
+shows. The file is saved atomically; the previous version is kept as
+FILE.bak and FILE.log gets one line. "nftharvest undo" removes the batch.
+
+` + whatIfFlagsHelp + `  --dry-run         only preview, exactly like "nftharvest simulate"
+`,
+	run: func(c *ctx, args []string) error { return runWhatIf(c, args, true) },
+}
+
+func runSell(c *ctx, w *whatIf) error {
+	file, _, res, err := w.simulate(c.env.Today)
+	if err != nil {
+		return err
+	}
+	if file.Sample {
+		return inputErrorf("the embedded sample cannot be changed; write it out with \"nftharvest init\" first")
+	}
+	p := file.Portfolio.Clone()
+	batch, recorded := p.RecordSales(res.Record)
+	if c.env.beforeSave != nil {
+		c.env.beforeSave(file.Path)
+	}
+	if err := file.Save(p, describeBatch("sell", batch, recorded)); err != nil {
+		return fmt.Errorf("saving %s: %w", file.Path, err)
+	}
+
+	// Show the recorded sales with their ids, as the engine now sees them.
+	sales := ptrs(res.Sales)
+	asOf := max(c.env.Today, res.Date)
+	if a2, err := analyze(p, asOf); err == nil {
+		ids := make(map[string]bool, len(recorded))
+		for _, s := range recorded {
+			ids[s.ID] = true
+		}
+		var mine []*taxrules.SaleResult
+		for i := range a2.Sales {
+			if ids[a2.Sales[i].Sale] {
+				mine = append(mine, &a2.Sales[i])
+			}
+		}
+		if len(mine) > 0 {
+			sales = mine
+		}
+	}
+	if w.f.format == "json" {
+		doc := sellDoc{Batch: batch, simulateDoc: simulateDocOf(res, nil)}
+		doc.Sales = make([]simSaleJSON, len(sales))
+		for i, s := range sales {
+			doc.Sales[i] = simSaleDoc(s)
+		}
+		return writeJSON(c.stdout, doc)
+	}
+	b := bufio.NewWriter(c.stdout)
+	fmt.Fprintf(b, "Recorded batch %s in %s:\n", batch, file.Path)
+	writeSaleLines(b, recorded)
+	b.WriteString("\n")
+	if err := whatIfTable(b, res, sales, true); err != nil {
+		return err
+	}
+	fmt.Fprintf(b, "\nSaved %s (previous version in %s.bak). To undo: nftharvest undo --portfolio %s\n",
+		file.Path, file.Path, shellQuote(file.Path))
+	return b.Flush()
+}
+
+// describeBatch is the change-log line of a sell or an undo:
+// "sell B-0003: S-0012 L-0004 1 @ 812.00; S-0013 L-0007 2 @ 1500.00 fees 12.00".
+func describeBatch(verb, batch string, sales []portfolio.Sale) string {
+	parts := make([]string, len(sales))
+	for i, s := range sales {
+		parts[i] = saleLine(s)
+	}
+	return verb + " " + batch + ": " + strings.Join(parts, "; ")
+}
+
+func saleLine(s portfolio.Sale) string {
+	line := fmt.Sprintf("%s %s %s @ %s", s.ID, s.Lot, qty(s.Quantity), money(s.Proceeds))
+	if !s.Fees.IsZero() {
+		line += " fees " + money(s.Fees)
+	}
+	return line + " on " + s.Date.String()
+}
+
+// writeSaleLines lists recorded or removed sales, one per line.
+func writeSaleLines(b io.Writer, sales []portfolio.Sale) {
+	for _, s := range sales {
+		fmt.Fprintf(b, "  %s\n", saleLine(s))
+	}
+}
+
+// shellQuote quotes a path for a command line shown to the user when it
+// holds characters a shell would interpret.
+func shellQuote(s string) string {
+	if s != "" && !strings.ContainsAny(s, " \t\n'\"\\$`!*?[]{}()<>|&;#~") {
+		return s
+	}
+	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
+}

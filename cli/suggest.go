@@ -1,0 +1,112 @@
+package cli
+
+import (
+	"bufio"
+	"fmt"
+	"strings"
+
+	"github.com/shopspring/decimal"
+)
+
+var suggestCmd = &command{
+	name:    "suggest",
+	summary: "which loss lots to sell (no wash sale, short term first)",
+	usage: `Usage: nftharvest suggest [--target AMOUNT] [--as-of DATE] [--format table|json]
+                          [--portfolio FILE | --sample]
+
+Suggests open lots to sell at a loss to reach a target: lots whose loss sale
+would not be a wash sale, short-term losses first. The file is not changed;
+the suggestion ends with the "nftharvest sell" command that would record it.
+
+  --target AMOUNT   losses to harvest, in the base currency (default: this
+                    year's net gains plus the ordinary-income limit)
+  --as-of DATE      suggest as of DATE (YYYY-MM-DD; default today)
+  --format FORMAT   table (default) or json (see docs/json.md)
+  --portfolio FILE  portfolio file (default $NFTHARVEST_PORTFOLIO, else
+                    ./portfolio.json)
+  --sample          use the embedded sample portfolio
+`,
+	run: runSuggest,
+}
+
+func runSuggest(c *ctx, args []string) error {
+	f := c.newFlags()
+	f.portfolioFlags(true)
+	f.formatFlag("table", "json")
+	targetS := f.String("target", "", "")
+	asOfS := f.String("as-of", "", "")
+	pos, err := f.parse(args)
+	if err != nil {
+		return err
+	}
+	if err := f.noArgs(pos); err != nil {
+		return err
+	}
+	var target *decimal.Decimal
+	if *targetS != "" {
+		t, err := parseAmountFlag("target", *targetS)
+		if err != nil {
+			return err
+		}
+		target = &t
+	}
+	asOf, err := parseDateFlag("as-of", *asOfS, c.env.Today)
+	if err != nil {
+		return err
+	}
+	file, err := f.load()
+	if err != nil {
+		return err
+	}
+	a, err := analyze(file.Portfolio, asOf)
+	if err != nil {
+		return err
+	}
+	s := a.Suggest(target)
+	if f.format == "json" {
+		doc := suggestDoc{AsOf: a.AsOf.String(), Target: money(s.Target), Picks: make([]pickJSON, len(s.Picks)), Total: money(s.Total)}
+		for i, p := range s.Picks {
+			j := pickJSON{Lot: p.Lot, Quantity: qty(p.Quantity), Loss: money(p.Loss), Term: p.Term.String(), Reason: p.Reason}
+			if l, ok := a.Index.Lot(p.Lot); ok {
+				j.Collection, j.TokenID = l.Collection, l.TokenID
+			}
+			doc.Picks[i] = j
+		}
+		return writeJSON(c.stdout, doc)
+	}
+	b := bufio.NewWriter(c.stdout)
+	fmt.Fprintf(b, "Harvest suggestion as of %s: target %s of losses\n", a.AsOf, amount(s.Target))
+	if len(s.Picks) == 0 {
+		b.WriteString("  nothing to harvest: no open lot has a loss that can be sold without a wash sale\n")
+		return b.Flush()
+	}
+	t := table{cols: []column{
+		{header: "Lot"},
+		{header: "Asset", flex: true, min: 12, gap: 2},
+		{header: "Qty", right: true, gap: 2},
+		{header: "Term", gap: 2},
+		{header: "Loss", right: true, gap: 2},
+		{header: "Reason", flex: true, min: 10, gap: 2},
+	}}
+	cmd := []string{"nftharvest sell"}
+	if f.portfolio != "" {
+		cmd = append(cmd, "--portfolio "+shellQuote(f.portfolio))
+	}
+	for _, p := range s.Picks {
+		asset := p.Lot
+		if i, ok := a.Index.LotIndex(p.Lot); ok && i < len(a.Lots) {
+			asset = assetText(&a.Lots[i])
+		}
+		t.add(p.Lot, asset, qty(p.Quantity), p.Term.String(), amount(p.Loss), p.Reason)
+		cmd = append(cmd, "--sell "+shellQuote(p.Lot+":"+qty(p.Quantity)))
+	}
+	t.add("Total", "", "", "", amount(s.Total), "")
+	if err := t.render(b, Width); err != nil {
+		return err
+	}
+	b.WriteString("\nTo record it at market value: " + strings.Join(cmd, " ") + "\n")
+	if file.Sample {
+		b.WriteString("(this is the embedded sample: write it out first with \"nftharvest init\")\n")
+	}
+	return b.Flush()
+}

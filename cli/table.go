@@ -1,0 +1,180 @@
+package cli
+
+import (
+	"bufio"
+	"io"
+	"strings"
+
+	"github.com/mattn/go-runewidth"
+	"github.com/shopspring/decimal"
+
+	"nftharvest/taxrules"
+)
+
+// Width is the terminal width tables are laid out for.
+const Width = 80
+
+// column describes one table column.
+type column struct {
+	header string
+	right  bool // right-align (numbers)
+	flex   bool // takes the width left over, truncating with "…"
+	min    int  // minimum width of a flex column
+	gap    int  // spaces before the column (ignored for the first)
+}
+
+// table is a plain-text table: headers, rows of cells, aligned columns.
+type table struct {
+	cols     []column
+	rows     [][]string
+	noHeader bool
+}
+
+func (t *table) add(cells ...string) { t.rows = append(t.rows, cells) }
+
+// widths returns the width of every column so that the table fits in
+// width: fixed columns get their content's width, the flex column (if any)
+// what is left, but never less than its minimum.
+func (t *table) widths(width int) []int {
+	w := make([]int, len(t.cols))
+	for i, c := range t.cols {
+		w[i] = runewidth.StringWidth(c.header)
+	}
+	for _, r := range t.rows {
+		for i := range t.cols {
+			if i < len(r) {
+				w[i] = max(w[i], runewidth.StringWidth(r[i]))
+			}
+		}
+	}
+	used := 0
+	for i, c := range t.cols {
+		if i > 0 {
+			used += c.gap
+		}
+		if !c.flex {
+			used += w[i]
+		}
+	}
+	// Flex columns get their minimum, then what is left, in order.
+	left := width - used
+	for _, c := range t.cols {
+		if c.flex {
+			left -= c.min
+		}
+	}
+	for i, c := range t.cols {
+		if c.flex {
+			extra := max(0, min(w[i]-c.min, left))
+			left -= extra
+			w[i] = c.min + extra
+		}
+	}
+	return w
+}
+
+// render writes the table: a header line, then one line per row, trailing
+// spaces trimmed.
+func (t *table) render(out io.Writer, width int) error {
+	w := t.widths(width)
+	b := bufio.NewWriter(out)
+	var l strings.Builder
+	line := func(cells []string) {
+		l.Reset()
+		for i, c := range t.cols {
+			cell := ""
+			if i < len(cells) {
+				cell = cells[i]
+			}
+			if i > 0 {
+				l.WriteString(strings.Repeat(" ", c.gap))
+			}
+			if runewidth.StringWidth(cell) > w[i] {
+				cell = runewidth.Truncate(cell, w[i], "…")
+			}
+			pad := strings.Repeat(" ", w[i]-runewidth.StringWidth(cell))
+			if c.right {
+				l.WriteString(pad + cell)
+			} else {
+				l.WriteString(cell + pad)
+			}
+		}
+		b.WriteString(strings.TrimRight(l.String(), " "))
+		b.WriteByte('\n')
+	}
+	headers := make([]string, len(t.cols))
+	for i, c := range t.cols {
+		headers[i] = c.header
+	}
+	if !t.noHeader {
+		line(headers)
+	}
+	for _, r := range t.rows {
+		line(r)
+	}
+	return b.Flush()
+}
+
+// amount formats money for tables: rounded to the cent, thousands
+// separated, "-" for negative amounts: -12,345.67.
+func amount(d decimal.Decimal) string {
+	s := taxrules.Cents(d).StringFixed(2)
+	sign := ""
+	if strings.HasPrefix(s, "-") {
+		sign, s = "-", s[1:]
+	}
+	intPart, frac, _ := strings.Cut(s, ".")
+	var b strings.Builder
+	b.WriteString(sign)
+	for i, r := range intPart {
+		if i > 0 && (len(intPart)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(r)
+	}
+	b.WriteByte('.')
+	b.WriteString(frac)
+	return b.String()
+}
+
+// kv is a block of labelled amounts, labels left, values right-aligned.
+type kv struct {
+	title   string
+	headers []string // value column headers, optional
+	rows    []kvRow
+}
+
+type kvRow struct {
+	label  string
+	values []string
+}
+
+func (k *kv) add(label string, values ...string) {
+	k.rows = append(k.rows, kvRow{label: label, values: values})
+}
+
+// render writes the block with values right-aligned in columns.
+func (k *kv) render(out io.Writer) error {
+	t := table{cols: []column{{header: "", gap: 0}}}
+	n := len(k.headers)
+	for _, r := range k.rows {
+		n = max(n, len(r.values))
+	}
+	for i := 0; i < n; i++ {
+		h := ""
+		if i < len(k.headers) {
+			h = k.headers[i]
+		}
+		t.cols = append(t.cols, column{header: h, right: true, gap: 2})
+	}
+	for _, r := range k.rows {
+		t.add(append([]string{"  " + r.label}, r.values...)...)
+	}
+	t.noHeader = len(k.headers) == 0
+	if k.title != "" {
+		if _, err := io.WriteString(out, k.title+"\n"); err != nil {
+			return err
+		}
+	}
+	return t.render(out, Width)
+}

@@ -1,0 +1,54 @@
+package cli
+
+import (
+	"bufio"
+	"fmt"
+)
+
+var undoCmd = &command{
+	name:    "undo",
+	summary: "remove the last batch recorded by sell",
+	usage: `Usage: nftharvest undo [--portfolio FILE]
+
+Removes the sales of the last batch recorded by "nftharvest sell" and saves
+the file the same way (atomically, previous version in FILE.bak, one line in
+FILE.log). Sales entered by hand are never removed.
+
+  --portfolio FILE  portfolio file (default $NFTHARVEST_PORTFOLIO, else
+                    ./portfolio.json)
+`,
+	run: runUndo,
+}
+
+func runUndo(c *ctx, args []string) error {
+	f := c.newFlags()
+	f.portfolioFlags(false)
+	pos, err := f.parse(args)
+	if err != nil {
+		return err
+	}
+	if err := f.noArgs(pos); err != nil {
+		return err
+	}
+	file, err := f.load()
+	if err != nil {
+		return err
+	}
+	p := file.Portfolio.Clone()
+	batch, _ := p.LastBatch()
+	removed := p.UndoLastBatch()
+	if len(removed) == 0 {
+		return inputErrorf("nothing to undo: %s has no sales recorded by \"nftharvest sell\"", file.Path)
+	}
+	if c.env.beforeSave != nil {
+		c.env.beforeSave(file.Path)
+	}
+	if err := file.Save(p, describeBatch("undo", batch, removed)); err != nil {
+		return fmt.Errorf("saving %s: %w", file.Path, err)
+	}
+	b := bufio.NewWriter(c.stdout)
+	fmt.Fprintf(b, "Removed batch %s from %s:\n", batch, file.Path)
+	writeSaleLines(b, removed)
+	fmt.Fprintf(b, "Saved %s (previous version in %s.bak).\n", file.Path, file.Path)
+	return b.Flush()
+}
