@@ -1,0 +1,132 @@
+package storage
+
+import (
+	"github.com/shopspring/decimal"
+)
+
+// maxDigits bounds the digits of a decimal written out in fixed-point
+// form (integer digits plus decimal places), so that "1e999999999" cannot
+// make a save write a gigabyte of zeros.
+const maxDigits = 40
+
+// decimalStatus is the outcome of parseDecimal.
+type decimalStatus uint8
+
+const (
+	decimalOK decimalStatus = iota
+	decimalSyntax
+	decimalRange
+)
+
+// parseDecimal reads s exactly (never through float64). It accepts the
+// JSON number grammar with leading zeros allowed:
+// -?digits[.digits][(e|E)[+-]digits]. The scale of the text is kept:
+// "5400.00" has exponent -2.
+func parseDecimal(s string) (decimal.Decimal, decimalStatus) {
+	i, n := 0, len(s)
+	neg := false
+	if i < n && s[i] == '-' {
+		neg = true
+		i++
+	}
+	var mant uint64
+	sig := 0 // significant digits seen (leading zeros skipped)
+	overflow := false
+	intStart := i
+	for i < n && s[i] >= '0' && s[i] <= '9' {
+		mant, sig, overflow = addDigit(mant, sig, overflow, s[i])
+		i++
+	}
+	if i == intStart {
+		return decimal.Decimal{}, decimalSyntax
+	}
+	frac := 0
+	if i < n && s[i] == '.' {
+		i++
+		fracStart := i
+		for i < n && s[i] >= '0' && s[i] <= '9' {
+			mant, sig, overflow = addDigit(mant, sig, overflow, s[i])
+			i++
+		}
+		frac = i - fracStart
+		if frac == 0 {
+			return decimal.Decimal{}, decimalSyntax
+		}
+	}
+	exp := 0
+	if i < n && (s[i] == 'e' || s[i] == 'E') {
+		i++
+		eneg := false
+		if i < n && (s[i] == '+' || s[i] == '-') {
+			eneg = s[i] == '-'
+			i++
+		}
+		expStart := i
+		for i < n && s[i] >= '0' && s[i] <= '9' {
+			if exp < 1_000_000 {
+				exp = exp*10 + int(s[i]-'0')
+			}
+			i++
+		}
+		if i == expStart {
+			return decimal.Decimal{}, decimalSyntax
+		}
+		if eneg {
+			exp = -exp
+		}
+	}
+	if i != n {
+		return decimal.Decimal{}, decimalSyntax
+	}
+	e := exp - frac // value = mant * 10^e
+	places := 0
+	if e < 0 {
+		places = -e
+	}
+	intDigits := sig + e
+	if intDigits < 1 {
+		intDigits = 1
+	}
+	if places > maxDigits || intDigits+places > maxDigits {
+		return decimal.Decimal{}, decimalRange
+	}
+	if overflow {
+		d, err := decimal.NewFromString(s)
+		if err != nil {
+			return decimal.Decimal{}, decimalSyntax
+		}
+		return d, decimalOK
+	}
+	v := int64(mant)
+	if neg {
+		v = -v
+	}
+	return decimal.New(v, int32(e)), decimalOK
+}
+
+// addDigit appends one decimal digit to the mantissa, noting when it no
+// longer fits in 18 digits (then the slow exact path is used).
+func addDigit(mant uint64, sig int, overflow bool, c byte) (uint64, int, bool) {
+	if sig == 0 && c == '0' {
+		return mant, sig, overflow
+	}
+	sig++
+	if sig > 18 {
+		return mant, sig, true
+	}
+	return mant*10 + uint64(c-'0'), sig, overflow
+}
+
+// formatDecimal writes d keeping its scale: 5400.00 stays "5400.00".
+// Decimals with a non-negative exponent are written as plain integers.
+func formatDecimal(d decimal.Decimal) string {
+	if exp := d.Exponent(); exp < 0 {
+		return d.StringFixed(-exp)
+	}
+	return d.String()
+}
+
+// appendDecimal appends formatDecimal(d) to b.
+func appendDecimal(b []byte, d decimal.Decimal) []byte {
+	return append(b, formatDecimal(d)...)
+}
