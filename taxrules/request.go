@@ -1,0 +1,91 @@
+package taxrules
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"nftharvest/portfolio"
+
+	"github.com/shopspring/decimal"
+)
+
+// plannedSale is a validated what-if request: the sale to record, the lot
+// index and the id RecordSales would give it.
+type plannedSale struct {
+	sale portfolio.Sale
+	lot  int32
+}
+
+// planSales validates w's requests for a sale on date and turns them into
+// sales with the ids portfolio.RecordSales would assign, so that the
+// what-if processes them in exactly the order a recorded batch would be.
+func (a *Analysis) planSales(w WhatIf, date portfolio.Date) ([]plannedSale, error) {
+	e := a.eng
+	used := make(map[int32]decimal.Decimal, len(w.Sales))
+	ids := nextSaleIDs(a.Portfolio, len(w.Sales))
+	out := make([]plannedSale, 0, len(w.Sales))
+	for k, rq := range w.Sales {
+		li32, ok := e.ix.LotIndex(rq.Lot)
+		if !ok {
+			return nil, &RequestError{Lot: rq.Lot, Reason: "no such lot"}
+		}
+		li := int32(li32)
+		lot := &e.lots[li]
+		open := a.Lots[li].OpenQuantity.Sub(used[li])
+		q := rq.Quantity
+		switch {
+		case q.Sign() < 0:
+			return nil, &RequestError{Lot: rq.Lot, Reason: fmt.Sprintf("quantity %s is not positive", q)}
+		case q.IsZero(): // SaleRequest: zero means all open units
+			if open.Sign() <= 0 {
+				return nil, &RequestError{Lot: rq.Lot, Reason: "no open units left to sell"}
+			}
+			q = open
+		case q.GreaterThan(open):
+			return nil, &RequestError{Lot: rq.Lot, Reason: fmt.Sprintf("quantity %s is more than the %s units open", q, open)}
+		}
+		if date < lot.Acquired {
+			return nil, &RequestError{Lot: rq.Lot, Reason: fmt.Sprintf("sale date %s is before the acquisition on %s", date, lot.Acquired)}
+		}
+		if rq.Fees.Sign() < 0 {
+			return nil, &RequestError{Lot: rq.Lot, Reason: fmt.Sprintf("fees %s are negative", rq.Fees)}
+		}
+		var price decimal.Decimal
+		if rq.Price != nil {
+			if rq.Price.Sign() < 0 {
+				return nil, &RequestError{Lot: rq.Lot, Reason: fmt.Sprintf("price %s is negative", *rq.Price)}
+			}
+			price = *rq.Price
+		} else {
+			unit, _, ok := e.ix.UnitPrice(lot.ID)
+			if !ok {
+				return nil, &RequestError{Lot: rq.Lot, Reason: "no market value; give a price"}
+			}
+			price = unit.Mul(q)
+		}
+		used[li] = used[li].Add(q)
+		out = append(out, plannedSale{lot: li, sale: portfolio.Sale{
+			ID: ids[k], Lot: lot.ID, Quantity: q, Date: date, Proceeds: price, Fees: rq.Fees,
+		}})
+	}
+	return out, nil
+}
+
+// nextSaleIDs returns the n ids portfolio.RecordSales would give n new
+// sales of p: S-NNNN after the highest existing one, in order.
+func nextSaleIDs(p *portfolio.Portfolio, n int) []string {
+	first := portfolio.NextID("S", func(yield func(string) bool) {
+		for i := range p.Sales {
+			if !yield(p.Sales[i].ID) {
+				return
+			}
+		}
+	})
+	num, _ := strconv.Atoi(strings.TrimPrefix(first, "S-"))
+	ids := make([]string, n)
+	for k := range ids {
+		ids[k] = fmt.Sprintf("S-%04d", num+k)
+	}
+	return ids
+}

@@ -1,0 +1,73 @@
+package taxrules
+
+import (
+	"testing"
+
+	"nftharvest/portfolio"
+
+	"github.com/shopspring/decimal"
+)
+
+func suggestPortfolio() *portfolio.Portfolio {
+	p := newPortfolio(2024)
+	p.Rates = map[string]decimal.Decimal{"ETH": d("1000")}
+	p.Collections[0].Floor = &portfolio.Price{Amount: d("0.1"), Currency: "ETH"} // $100
+	p.Collections[1].Floor = &portfolio.Price{Amount: d("0.2"), Currency: "ETH"} // $200
+	addLot(p, "L1", "punks", "1", "1", "2024-01-05", "1500")                     // ST -1400
+	addLot(p, "L2", "punks", "2", "1", "2024-02-05", "2100")                     // ST -2000
+	addLot(p, "L3", "apes", "3", "1", "2020-01-01", "5200")                      // LT -5000
+	addLot(p, "L4", "punks", "4", "1", "2024-01-05", "50")                       // gain
+	addLot(p, "L5", "punks", "5", "1", "2024-01-05", "1100")                     // ST -1000 but washed:
+	addLot(p, "L6", "punks", "5", "1", "2024-05-20", "100")                      // bought 12 days ago
+	addLot(p, "G", "apes", "9", "1", "2020-01-01", "0")
+	addSale(p, "S-0001", "G", "1", "2024-03-01", "1500") // LT gain 1500
+	return p
+}
+
+func TestSuggestDefaultTarget(t *testing.T) {
+	a := mustAnalyze(t, suggestPortfolio(), "2024-06-01")
+	s := a.Suggest(nil)
+	// Target: this year's net gain 1,500 + the $3,000 limit (IRC 1211(b)).
+	eq(t, "target", s.Target, "4500")
+	var ids []string
+	for _, p := range s.Picks {
+		ids = append(ids, p.Lot)
+	}
+	// Short term first, largest loss first: L2 (-2000), L1 (-1400) reach
+	// 3400; then L3 (-5000). L5 is excluded: L6 bought within 30 days.
+	if len(ids) != 3 || ids[0] != "L2" || ids[1] != "L1" || ids[2] != "L3" {
+		t.Fatalf("picks %v", ids)
+	}
+	eq(t, "total", s.Total, "-8400")
+	if s.Picks[0].Term != ShortTerm || s.Picks[2].Term != LongTerm || !s.Picks[0].Quantity.Equal(d("1")) {
+		t.Errorf("picks %+v", s.Picks)
+	}
+	if want := "short-term loss of $2,000.00; no purchase of this token in the last 30 days (1 look-alike purchase(s) of other tokens of the collection)"; s.Picks[0].Reason != want {
+		t.Errorf("reason %q, want %q", s.Picks[0].Reason, want)
+	}
+	if want := "long-term loss of $5,000.00; no purchase of this token in the last 30 days"; s.Picks[2].Reason != want {
+		t.Errorf("reason %q, want %q", s.Picks[2].Reason, want)
+	}
+}
+
+func TestSuggestExplicitTarget(t *testing.T) {
+	a := mustAnalyze(t, suggestPortfolio(), "2024-06-01")
+	tgt := d("1500")
+	s := a.Suggest(&tgt)
+	if len(s.Picks) != 1 || s.Picks[0].Lot != "L2" {
+		t.Errorf("picks %+v", s.Picks)
+	}
+	zero := decimal.Zero
+	if s := a.Suggest(&zero); len(s.Picks) != 0 {
+		t.Errorf("zero target picks %+v", s.Picks)
+	}
+}
+
+func TestFormatUSD(t *testing.T) {
+	for in, want := range map[string]string{"0": "$0.00", "-1234.565": "$1,234.57", "999.994": "$999.99",
+		"1000000": "$1,000,000.00", "12": "$12.00", "123456.5": "$123,456.50"} {
+		if got := FormatUSD(d(in)); got != want {
+			t.Errorf("FormatUSD(%s) = %s, want %s", in, got, want)
+		}
+	}
+}
