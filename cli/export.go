@@ -11,8 +11,8 @@ import (
 var exportCmd = &command{
 	name:    "export",
 	summary: "Form 8949 rows as CSV, or the year's realized sales as JSON",
-	usage: `Usage: nftharvest export [--year YEAR] [--format form8949|json] [--out FILE [--force]]
-                         [--portfolio FILE | --sample]
+	usage: `Usage: nftharvest export [--year YEAR] [--format form8949|json]
+                         [--out FILE [--force]] [--portfolio FILE | --sample]
 
 Writes the sales of a tax year: as Form 8949 rows in CSV (description, date
 acquired, date sold, proceeds, cost basis, code, adjustment, gain or loss,
@@ -50,6 +50,10 @@ func runExport(c *ctx, args []string) error {
 			return err
 		}
 	}
+	year, err := parseYearFlag("year", *yearS, 0)
+	if err != nil {
+		return err
+	}
 	file, err := f.load()
 	if err != nil {
 		return err
@@ -58,9 +62,8 @@ func runExport(c *ctx, args []string) error {
 	if err != nil {
 		return err
 	}
-	year, err := parseYearFlag("year", *yearS, a.TaxYear)
-	if err != nil {
-		return err
+	if year == 0 {
+		year = a.TaxYear
 	}
 	var buf bytes.Buffer
 	var what string

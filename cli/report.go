@@ -13,8 +13,8 @@ import (
 var reportCmd = &command{
 	name:    "report",
 	summary: "lots, realized sales and the Schedule D summary",
-	usage: `Usage: nftharvest report [--as-of DATE] [--year YEAR] [--top N] [--format table|json]
-                         [--portfolio FILE | --sample]
+	usage: `Usage: nftharvest report [--as-of DATE] [--year YEAR] [--top N]
+                         [--format table|json] [--portfolio FILE | --sample]
 
 Shows every open lot (basis, market value, unrealized gain or loss, term,
 wash-sale risk), the sales realized in the tax year and the Schedule D
@@ -55,6 +55,10 @@ func runReport(c *ctx, args []string) error {
 	if err != nil {
 		return err
 	}
+	year, err := parseYearFlag("year", *yearS, 0)
+	if err != nil {
+		return err
+	}
 	file, err := f.load()
 	if err != nil {
 		return err
@@ -63,9 +67,8 @@ func runReport(c *ctx, args []string) error {
 	if err != nil {
 		return err
 	}
-	year, err := parseYearFlag("year", *yearS, a.TaxYear)
-	if err != nil {
-		return err
+	if year == 0 {
+		year = a.TaxYear
 	}
 	var lots []*taxrules.LotState
 	if top > 0 {

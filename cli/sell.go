@@ -13,8 +13,9 @@ import (
 var sellCmd = &command{
 	name:    "sell",
 	summary: "record sales (saved with a backup and a log line)",
-	usage: `Usage: nftharvest sell --sell LOT[:QTY][@PRICE] ... [--date DATE] [--fees AMOUNT]
-                       [--dry-run] [--format table|json] [--portfolio FILE]
+	usage: `Usage: nftharvest sell --sell LOT[:QTY][@PRICE] ... [--date DATE]
+                       [--fees AMOUNT] [--dry-run] [--format table|json]
+                       [--portfolio FILE]
 
 Records the sales in the portfolio file as one batch (sale ids are
 generated), then prints what was recorded with the same numbers simulate

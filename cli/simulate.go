@@ -23,8 +23,9 @@ const whatIfFlagsHelp = `  --sell LOT[:QTY][@PRICE]
 var simulateCmd = &command{
 	name:    "simulate",
 	summary: "preview selling lots (changes nothing)",
-	usage: `Usage: nftharvest simulate --sell LOT[:QTY][@PRICE] ... [--date DATE] [--fees AMOUNT]
-                           [--format table|json] [--portfolio FILE | --sample]
+	usage: `Usage: nftharvest simulate --sell LOT[:QTY][@PRICE] ... [--date DATE]
+                           [--fees AMOUNT] [--format table|json]
+                           [--portfolio FILE | --sample]
 
 Previews the sales: gain or loss, term, wash-sale consequences, the date from
 which buying the same token again is safe, and the Schedule D summary before

@@ -1,0 +1,463 @@
+package cli
+
+import (
+	"bytes"
+	"encoding/json"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+
+	"nftharvest/portfolio"
+	"nftharvest/storage"
+)
+
+func TestReportTables(t *testing.T) {
+	needEngine(t)
+	dir := sampleDir(t)
+	r := run(t, dir, "report").ok(t, "report")
+	golden(t, "report-sample.txt", r.stdout)
+	checkWidth(t, "report", r.stdout)
+	r = run(t, dir, "report", "--top", "5").ok(t, "report --top 5")
+	golden(t, "report-sample-top5.txt", r.stdout)
+	checkWidth(t, "report --top 5", r.stdout)
+
+	small := fixtureDir(t, "valid/small.json")
+	r = run(t, small, "report", "--portfolio", "small.json").ok(t, "report small")
+	golden(t, "report-small.txt", r.stdout)
+	if r2 := runEnv(t, small, []string{PortfolioVar + "=small.json"}, "report").ok(t, "report via env"); r2.stdout != r.stdout {
+		t.Error("$NFTHARVEST_PORTFOLIO gives another report than --portfolio")
+	}
+	if r2 := run(t, t.TempDir(), "report", "--sample").ok(t, "report --sample"); !strings.HasPrefix(r2.stdout, "the sample portfolio as of 2026-11-28") {
+		t.Errorf("report --sample header: %q", firstLine(r2.stdout))
+	}
+}
+
+func firstLine(s string) string { l, _, _ := strings.Cut(s, "\n"); return l }
+
+// decodeOrdered decodes JSON and also returns the object keys in order,
+// per path, to check the contract's field order.
+func keyOrder(t *testing.T, data []byte) map[string][]string {
+	t.Helper()
+	order := map[string][]string{}
+	dec := json.NewDecoder(bytes.NewReader(data))
+	var walk func(path string)
+	walk = func(path string) {
+		tok, err := dec.Token()
+		if err != nil {
+			t.Fatalf("bad JSON: %v", err)
+		}
+		switch tok {
+		case json.Delim('{'):
+			var keys []string
+			for dec.More() {
+				k, _ := dec.Token()
+				keys = append(keys, k.(string))
+				walk(path + "." + k.(string))
+			}
+			dec.Token()
+			if _, seen := order[path]; !seen {
+				order[path] = keys
+			}
+		case json.Delim('['):
+			for dec.More() {
+				walk(path + "[]")
+			}
+			dec.Token()
+		}
+	}
+	walk("")
+	return order
+}
+
+func TestReportJSONContract(t *testing.T) {
+	needEngine(t)
+	dir := fixtureDir(t, "valid/small.json")
+	r := run(t, dir, "report", "--portfolio", "small.json", "--format", "json").ok(t, "report json")
+	golden(t, "report-small.json", r.stdout)
+	order := keyOrder(t, []byte(r.stdout))
+	want := map[string]string{
+		"":                           "as_of tax_year lots realized summary",
+		".lots[]":                    "id collection token_id quantity open_quantity acquired holding_start term long_term_on cost_basis adjusted_basis market_value unrealized collectible wash_risk",
+		".lots[].wash_risk":          "purchases warnings clean_from",
+		".realized[]":                "sale lot date quantity proceeds cost_basis gain_loss disallowed_loss recognized term code replacements",
+		".realized[].replacements[]": "lot quantity disallowed adjusted_basis holding_start",
+		".summary":                   "tax_year short_term_net long_term_net collectibles_net net ordinary_offset carryover_short_term carryover_long_term estimated_tax",
+	}
+	for path, keys := range want {
+		if got := strings.Join(order[path], " "); got != keys {
+			t.Errorf("keys of %q:\n got %s\nwant %s", path, got, keys)
+		}
+	}
+	var doc struct {
+		AsOf     string           `json:"as_of"`
+		TaxYear  int              `json:"tax_year"`
+		Lots     []map[string]any `json:"lots"`
+		Realized []map[string]any `json:"realized"`
+		Summary  map[string]any   `json:"summary"`
+	}
+	if err := json.Unmarshal([]byte(r.stdout), &doc); err != nil {
+		t.Fatal(err)
+	}
+	if doc.AsOf != testToday || doc.TaxYear != 2026 || len(doc.Lots) != 6 || len(doc.Realized) != 2 {
+		t.Fatalf("as_of %s, tax_year %d, %d lots, %d realized", doc.AsOf, doc.TaxYear, len(doc.Lots), len(doc.Realized))
+	}
+	// The hand-checked numbers of testdata/README.md.
+	lot3 := doc.Lots[2]
+	if lot3["adjusted_basis"] != "550.00" || lot3["holding_start"] != "2026-02-11" || lot3["unrealized"] != "-250.00" {
+		t.Errorf("L-0003 (wash replacement): %v", lot3)
+	}
+	s1 := doc.Realized[0]
+	if s1["sale"] != "S-0001" || s1["gain_loss"] != "-300.00" || s1["disallowed_loss"] != "300.00" ||
+		s1["recognized"] != "0.00" || s1["code"] != "W" {
+		t.Errorf("S-0001 (wash sale): %v", s1)
+	}
+	if reps, _ := s1["replacements"].([]any); len(reps) != 1 {
+		t.Errorf("S-0001 replacements: %v", s1["replacements"])
+	}
+	s2 := doc.Realized[1]
+	if s2["proceeds"] != "180.00" || s2["cost_basis"] != "44.00" || s2["gain_loss"] != "136.00" || s2["term"] != "long" {
+		t.Errorf("S-0002: %v", s2)
+	}
+	if reps, ok := s2["replacements"].([]any); !ok || len(reps) != 0 {
+		t.Errorf("S-0002 replacements should be [] not null: %v", s2["replacements"])
+	}
+	if !strings.Contains(r.stdout, `"purchases": []`) {
+		t.Error(`empty wash_risk purchases should print as []`)
+	}
+}
+
+// simDoc is the part of the simulate/sell JSON the identity test compares.
+type simDoc struct {
+	Batch    string           `json:"batch"`
+	Date     string           `json:"date"`
+	Sales    []map[string]any `json:"sales"`
+	Before   map[string]any   `json:"before"`
+	After    map[string]any   `json:"after"`
+	TaxSaved string           `json:"tax_saved"`
+}
+
+func TestSimulateSellReportIdentityAndUndo(t *testing.T) {
+	needEngine(t, "simulate")
+	dir := sampleDir(t)
+	path := filepath.Join(dir, DefaultFile)
+	original := readFile(t, path)
+	sellArgs := []string{"--sell", "L-0024", "--sell", "L-0003:1@100", "--sell", "L-0007:5", "--fees", "2.50"}
+
+	r := run(t, dir, append([]string{"simulate", "--format", "json"}, sellArgs...)...).ok(t, "simulate json")
+	var sim simDoc
+	if err := json.Unmarshal([]byte(r.stdout), &sim); err != nil {
+		t.Fatal(err)
+	}
+	order := keyOrder(t, []byte(r.stdout))
+	if got := strings.Join(order[""], " "); got != "date sales before after tax_saved" {
+		t.Errorf("simulate keys: %s", got)
+	}
+	if got := strings.Join(order[".sales[]"], " "); got != "sale lot date quantity proceeds cost_basis gain_loss disallowed_loss recognized term code replacements safe_to_rebuy warnings" {
+		t.Errorf("simulate sale keys: %s", got)
+	}
+	if !bytes.Equal(readFile(t, path), original) {
+		t.Fatal("simulate changed the file")
+	}
+	if len(sim.Sales) < 3 {
+		t.Fatalf("simulate returned %d sales", len(sim.Sales))
+	}
+	for _, s := range sim.Sales {
+		if s["sale"] != nil {
+			t.Errorf("simulated sale has an id: %v", s["sale"])
+		}
+	}
+	rep0 := reportJSON(t, dir)
+	if !reflect.DeepEqual(rep0.Summary, sim.Before) {
+		t.Errorf("simulate before != report summary:\n%v\n%v", sim.Before, rep0.Summary)
+	}
+
+	// The table of simulate and sell --dry-run are the same and change nothing.
+	tbl := run(t, dir, append([]string{"simulate"}, sellArgs...)...).ok(t, "simulate table")
+	golden(t, "simulate-sample.txt", tbl.stdout)
+	checkWidth(t, "simulate", tbl.stdout)
+	dry := run(t, dir, append([]string{"sell", "--dry-run"}, sellArgs...)...).ok(t, "sell --dry-run")
+	if dry.stdout != tbl.stdout {
+		t.Error("sell --dry-run differs from simulate")
+	}
+	if !bytes.Equal(readFile(t, path), original) {
+		t.Fatal("sell --dry-run changed the file")
+	}
+
+	// Sell: the recorded numbers are the simulated ones.
+	r = run(t, dir, append([]string{"sell", "--format", "json"}, sellArgs...)...).ok(t, "sell json")
+	var sold simDoc
+	if err := json.Unmarshal([]byte(r.stdout), &sold); err != nil {
+		t.Fatal(err)
+	}
+	if sold.Batch != "B-0003" {
+		t.Errorf("batch = %q, want B-0003 (the sample has B-0001 and B-0002)", sold.Batch)
+	}
+	afterSell := readFile(t, path)
+	if bytes.Equal(afterSell, original) {
+		t.Fatal("sell did not change the file")
+	}
+	if !exists(path+".bak") || !exists(path+".log") {
+		t.Error("sell left no .bak or .log")
+	}
+	if log := string(readFile(t, path+".log")); !strings.Contains(log, "sell B-0003: S-0017 L-0024") {
+		t.Errorf("change log does not describe the sale: %q", log)
+	}
+	ids := map[string]bool{}
+	for i, s := range sold.Sales {
+		id, _ := s["sale"].(string)
+		if id == "" {
+			t.Fatalf("recorded sale %d has no id", i)
+		}
+		ids[id] = true
+		s2 := withoutKey(s, "sale")
+		if i >= len(sim.Sales) || !reflect.DeepEqual(s2, withoutKey(sim.Sales[i], "sale")) {
+			t.Errorf("recorded sale %d differs from the simulated one:\n%v\n%v", i, s2, sim.Sales[i])
+		}
+	}
+	if !reflect.DeepEqual(sold.After, sim.After) || sold.TaxSaved != sim.TaxSaved {
+		t.Error("sell summary differs from simulate")
+	}
+
+	// Report after the sale: realized entries and summary equal simulate's.
+	rep := reportJSON(t, dir)
+	var mine []map[string]any
+	for _, s := range rep.Realized {
+		if id, _ := s["sale"].(string); ids[id] {
+			mine = append(mine, s)
+		}
+	}
+	if len(mine) != len(sim.Sales) {
+		t.Fatalf("report lists %d of the new sales, simulate showed %d", len(mine), len(sim.Sales))
+	}
+	for i := range mine {
+		want := withoutKey(sim.Sales[i], "sale", "safe_to_rebuy", "warnings")
+		if got := withoutKey(mine[i], "sale"); !reflect.DeepEqual(got, want) {
+			t.Errorf("report realized %d != simulated:\n%v\n%v", i, got, want)
+		}
+	}
+	if !reflect.DeepEqual(rep.Summary, sim.After) {
+		t.Errorf("report summary after sell != simulate after:\n%v\n%v", rep.Summary, sim.After)
+	}
+
+	// The table output of a sale (on a fresh copy, so ids are the same).
+	dir2 := sampleDir(t)
+	tblSell := run(t, dir2, append([]string{"sell"}, sellArgs...)...).ok(t, "sell table")
+	golden(t, "sell-sample.txt", tblSell.stdout)
+	checkWidth(t, "sell", tblSell.stdout)
+
+	// Undo restores the exact previous bytes.
+	u := run(t, dir, "undo").ok(t, "undo")
+	if !strings.HasPrefix(u.stdout, "Removed batch B-0003 from portfolio.json:\n") {
+		t.Errorf("undo output: %q", u.stdout)
+	}
+	if !bytes.Equal(readFile(t, path), original) {
+		t.Fatal("undo did not restore the exact previous file")
+	}
+	if log := string(readFile(t, path+".log")); !strings.Contains(log, "undo B-0003: S-0017 L-0024") {
+		t.Errorf("change log does not describe the undo: %q", log)
+	}
+	// The sample's own batches are next: B-0002 (two sales), then B-0001.
+	if u = run(t, dir, "undo").ok(t, "undo B-0002"); !strings.Contains(u.stdout, "S-0015") || !strings.Contains(u.stdout, "S-0016") {
+		t.Errorf("undo B-0002: %q", u.stdout)
+	}
+	run(t, dir, "undo").ok(t, "undo B-0001")
+	before := readFile(t, path)
+	run(t, dir, "undo").failsWith(t, "undo with nothing left", "nothing to undo")
+	if !bytes.Equal(readFile(t, path), before) {
+		t.Error("a failed undo changed the file")
+	}
+}
+
+type reportDocT struct {
+	Realized []map[string]any `json:"realized"`
+	Summary  map[string]any   `json:"summary"`
+}
+
+func reportJSON(t *testing.T, dir string) reportDocT {
+	t.Helper()
+	r := run(t, dir, "report", "--format", "json").ok(t, "report json")
+	var d reportDocT
+	if err := json.Unmarshal([]byte(r.stdout), &d); err != nil {
+		t.Fatal(err)
+	}
+	return d
+}
+
+func withoutKey(m map[string]any, keys ...string) map[string]any {
+	out := make(map[string]any, len(m))
+	for k, v := range m {
+		out[k] = v
+	}
+	for _, k := range keys {
+		delete(out, k)
+	}
+	return out
+}
+
+// TestErrorsLeaveFileUntouched runs every invalid request of issue 4:
+// exit 2, one line on stderr, the file byte-identical, no backup or log.
+func TestErrorsLeaveFileUntouched(t *testing.T) {
+	needEngine(t, "simulate")
+	tests := []struct {
+		name string
+		args []string
+		want string
+	}{
+		{"unknown lot", []string{"--sell", "L-9999"}, "L-9999"},
+		{"quantity above open", []string{"--sell", "L-0007:16"}, "L-0007"},
+		{"sale before acquisition", []string{"--sell", "L-0048", "--date", "2026-11-01"}, "L-0048"},
+		{"bad date", []string{"--sell", "L-0003", "--date", "2026-13-01"}, `--date: "2026-13-01" is not a date (YYYY-MM-DD)`},
+		{"bad quantity", []string{"--sell", "L-0003:abc"}, `--sell "L-0003:abc": "abc" is not a quantity`},
+		{"bad price", []string{"--sell", "L-0003@12.3.4"}, `"12.3.4" is not a price`},
+		{"bad fees", []string{"--sell", "L-0003", "--fees", "-1"}, `--fees: "-1" must not be negative`},
+		{"missing file", []string{"--sell", "L-0003", "--portfolio", "gone.json"}, "gone.json: no such file"},
+	}
+	for _, tt := range tests {
+		for _, cmd := range []string{"simulate", "sell"} {
+			t.Run(cmd+" "+tt.name, func(t *testing.T) {
+				dir := sampleDir(t)
+				path := filepath.Join(dir, DefaultFile)
+				before := readFile(t, path)
+				run(t, dir, append([]string{cmd}, tt.args...)...).failsWith(t, tt.name, tt.want)
+				if !bytes.Equal(readFile(t, path), before) {
+					t.Error("the file changed")
+				}
+				if exists(path+".bak") || exists(path+".log") {
+					t.Error("a failed command left a backup or log")
+				}
+			})
+		}
+	}
+	t.Run("invalid file", func(t *testing.T) {
+		dir := fixtureDir(t, "invalid/bad-date.json")
+		path := filepath.Join(dir, "bad-date.json")
+		before := readFile(t, path)
+		for _, cmd := range [][]string{{"sell", "--sell", "L-0001"}, {"undo"}, {"report"}, {"simulate", "--sell", "L-0001"}, {"export"}, {"suggest"}} {
+			run(t, dir, append(cmd, "--portfolio", "bad-date.json")...).failsWith(t, cmd[0],
+				`bad-date.json: lots[0].acquired: "2024-13-01" is not a date (YYYY-MM-DD)`)
+		}
+		if !bytes.Equal(readFile(t, path), before) || exists(path+".bak") {
+			t.Error("the invalid file was touched")
+		}
+	})
+}
+
+// TestConcurrentModification changes the file between load and save: the
+// save must refuse with a clear error naming the file, keeping the other
+// writer's content.
+func TestConcurrentModification(t *testing.T) {
+	needEngine(t, "simulate")
+	for _, args := range [][]string{{"sell", "--sell", "L-0003"}, {"undo"}} {
+		t.Run(args[0], func(t *testing.T) {
+			dir := sampleDir(t)
+			path := filepath.Join(dir, DefaultFile)
+			other := append(readFile(t, path), '\n')
+			env := Env{Today: portfolio.MustDate(testToday), beforeSave: func(p string) {
+				if p != path {
+					t.Errorf("beforeSave got %q", p)
+				}
+				writeFile(t, p, other)
+			}}
+			var out, errb bytes.Buffer
+			code := Run(append(args, "--portfolio", path), &out, &errb, env)
+			if code != ExitFailure {
+				t.Errorf("exit %d, want 1", code)
+			}
+			msg := errb.String()
+			if strings.Count(msg, "\n") != 1 || !strings.HasPrefix(msg, "nftharvest: saving "+path+": ") ||
+				!strings.Contains(msg, "changed") {
+				t.Errorf("stderr %q: want one line naming the file and the change", msg)
+			}
+			if out.Len() != 0 {
+				t.Errorf("stdout %q", out.String())
+			}
+			if !bytes.Equal(readFile(t, path), other) {
+				t.Error("the other writer's content was overwritten")
+			}
+		})
+	}
+}
+
+func TestExport(t *testing.T) {
+	needEngine(t, "form8949")
+	dir := sampleDir(t)
+	r := run(t, dir, "export").ok(t, "export")
+	golden(t, "export-sample-2026.csv", r.stdout)
+	rows := strings.Count(r.stdout, "\n") - 1
+	if rows < 14 {
+		t.Errorf("export has %d rows, want at least the 14 sales of 2026", rows)
+	}
+	if r2 := run(t, dir, "export", "--year", "2025").ok(t, "export 2025"); strings.Count(r2.stdout, "\n")-1 != 2 {
+		t.Errorf("2025 export: want 2 rows:\n%s", r2.stdout)
+	}
+	out := filepath.Join(dir, "f8949.csv")
+	w := run(t, dir, "export", "--out", "f8949.csv").ok(t, "export --out")
+	if string(readFile(t, out)) != r.stdout || !strings.Contains(w.stdout, "f8949.csv") {
+		t.Errorf("--out wrote other bytes, or said %q", w.stdout)
+	}
+	writeFile(t, out, []byte("keep"))
+	run(t, dir, "export", "--out", "f8949.csv").failsWith(t, "export over a file", "f8949.csv already exists; not overwriting it (use --force")
+	if string(readFile(t, out)) != "keep" {
+		t.Error("export overwrote without --force")
+	}
+	run(t, dir, "export", "--out", "f8949.csv", "--force").ok(t, "export --force")
+	if string(readFile(t, out)) != r.stdout {
+		t.Error("--force did not replace the file")
+	}
+
+	j := run(t, dir, "export", "--format", "json").ok(t, "export json")
+	var doc struct {
+		TaxYear  int              `json:"tax_year"`
+		Realized []map[string]any `json:"realized"`
+		Summary  map[string]any   `json:"summary"`
+	}
+	if err := json.Unmarshal([]byte(j.stdout), &doc); err != nil {
+		t.Fatal(err)
+	}
+	rep := reportJSON(t, dir)
+	if doc.TaxYear != 2026 || !reflect.DeepEqual(doc.Realized, rep.Realized) || !reflect.DeepEqual(doc.Summary, rep.Summary) {
+		t.Error("export json is not the realized part of the report")
+	}
+}
+
+func TestSuggest(t *testing.T) {
+	needEngine(t, "suggest")
+	dir := sampleDir(t)
+	r := run(t, dir, "suggest").ok(t, "suggest")
+	golden(t, "suggest-sample.txt", r.stdout)
+	checkWidth(t, "suggest", r.stdout)
+	r = run(t, dir, "suggest", "--target", "5000", "--format", "json").ok(t, "suggest json")
+	var doc struct {
+		AsOf   string           `json:"as_of"`
+		Target string           `json:"target"`
+		Picks  []map[string]any `json:"picks"`
+		Total  string           `json:"total"`
+	}
+	if err := json.Unmarshal([]byte(r.stdout), &doc); err != nil {
+		t.Fatal(err)
+	}
+	if doc.AsOf != testToday || doc.Target != "5000.00" || len(doc.Picks) == 0 {
+		t.Fatalf("suggest json: %+v", doc)
+	}
+	// The suggested command records exactly the suggestion.
+	tbl := run(t, dir, "suggest", "--target", "5000").ok(t, "suggest table")
+	_, cmd, found := strings.Cut(tbl.stdout, "To record it at market value: nftharvest ")
+	if !found {
+		t.Fatalf("no sell command in %q", tbl.stdout)
+	}
+	args := strings.Fields(firstLine(cmd))
+	if args[0] != "sell" {
+		t.Fatalf("suggested command %q", args)
+	}
+	args = append([]string{"simulate"}, args[1:]...)
+	run(t, dir, args...).ok(t, "the suggested sales simulate")
+	for _, p := range doc.Picks {
+		if w, _ := p["lot"].(string); w == "L-0024" {
+			t.Error("suggest picked L-0024, which is at wash risk")
+		}
+	}
+	if !bytes.Equal(readFile(t, filepath.Join(dir, DefaultFile)), storage.SampleJSON()) {
+		t.Error("suggest changed the file")
+	}
+}
