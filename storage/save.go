@@ -1,7 +1,14 @@
 package storage
 
 import (
+	"crypto/sha256"
 	"errors"
+	"fmt"
+	"io/fs"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"strconv"
 
 	"nftharvest/portfolio"
 )
@@ -10,17 +17,229 @@ import (
 // file is unchanged since load (else ErrChanged), copies the current file to
 // <file>.bak, writes atomically and appends one line describing change to
 // <file>.log. On success f.Portfolio is p. A sample File cannot be saved;
-// use SaveAs.
+// use SaveAs. On any error the file is left as it was.
 func (f *File) Save(p *portfolio.Portfolio, change string) error {
-	return errors.New("storage: not implemented")
+	if f.Sample || f.Path == "" {
+		return fmt.Errorf("save: %w", ErrSample)
+	}
+	sum, err := save(f.Path, p, change, mustMatch, f.sum)
+	if err != nil && !errors.Is(err, errAfterRename) {
+		return err
+	}
+	f.Portfolio, f.sum = p, sum
+	return err
 }
 
 // SaveAs writes p to a new path as Save does and returns the File for it.
-// It fails with ErrExists when path exists and overwrite is false.
+// It fails with ErrExists when path exists and overwrite is false; with
+// overwrite, an existing file is first copied to <path>.bak.
 func SaveAs(path string, p *portfolio.Portfolio, change string, overwrite bool) (*File, error) {
-	return nil, errors.New("storage: not implemented")
+	mode := mustNotExist
+	if overwrite {
+		mode = anyState
+	}
+	sum, err := save(path, p, change, mode, [sha256.Size]byte{})
+	if err != nil && !errors.Is(err, errAfterRename) {
+		return nil, err
+	}
+	return &File{Path: path, Portfolio: p, sum: sum}, err
+}
+
+// saveMode says what save expects to find at the path.
+type saveMode int
+
+const (
+	mustMatch    saveMode = iota // the file exists with the SHA-256 it had when loaded
+	mustNotExist                 // nothing is there yet
+	anyState                     // anything, replaced
+)
+
+// errAfterRename marks an error that happened after the new file was in
+// place (the change log could not be written, or the folder not synced):
+// the save took effect, and the File is updated.
+var errAfterRename = errors.New("the new file is in place, but")
+
+// testHook, when set by tests, runs at each step of a save ("locked",
+// "backup", "written": before the rename); an error aborts the save there.
+var testHook func(step string) error
+
+func hook(step string) error {
+	if testHook == nil {
+		return nil
+	}
+	return testHook(step)
+}
+
+// save is Save and SaveAs: validate, encode, lock, check what is on disk,
+// back it up, replace it atomically, log. It returns the new file's
+// SHA-256.
+func save(path string, p *portfolio.Portfolio, change string, mode saveMode, want [sha256.Size]byte) ([sha256.Size]byte, error) {
+	var none [sha256.Size]byte
+	if p == nil {
+		return none, fmt.Errorf("save %s: no portfolio", path)
+	}
+	c := &collector{limit: MaxProblems}
+	check(p, c)
+	if c.count() > 0 {
+		return none, &InvalidError{File: path, Problems: c.sorted(), More: c.more}
+	}
+	data, err := Encode(p)
+	if err != nil {
+		return none, fmt.Errorf("save %s: %w", path, err)
+	}
+	target := resolve(path)
+
+	unlock, err := lockFile(target + ".lock")
+	if err != nil {
+		return none, fmt.Errorf("save %s: %w", path, err)
+	}
+	defer unlock()
+	if err := hook("locked"); err != nil {
+		return none, fmt.Errorf("save %s: %w", path, err)
+	}
+
+	old, err := os.ReadFile(target)
+	exists := err == nil
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return none, fmt.Errorf("save %s: %w", path, err)
+	}
+	switch mode {
+	case mustMatch:
+		if !exists {
+			return none, fmt.Errorf("save %s: the file is gone: %w", path, ErrChanged)
+		}
+		if sha256.Sum256(old) != want {
+			return none, fmt.Errorf("save %s: %w", path, ErrChanged)
+		}
+	case mustNotExist:
+		if exists {
+			return none, fmt.Errorf("save %s: %w", path, ErrExists)
+		}
+	}
+
+	perm := fs.FileMode(0o644)
+	if exists {
+		if st, err := os.Stat(target); err == nil {
+			perm = st.Mode().Perm()
+		}
+		if _, err := writeAtomic(target+".bak", old, perm, nil); err != nil {
+			return none, fmt.Errorf("save %s: backup: %w", path, err)
+		}
+	}
+	if err := hook("backup"); err != nil {
+		return none, fmt.Errorf("save %s: %w", path, err)
+	}
+	sum := sha256.Sum256(data)
+	renamed, err := writeAtomic(target, data, perm, func() error { return hook("written") })
+	if err != nil {
+		if renamed {
+			return sum, fmt.Errorf("save %s: %w: %w", path, errAfterRename, err)
+		}
+		return none, fmt.Errorf("save %s: %w", path, err)
+	}
+	if err := appendLog(target+".log", change, sum); err != nil {
+		return sum, fmt.Errorf("save %s: %w: %w", path, errAfterRename, err)
+	}
+	return sum, nil
+}
+
+// resolve follows symbolic links so that a linked portfolio is replaced
+// where it really lives, not turned into a regular file.
+func resolve(path string) string {
+	if r, err := filepath.EvalSymlinks(path); err == nil {
+		return r
+	}
+	return path
 }
 
 // WriteFileAtomic writes data to path atomically (temp file, fsync, rename,
-// fsync of the folder), for exports.
-func WriteFileAtomic(path string, data []byte) error { return errors.New("storage: not implemented") }
+// fsync of the folder), for exports. An existing file keeps its
+// permissions; a new one gets 0644 less the umask.
+func WriteFileAtomic(path string, data []byte) error {
+	target := resolve(path)
+	perm := fs.FileMode(0o644)
+	if st, err := os.Stat(target); err == nil {
+		perm = st.Mode().Perm()
+	}
+	if _, err := writeAtomic(target, data, perm, nil); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	return nil
+}
+
+// writeAtomic writes data to a temporary file in path's folder, syncs it,
+// renames it over path and syncs the folder, so that path always holds
+// either its old or its new content. beforeRename, if set, runs between
+// the write and the rename (tests use it to inject failures). renamed
+// reports whether path now holds data, even when err is not nil (the
+// folder sync failed).
+func writeAtomic(path string, data []byte, perm fs.FileMode, beforeRename func() error) (renamed bool, err error) {
+	dir, base := filepath.Split(path)
+	if dir == "" {
+		dir = "."
+	}
+	tmp, err := createTemp(dir, "."+base+".tmp-", perm)
+	if err != nil {
+		return false, err
+	}
+	name := tmp.Name()
+	fail := func(err error) (bool, error) {
+		tmp.Close()
+		os.Remove(name)
+		return false, err
+	}
+	if _, err := tmp.Write(data); err != nil {
+		return fail(err)
+	}
+	if err := tmp.Chmod(perm); err != nil {
+		return fail(err)
+	}
+	if err := tmp.Sync(); err != nil {
+		return fail(err)
+	}
+	if err := tmp.Close(); err != nil {
+		return fail(err)
+	}
+	if beforeRename != nil {
+		if err := beforeRename(); err != nil {
+			return fail(err)
+		}
+	}
+	if err := os.Rename(name, path); err != nil {
+		return fail(err)
+	}
+	if err := syncDir(dir); err != nil {
+		return true, fmt.Errorf("replaced, but syncing the folder failed: %w", err)
+	}
+	return true, nil
+}
+
+// createTemp creates a new file dir/prefix<random> with perm (less the
+// umask), failing rather than reusing an existing name.
+func createTemp(dir, prefix string, perm fs.FileMode) (*os.File, error) {
+	for range 100 {
+		name := filepath.Join(dir, prefix+randomSuffix())
+		f, err := os.OpenFile(name, os.O_RDWR|os.O_CREATE|os.O_EXCL, perm)
+		if errors.Is(err, fs.ErrExist) {
+			continue
+		}
+		return f, err
+	}
+	return nil, fmt.Errorf("cannot create a temporary file in %s", dir)
+}
+
+// syncDir flushes a folder's entries (the rename) to disk.
+func syncDir(dir string) error {
+	d, err := os.Open(dir)
+	if err != nil {
+		return err
+	}
+	defer d.Close()
+	if err := d.Sync(); err != nil && !ignorableSyncError(err) {
+		return err
+	}
+	return nil
+}
+
+// randomSuffix names temporary files.
+func randomSuffix() string { return strconv.FormatUint(rand.Uint64(), 36) }
