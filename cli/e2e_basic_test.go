@@ -29,7 +29,7 @@ func TestBadTodayVariable(t *testing.T) {
 }
 
 func TestInit(t *testing.T) {
-	needStorage(t)
+	needSave(t)
 	dir := t.TempDir()
 	r := run(t, dir, "init").ok(t, "init")
 	if !strings.Contains(r.stdout, "portfolio.json") {
@@ -115,7 +115,7 @@ func TestValidateInvalidFiles(t *testing.T) {
 }
 
 func TestDemo(t *testing.T) {
-	needStorage(t)
+	needSave(t)
 	dir := t.TempDir()
 	a := run(t, dir, "demo", "--lots", "200", "--seed", "7").ok(t, "demo")
 	b := run(t, dir, "demo", "--seed", "7", "--lots", "200").ok(t, "demo again")

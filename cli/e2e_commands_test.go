@@ -139,6 +139,7 @@ type simDoc struct {
 
 func TestSimulateSellReportIdentityAndUndo(t *testing.T) {
 	needEngine(t, "simulate")
+	needSave(t)
 	dir := sampleDir(t)
 	path := filepath.Join(dir, DefaultFile)
 	original := readFile(t, path)
@@ -348,6 +349,7 @@ func TestErrorsLeaveFileUntouched(t *testing.T) {
 // writer's content.
 func TestConcurrentModification(t *testing.T) {
 	needEngine(t, "simulate")
+	needSave(t)
 	for _, args := range [][]string{{"sell", "--sell", "L-0003"}, {"undo"}} {
 		t.Run(args[0], func(t *testing.T) {
 			dir := sampleDir(t)
@@ -381,6 +383,7 @@ func TestConcurrentModification(t *testing.T) {
 
 func TestExport(t *testing.T) {
 	needEngine(t, "form8949")
+	needSave(t)
 	dir := sampleDir(t)
 	r := run(t, dir, "export").ok(t, "export")
 	golden(t, "export-sample-2026.csv", r.stdout)
@@ -442,11 +445,11 @@ func TestSuggest(t *testing.T) {
 	}
 	// The suggested command records exactly the suggestion.
 	tbl := run(t, dir, "suggest", "--target", "5000").ok(t, "suggest table")
-	_, cmd, found := strings.Cut(tbl.stdout, "To record it at market value: nftharvest ")
+	_, cmd, found := strings.Cut(tbl.stdout, "To record it at market value:\n  nftharvest ")
 	if !found {
 		t.Fatalf("no sell command in %q", tbl.stdout)
 	}
-	args := strings.Fields(firstLine(cmd))
+	args := strings.Fields(strings.ReplaceAll(cmd, "\\\n", ""))
 	if args[0] != "sell" {
 		t.Fatalf("suggested command %q", args)
 	}

@@ -120,6 +120,24 @@ func needStorage(t *testing.T) {
 	}
 }
 
+// needSave skips while storage cannot save or write files yet.
+func needSave(t *testing.T) {
+	t.Helper()
+	needStorage(t)
+	err := storage.WriteFileAtomic(filepath.Join(t.TempDir(), "probe"), []byte("x"))
+	if err != nil && strings.Contains(err.Error(), "not implemented") {
+		t.Skip("storage.WriteFileAtomic is not implemented yet")
+	}
+	f, err := storage.LoadSample()
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = storage.SaveAs(filepath.Join(t.TempDir(), "probe.json"), f.Portfolio, "probe", false)
+	if err != nil && strings.Contains(err.Error(), "not implemented") {
+		t.Skip("storage.Save is not implemented yet")
+	}
+}
+
 // needEngine skips while the engine part a test needs is still a stub.
 func needEngine(t *testing.T, parts ...string) {
 	t.Helper()

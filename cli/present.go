@@ -92,11 +92,10 @@ func saleTable(out io.Writer, sales []*taxrules.SaleResult, withSale, withRebuy 
 		if withSale {
 			row = append(row, s.Sale)
 		}
-		dis := amount(s.Disallowed)
-		if s.Code != "" {
-			dis += " " + s.Code
-		} else {
-			dis += "  "
+		// Blank unless a loss was disallowed; the Form 8949 code follows.
+		dis := ""
+		if !s.Disallowed.IsZero() || s.Code != "" {
+			dis = amount(s.Disallowed) + " " + s.Code
 		}
 		row = append(row, s.Lot, s.Date.String(), s.Term.String(), qty(s.Quantity),
 			amount(s.Proceeds), amount(s.CostBasis), amount(s.GainLoss), dis)
@@ -118,14 +117,16 @@ func saleNotes(out io.Writer, sales []*taxrules.SaleResult) error {
 			name = s.Sale + " (" + s.Lot + ")"
 		}
 		for _, r := range s.Replacements {
-			if _, err := fmt.Fprintf(out, "  %s: %s of the loss disallowed (wash sale); moved into %s (%s units), new basis %s, held from %s\n",
-				name, amount(r.Disallowed), r.Lot, qty(r.Quantity), amount(r.AdjustedBasis), r.HoldingStart); err != nil {
+			note := fmt.Sprintf("%s: wash sale, %s of the loss disallowed and added to %s (qty %s): new basis %s, held from %s",
+				name, amount(r.Disallowed), r.Lot, qty(r.Quantity), amount(r.AdjustedBasis), r.HoldingStart)
+			if _, err := io.WriteString(out, wrap(note, "  ", "    ", Width)); err != nil {
 				return err
 			}
 		}
 		for _, p := range s.Warnings {
-			if _, err := fmt.Fprintf(out, "  %s: warning: %s (token %s) bought %s is in the same collection; not identical in token match mode\n",
-				name, p.Lot, p.TokenID, p.Date); err != nil {
+			note := fmt.Sprintf("%s: look-alike: %s (token %s, same collection) bought %s; not a wash sale in token match mode",
+				name, p.Lot, p.TokenID, p.Date)
+			if _, err := io.WriteString(out, wrap(note, "  ", "    ", Width)); err != nil {
 				return err
 			}
 		}

@@ -148,7 +148,7 @@ func reportTable(out io.Writer, path string, a *taxrules.Analysis, year, top int
 		name = "the sample portfolio"
 	}
 	prof := a.Portfolio.TaxProfile
-	fmt.Fprintf(b, "%s as of %s, tax year %d (wash-sale rule: %s, match: %s)\n\n",
+	fmt.Fprintf(b, "%s as of %s, tax year %d\nWash-sale rule: %s (match: %s)\n\n",
 		name, a.AsOf, year, prof.WashSale, prof.Match)
 	if top > 0 {
 		fmt.Fprintf(b, "Largest unrealized losses (top %d)\n", top)
@@ -190,7 +190,7 @@ func reportTable(out io.Writer, path string, a *taxrules.Analysis, year, top int
 func lotTable(out io.Writer, lots []*taxrules.LotState) error {
 	t := table{cols: []column{
 		{header: "Lot"},
-		{header: "Asset", flex: true, min: 12, gap: 2},
+		{header: "Asset", flex: true, min: 12, gap: 2, keepTail: true},
 		{header: "Qty", right: true, gap: 2},
 		{header: "Term", gap: 2},
 		{header: "Basis", right: true, gap: 2},
@@ -215,7 +215,7 @@ func lotTable(out io.Writer, lots []*taxrules.LotState) error {
 
 // washNotes explains the "W" marks: which purchases would wash a loss sale
 // and from which date a loss sale is clean.
-func washNotes(b io.Writer, lots []*taxrules.LotState) {
+func washNotes(b *bufio.Writer, lots []*taxrules.LotState) {
 	for _, ls := range lots {
 		w := ls.WashRisk
 		if len(w.Purchases) == 0 {
@@ -223,9 +223,10 @@ func washNotes(b io.Writer, lots []*taxrules.LotState) {
 		}
 		ids := make([]string, len(w.Purchases))
 		for i, p := range w.Purchases {
-			ids[i] = p.Lot + " (" + p.Date.String() + ")"
+			ids[i] = p.Lot + " bought " + p.Date.String()
 		}
-		fmt.Fprintf(b, "  W %s: a loss sale now is a wash sale (bought %s); clean from %s\n",
+		note := fmt.Sprintf("W %s: a loss sale now would be washed by %s; clean from %s",
 			ls.Lot.ID, strings.Join(ids, ", "), w.CleanFrom)
+		b.WriteString(wrap(note, "  ", "    ", Width))
 	}
 }

@@ -82,31 +82,51 @@ func runSuggest(c *ctx, args []string) error {
 	}
 	t := table{cols: []column{
 		{header: "Lot"},
-		{header: "Asset", flex: true, min: 12, gap: 2},
+		{header: "Asset", flex: true, min: 12, gap: 2, keepTail: true},
 		{header: "Qty", right: true, gap: 2},
 		{header: "Term", gap: 2},
 		{header: "Loss", right: true, gap: 2},
-		{header: "Reason", flex: true, min: 10, gap: 2},
 	}}
-	cmd := []string{"nftharvest sell"}
+	sell := []string{"nftharvest sell"}
 	if f.portfolio != "" {
-		cmd = append(cmd, "--portfolio "+shellQuote(f.portfolio))
+		sell = append(sell, "--portfolio "+shellQuote(f.portfolio))
 	}
 	for _, p := range s.Picks {
 		asset := p.Lot
 		if i, ok := a.Index.LotIndex(p.Lot); ok && i < len(a.Lots) {
 			asset = assetText(&a.Lots[i])
 		}
-		t.add(p.Lot, asset, qty(p.Quantity), p.Term.String(), amount(p.Loss), p.Reason)
-		cmd = append(cmd, "--sell "+shellQuote(p.Lot+":"+qty(p.Quantity)))
+		t.add(p.Lot, asset, qty(p.Quantity), p.Term.String(), amount(p.Loss))
+		sell = append(sell, "--sell "+shellQuote(p.Lot+":"+qty(p.Quantity)))
 	}
-	t.add("Total", "", "", "", amount(s.Total), "")
+	t.add("Total", "", "", "", amount(s.Total))
 	if err := t.render(b, Width); err != nil {
 		return err
 	}
-	b.WriteString("\nTo record it at market value: " + strings.Join(cmd, " ") + "\n")
+	b.WriteString("\nWhy:\n")
+	for _, p := range s.Picks {
+		b.WriteString(wrap(p.Lot+": "+p.Reason, "  ", "    ", Width))
+	}
+	b.WriteString("\nTo record it at market value:\n")
+	b.WriteString(commandLines(sell))
 	if file.Sample {
 		b.WriteString("(this is the embedded sample: write it out first with \"nftharvest init\")\n")
 	}
 	return b.Flush()
+}
+
+// commandLines formats a shell command over several lines of at most 80
+// columns, joined with backslashes.
+func commandLines(words []string) string {
+	var b strings.Builder
+	line := " "
+	for _, w := range words {
+		if line != " " && len(line)+1+len(w)+2 > Width {
+			b.WriteString(line + " \\\n")
+			line = "   "
+		}
+		line += " " + w
+	}
+	b.WriteString(line + "\n")
+	return b.String()
 }

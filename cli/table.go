@@ -21,6 +21,9 @@ type column struct {
 	flex   bool // takes the width left over, truncating with "…"
 	min    int  // minimum width of a flex column
 	gap    int  // spaces before the column (ignored for the first)
+	// keepTail keeps the text from the last " #" (a token id) when the
+	// cell must be truncated, shortening the name before it instead.
+	keepTail bool
 }
 
 // table is a plain-text table: headers, rows of cells, aligned columns.
@@ -90,7 +93,7 @@ func (t *table) render(out io.Writer, width int) error {
 				l.WriteString(strings.Repeat(" ", c.gap))
 			}
 			if runewidth.StringWidth(cell) > w[i] {
-				cell = runewidth.Truncate(cell, w[i], "…")
+				cell = truncate(cell, w[i], c.keepTail)
 			}
 			pad := strings.Repeat(" ", w[i]-runewidth.StringWidth(cell))
 			if c.right {
@@ -113,6 +116,44 @@ func (t *table) render(out io.Writer, width int) error {
 		line(r)
 	}
 	return b.Flush()
+}
+
+// truncate shortens s to width w with "…". With keepTail, the part from
+// the last " #" stays whole when it fits in half the width:
+// "Lunar Lynx Society #4417" -> "Lunar Lynx… #4417".
+func truncate(s string, w int, keepTail bool) string {
+	if keepTail {
+		if i := strings.LastIndex(s, " #"); i > 0 {
+			head, tail := s[:i], s[i:]
+			if tw := runewidth.StringWidth(tail); tw*2 <= w {
+				return runewidth.Truncate(head, w-tw, "…") + tail
+			}
+		}
+	}
+	return runewidth.Truncate(s, w, "…")
+}
+
+// wrap breaks text into lines of at most width columns at spaces; the
+// first line starts with first, the others with rest (a hanging indent).
+func wrap(text, first, rest string, width int) string {
+	var b strings.Builder
+	indent := first
+	line := indent
+	for _, word := range strings.Fields(text) {
+		if line != indent && runewidth.StringWidth(line)+1+runewidth.StringWidth(word) > width {
+			b.WriteString(line + "\n")
+			indent = rest
+			line = indent
+		}
+		if line != indent {
+			line += " "
+		}
+		line += word
+	}
+	if line != indent {
+		b.WriteString(line + "\n")
+	}
+	return b.String()
 }
 
 // amount formats money for tables: rounded to the cent, thousands
