@@ -67,44 +67,54 @@ func assetText(ls *taxrules.LotState) string {
 	return name + " #" + ls.Lot.TokenID
 }
 
-// saleTable renders sales (realized or simulated). withSale adds the sale
-// id column; withRebuy adds the first safe rebuy date of loss sales.
-func saleTable(out io.Writer, sales []*taxrules.SaleResult, withSale, withRebuy bool) error {
-	t := table{}
-	if withSale {
-		t.cols = append(t.cols, column{header: "Sale"})
-	}
-	t.cols = append(t.cols,
-		column{header: "Lot", gap: 1},
-		column{header: "Sold", gap: 1},
-		column{header: "Term", gap: 1},
-		column{header: "Qty", right: true, gap: 1},
-		column{header: "Proceeds", right: true, gap: 2},
-		column{header: "Basis", right: true, gap: 2},
-		column{header: "Gain/loss", right: true, gap: 2},
-		column{header: "Disallowed", right: true, gap: 2},
-	)
-	if withRebuy {
-		t.cols = append(t.cols, column{header: "Rebuy from", gap: 2})
-	}
+// saleTable renders realized sales: sale id, lot, date, term, quantity
+// and the amounts.
+func saleTable(out io.Writer, sales []*taxrules.SaleResult) error {
+	t := table{cols: []column{
+		{header: "Sale"},
+		{header: "Lot", gap: 1},
+		{header: "Sold", gap: 1},
+		{header: "Term", gap: 1},
+		{header: "Qty", right: true, gap: 1},
+		{header: "Proceeds", right: true, gap: 2},
+		{header: "Basis", right: true, gap: 2},
+		{header: "Gain/loss", right: true, gap: 2},
+		{header: "Disallowed", right: true, gap: 2},
+	}}
 	for _, s := range sales {
-		var row []string
-		if withSale {
-			row = append(row, s.Sale)
-		}
-		// Blank unless a loss was disallowed; the Form 8949 code follows.
-		dis := ""
-		if !s.Disallowed.IsZero() || s.Code != "" {
-			dis = amount(s.Disallowed) + " " + s.Code
-		}
-		row = append(row, s.Lot, s.Date.String(), s.Term.String(), qty(s.Quantity),
-			amount(s.Proceeds), amount(s.CostBasis), amount(s.GainLoss), dis)
-		if withRebuy {
-			row = append(row, s.SafeToRebuy.String())
-		}
-		t.add(row...)
+		t.add(s.Sale, s.Lot, s.Date.String(), s.Term.String(), qty(s.Quantity),
+			amount(s.Proceeds), amount(s.CostBasis), amount(s.GainLoss), disallowedText(s))
 	}
 	return t.render(out, Width)
+}
+
+// whatIfSaleTable renders the sales of a what-if, which share one date:
+// lot, term, quantity, the amounts and the first safe rebuy date.
+func whatIfSaleTable(out io.Writer, sales []*taxrules.SaleResult) error {
+	t := table{cols: []column{
+		{header: "Lot"},
+		{header: "Term", gap: 1},
+		{header: "Qty", right: true, gap: 1},
+		{header: "Proceeds", right: true, gap: 2},
+		{header: "Basis", right: true, gap: 2},
+		{header: "Gain/loss", right: true, gap: 2},
+		{header: "Disallowed", right: true, gap: 2},
+		{header: "Rebuy from", gap: 2},
+	}}
+	for _, s := range sales {
+		t.add(s.Lot, s.Term.String(), qty(s.Quantity), amount(s.Proceeds), amount(s.CostBasis),
+			amount(s.GainLoss), disallowedText(s), s.SafeToRebuy.String())
+	}
+	return t.render(out, Width)
+}
+
+// disallowedText is blank unless a loss was disallowed; the Form 8949
+// code follows the amount.
+func disallowedText(s *taxrules.SaleResult) string {
+	if s.Disallowed.IsZero() && s.Code == "" {
+		return ""
+	}
+	return amount(s.Disallowed) + " " + s.Code
 }
 
 // saleNotes writes one line per wash-sale consequence or warning of the

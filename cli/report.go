@@ -171,7 +171,7 @@ func reportTable(out io.Writer, path string, a *taxrules.Analysis, year, top int
 		fmt.Fprintf(b, "Realized in %d\n  none\n", year)
 	default:
 		fmt.Fprintf(b, "Realized in %d\n", year)
-		if err := saleTable(b, realized, true, false); err != nil {
+		if err := saleTable(b, realized); err != nil {
 			return err
 		}
 		if err := saleNotes(b, realized); err != nil {

@@ -74,10 +74,10 @@ func runSell(c *ctx, w *whatIf) error {
 	fmt.Fprintf(b, "Recorded batch %s in %s:\n", batch, file.Path)
 	writeSaleLines(b, recorded)
 	b.WriteString("\n")
-	if err := whatIfTable(b, res, sales, true); err != nil {
+	if err := whatIfTable(b, res, sales); err != nil {
 		return err
 	}
-	fmt.Fprintf(b, "\nSaved %s (previous version in %s.bak). To undo: nftharvest undo --portfolio %s\n",
+	fmt.Fprintf(b, "\nSaved %s (previous version in %s.bak).\nTo undo: nftharvest undo --portfolio %s\n",
 		file.Path, file.Path, shellQuote(file.Path))
 	return b.Flush()
 }

@@ -112,7 +112,7 @@ func runWhatIf(c *ctx, args []string, sell bool) error {
 	}
 	b := bufio.NewWriter(c.stdout)
 	fmt.Fprintf(b, "What-if: sell on %s (nothing is recorded)\n", res.Date)
-	if err := whatIfTable(b, res, ptrs(res.Sales), false); err != nil {
+	if err := whatIfTable(b, res, ptrs(res.Sales)); err != nil {
 		return err
 	}
 	return b.Flush()
@@ -120,8 +120,8 @@ func runWhatIf(c *ctx, args []string, sell bool) error {
 
 // whatIfTable renders the sales of a what-if, their notes, the summaries
 // before and after, and the tax saved.
-func whatIfTable(b *bufio.Writer, res *taxrules.WhatIfResult, sales []*taxrules.SaleResult, withSale bool) error {
-	if err := saleTable(b, sales, withSale, true); err != nil {
+func whatIfTable(b *bufio.Writer, res *taxrules.WhatIfResult, sales []*taxrules.SaleResult) error {
+	if err := whatIfSaleTable(b, sales); err != nil {
 		return err
 	}
 	if err := saleNotes(b, sales); err != nil {
