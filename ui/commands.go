@@ -1,0 +1,178 @@
+package ui
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"nftharvest/portfolio"
+	"nftharvest/storage"
+	"nftharvest/taxrules"
+
+	tea "charm.land/bubbletea/v2"
+)
+
+// Messages from the storage commands. State changes only when they arrive.
+type (
+	loadedMsg struct {
+		d      *dataset
+		reload bool
+	}
+	loadFailedMsg struct {
+		err    error
+		reload bool
+	}
+	// writtenMsg: a record or an undo was saved and analysed again.
+	writtenMsg struct {
+		d     *dataset
+		kind  writeKind
+		batch string
+		sales []portfolio.Sale
+	}
+	writeFailedMsg  struct{ err error }
+	writeExistsMsg  struct{ path string }
+	exportedMsg     struct{ path string; rows int }
+	exportFailedMsg struct{ err error }
+	exportExistsMsg struct{ path string }
+	clearStatusMsg  struct{ id int }
+)
+
+// loadCmd loads the file (or the sample) and analyses it, off the UI loop.
+func (m *Model) loadCmd(reload bool) tea.Cmd {
+	store, today := m.store, m.opts.Today
+	path := m.opts.Path
+	if reload && m.data != nil && !m.data.file.Sample {
+		path = m.data.file.Path
+	}
+	return func() tea.Msg {
+		f, err := store.Load(path)
+		if err != nil {
+			return loadFailedMsg{err: err, reload: reload}
+		}
+		d, err := buildDataset(f, f.Portfolio, today)
+		if err != nil {
+			return loadFailedMsg{err: err, reload: reload}
+		}
+		return loadedMsg{d: d, reload: reload}
+	}
+}
+
+// writeKind says what a write does to the portfolio.
+type writeKind int
+
+const (
+	writeRecord writeKind = iota
+	writeUndo
+)
+
+func (k writeKind) String() string {
+	if k == writeUndo {
+		return "undo"
+	}
+	return "record"
+}
+
+// pendingWrite is a change waiting for confirmation (and, for the sample,
+// for a file name).
+type pendingWrite struct {
+	kind   writeKind
+	record []portfolio.Sale // writeRecord: the sales to append
+	batch  string           // writeUndo: the batch to remove
+}
+
+// saveTarget is where a write goes: the open file, or a new path.
+type saveTarget struct {
+	saveAs    bool
+	path      string
+	overwrite bool
+}
+
+// writeCmd applies w to a copy of the portfolio, saves it and analyses the
+// result. The model's data is untouched until writtenMsg arrives.
+func (m *Model) writeCmd(w pendingWrite, target saveTarget) tea.Cmd {
+	store, today, d := m.store, m.opts.Today, m.data
+	return func() tea.Msg {
+		p := d.p.Clone()
+		var batch, change string
+		var sales []portfolio.Sale
+		switch w.kind {
+		case writeRecord:
+			batch, sales = p.RecordSales(w.record)
+			change = fmt.Sprintf("sell %s: %s", batch, describeSales(sales))
+		case writeUndo:
+			b, _ := p.LastBatch()
+			if b != w.batch {
+				return writeFailedMsg{err: fmt.Errorf("the last batch is now %q, not %q; reload and try again", b, w.batch)}
+			}
+			sales = p.UndoLastBatch()
+			batch = w.batch
+			change = fmt.Sprintf("undo %s: %s", batch, describeSales(sales))
+		}
+		f := d.file
+		if target.saveAs {
+			nf, err := store.SaveAs(target.path, p, change, target.overwrite)
+			if err != nil {
+				if errors.Is(err, storage.ErrExists) && !target.overwrite {
+					return writeExistsMsg{path: target.path}
+				}
+				return writeFailedMsg{err: err}
+			}
+			f = nf
+		} else if err := store.Save(f, p, change); err != nil {
+			return writeFailedMsg{err: err}
+		}
+		nd, err := buildDataset(f, p, today)
+		if err != nil {
+			return writeFailedMsg{err: fmt.Errorf("saved, but: %w", err)}
+		}
+		return writtenMsg{d: nd, kind: w.kind, batch: batch, sales: sales}
+	}
+}
+
+// describeSales is "S-0017 L-0003, S-0018 L-0024".
+func describeSales(sales []portfolio.Sale) string {
+	parts := make([]string, len(sales))
+	for i, s := range sales {
+		parts[i] = s.ID + " " + s.Lot
+	}
+	return strings.Join(parts, ", ")
+}
+
+// exportCmd writes this tax year's Form 8949 CSV to path. Without
+// overwrite an existing file is not replaced (exportExistsMsg asks).
+func (m *Model) exportCmd(path string, overwrite bool) tea.Cmd {
+	store, a := m.store, m.data.a
+	return func() tea.Msg {
+		if !overwrite && store.Exists(path) {
+			return exportExistsMsg{path: path}
+		}
+		rows := a.Form8949(a.TaxYear)
+		var buf bytes.Buffer
+		if err := taxrules.WriteForm8949CSV(&buf, rows); err != nil {
+			return exportFailedMsg{err: fmt.Errorf("form 8949: %w", err)}
+		}
+		if err := store.WriteFile(path, buf.Bytes()); err != nil {
+			return exportFailedMsg{err: err}
+		}
+		return exportedMsg{path: path, rows: len(rows)}
+	}
+}
+
+// statusFade is how long a status message stays.
+const statusFade = 6 * time.Second
+
+// status is the line under the table: a message that fades.
+type status struct {
+	text  string
+	isErr bool
+}
+
+// setStatus shows text and returns the command that clears it later.
+func (m *Model) setStatus(text string, isErr bool) tea.Cmd {
+	m.statusID++
+	m.status = status{text: text, isErr: isErr}
+	id := m.statusID
+	return tea.Tick(statusFade, func(time.Time) tea.Msg { return clearStatusMsg{id: id} })
+}

@@ -1,0 +1,80 @@
+package ui
+
+import (
+	"fmt"
+
+	"nftharvest/portfolio"
+	"nftharvest/storage"
+	"nftharvest/taxrules"
+
+	"github.com/shopspring/decimal"
+)
+
+// dataset is everything the screens show for one analysis of one file.
+// It is built off the UI loop (in a command) and never changed after.
+type dataset struct {
+	file *storage.File
+	p    *portfolio.Portfolio
+	a    *taxrules.Analysis
+	sum  taxrules.Summary
+	tot  totals
+	hold *holdings
+	coll *collections
+	real *realized
+}
+
+// totals are the summary bar's portfolio-wide figures.
+type totals struct {
+	open     int // open lots
+	unpriced int // open lots without a price
+	value    decimal.Decimal
+	losses   decimal.Decimal // unrealized, negative
+	gains    decimal.Decimal // unrealized, positive
+	harvST   decimal.Decimal // unrealized short-term losses
+	harvLT   decimal.Decimal // unrealized long-term losses
+}
+
+// buildDataset analyses p (the portfolio of f) as of today and prepares
+// every table.
+func buildDataset(f *storage.File, p *portfolio.Portfolio, today portfolio.Date) (*dataset, error) {
+	a, err := taxrules.Analyze(p, today)
+	if err != nil {
+		return nil, fmt.Errorf("analysing %s: %w", displayName(f), err)
+	}
+	d := &dataset{file: f, p: p, a: a, sum: a.Summary(a.TaxYear)}
+	for i := range a.Lots {
+		st := &a.Lots[i]
+		if st.OpenQuantity.Sign() <= 0 {
+			continue
+		}
+		d.tot.open++
+		if !st.HasPrice {
+			d.tot.unpriced++
+			continue
+		}
+		d.tot.value = d.tot.value.Add(st.MarketValue)
+		switch st.Unrealized.Sign() {
+		case -1:
+			d.tot.losses = d.tot.losses.Add(st.Unrealized)
+			if st.Term == taxrules.LongTerm {
+				d.tot.harvLT = d.tot.harvLT.Add(st.Unrealized)
+			} else {
+				d.tot.harvST = d.tot.harvST.Add(st.Unrealized)
+			}
+		case 1:
+			d.tot.gains = d.tot.gains.Add(st.Unrealized)
+		}
+	}
+	d.hold = newHoldings(a)
+	d.coll = newCollections(a)
+	d.real = newRealized(a)
+	return d, nil
+}
+
+// displayName is the file name shown to the user.
+func displayName(f *storage.File) string {
+	if f == nil || f.Sample || f.Path == "" {
+		return "sample portfolio"
+	}
+	return f.Path
+}

@@ -1,0 +1,135 @@
+package ui
+
+import (
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+)
+
+// Action is what a dialog asks the model to do after a message.
+type Action int
+
+const (
+	// ActionNone: the dialog handled the message (or ignored it).
+	ActionNone Action = iota
+	// ActionConfirm: the user confirmed (enter).
+	ActionConfirm
+	// ActionCancel: the user cancelled (esc).
+	ActionCancel
+)
+
+// dialogKind is which question a dialog asks.
+type dialogKind int
+
+const (
+	dlgRecord dialogKind = iota
+	dlgUndo
+	dlgSaveAs
+	dlgOverwrite
+	dlgExport
+	dlgExportOverwrite
+)
+
+func (k dialogKind) String() string {
+	return [...]string{"record", "undo", "save as", "overwrite", "export", "export overwrite"}[k]
+}
+
+// dialog is a modal question drawn over the screen. It owns its keys and
+// an optional text input (a file name).
+type dialog struct {
+	kind    dialogKind
+	title   string
+	body    []string
+	input   *lineInput
+	confirm string // what enter does, for the hint
+	err     string
+	busy    string // non-empty while a command runs ("Saving…")
+
+	keys *KeyMap
+
+	// What confirming acts on.
+	write pendingWrite
+	path  string
+}
+
+// HandleMsg feeds a message to the dialog and says what the user wants.
+// While busy it ignores the keyboard.
+func (d *dialog) HandleMsg(msg tea.Msg) Action {
+	if d.busy != "" {
+		return ActionNone
+	}
+	switch msg := msg.(type) {
+	case tea.KeyPressMsg:
+		switch {
+		case key.Matches(msg, d.keys.Confirm):
+			if d.input != nil && strings.TrimSpace(d.input.Value()) == "" {
+				d.err = "enter a file name"
+				return ActionNone
+			}
+			return ActionConfirm
+		case key.Matches(msg, d.keys.Cancel):
+			return ActionCancel
+		}
+		if d.input != nil {
+			d.input.Update(msg)
+			d.err = ""
+		}
+	case tea.PasteMsg:
+		if d.input != nil {
+			d.input.Update(msg)
+		}
+	}
+	return ActionNone
+}
+
+// value is the trimmed text of the dialog's input.
+func (d *dialog) value() string {
+	if d.input == nil {
+		return ""
+	}
+	return strings.TrimSpace(d.input.Value())
+}
+
+// view renders the dialog box for a screen of width w.
+func (d *dialog) view(st *Styles, w int, spin string) string {
+	inner := max(min(w-6, 76), 10)
+	var lines []string
+	lines = append(lines, st.Title.Render(ansi.Truncate(d.title, inner, "…")), "")
+	for _, b := range d.body {
+		lines = append(lines, ansi.Truncate(b, inner, "…"))
+	}
+	if d.input != nil {
+		d.input.SetWidth(max(inner-textWidth(d.input.Prompt)-1, 4))
+		lines = append(lines, "", d.input.View())
+	}
+	if d.err != "" {
+		wrapped := lipgloss.NewStyle().Width(inner).Render(d.err)
+		lines = append(lines, "")
+		for _, l := range strings.Split(wrapped, "\n") {
+			lines = append(lines, st.Error.Render(l))
+		}
+	}
+	lines = append(lines, "")
+	switch {
+	case d.busy != "":
+		lines = append(lines, spin+" "+d.busy)
+	case d.err != "":
+		lines = append(lines, st.Muted.Render("enter "+d.confirm+" again · esc close (nothing was changed)"))
+	default:
+		lines = append(lines, st.Muted.Render("enter "+d.confirm+" · esc cancel"))
+	}
+	return st.Dialog.Render(strings.Join(lines, "\n"))
+}
+
+// overlay draws box centred over the screen content bg (w×h cells).
+func overlay(bg, box string, w, h int) string {
+	bw, bh := lipgloss.Width(box), lipgloss.Height(box)
+	x, y := max((w-bw)/2, 0), max((h-bh)/2, 0)
+	c := lipgloss.NewCanvas(w, h)
+	c.Compose(lipgloss.NewLayer(bg))
+	c.Compose(lipgloss.NewLayer(box).X(x).Y(y).Z(1))
+	return c.Render()
+}

@@ -1,0 +1,340 @@
+package ui
+
+import (
+	"math"
+	"strconv"
+	"strings"
+
+	"nftharvest/taxrules"
+
+	"github.com/shopspring/decimal"
+)
+
+// Holdings fields (sort keys and cells).
+const (
+	hfLot = iota
+	hfCollection
+	hfToken
+	hfName // collection and token in one cell (compact layout)
+	hfQty
+	hfAcquired
+	hfTerm
+	hfBasis
+	hfValue
+	hfUnreal
+	hfPct
+	hfWash
+	hfWallet
+	hfCount
+)
+
+// Wash flags of a holdings row.
+const (
+	washAdjusted = 1 << iota // basis includes a disallowed loss
+	washRisk                 // selling at a loss now would be washed
+	washAlike                // look-alike purchases (token mode warning)
+)
+
+// holdRow is one open lot with its sort keys computed once per analysis.
+type holdRow struct {
+	st   *taxrules.LotState
+	keys [hfCount]int64
+	// exact is true when the money keys hold the cents of the amounts, so
+	// cells can be formatted from integers.
+	exact bool
+	wash  uint8
+}
+
+// holdings is the Holdings tab's source: one row per open lot.
+type holdings struct {
+	rows []holdRow
+	ids  []string
+	tie  []int32
+	// widths measured once: natural column widths.
+	w [hfCount]int
+	// haystack is the lower-cased text the filter searches, built on the
+	// first filter.
+	haystack []string
+	byID     map[string]int
+}
+
+func (h *holdings) Len() int            { return len(h.rows) }
+func (h *holdings) ID(row int) string   { return h.ids[row] }
+func (h *holdings) Tie(row int) int32   { return h.tie[row] }
+func (h *holdings) Key(row, f int) int64 { return h.rows[row].keys[f] }
+
+// newHoldings builds the rows of the open lots of a.
+func newHoldings(a *taxrules.Analysis) *holdings {
+	h := &holdings{}
+	n := 0
+	for i := range a.Lots {
+		if a.Lots[i].OpenQuantity.Sign() > 0 {
+			n++
+		}
+	}
+	h.rows = make([]holdRow, 0, n)
+	h.ids = make([]string, 0, n)
+	for i := range a.Lots {
+		st := &a.Lots[i]
+		if st.OpenQuantity.Sign() <= 0 {
+			continue
+		}
+		h.rows = append(h.rows, holdRow{st: st})
+		h.ids = append(h.ids, st.Lot.ID)
+	}
+	h.tie = rankIDs(h.ids)
+
+	colls := make([]string, len(h.rows))
+	wallets := make([]string, len(h.rows))
+	for i := range h.rows {
+		colls[i] = h.rows[i].st.CollectionName
+		wallets[i] = h.rows[i].st.Lot.Wallet
+	}
+	collRank := rankStrings(colls)
+	walletRank := rankStrings(wallets)
+	tokenKey := tokenKeys(h.rows)
+
+	h.w = [hfCount]int{
+		hfLot: 3, hfCollection: 10, hfToken: 5, hfName: 10, hfQty: 3, hfAcquired: 10,
+		hfTerm: 7, hfBasis: 9, hfValue: 9, hfUnreal: 10, hfPct: 6, hfWash: 4, hfWallet: 6,
+	}
+	var maxBasis, maxValue, maxUnreal int64
+	for i := range h.rows {
+		r := &h.rows[i]
+		st := r.st
+		l := st.Lot
+		k := &r.keys
+		k[hfLot] = int64(h.tie[i])
+		k[hfCollection] = int64(collRank[st.CollectionName])
+		k[hfName] = k[hfCollection]
+		k[hfToken] = tokenKey(l.TokenID)
+		k[hfQty] = qtyKey(st.OpenQuantity)
+		k[hfAcquired] = int64(l.Acquired)
+		if st.Term == taxrules.LongTerm {
+			k[hfTerm] = 1 << 40
+		} else {
+			k[hfTerm] = int64(st.DaysToLongTerm)
+		}
+		b, ok1 := centsOf(st.AdjustedBasis)
+		v, ok2 := centsOf(st.MarketValue)
+		u, ok3 := centsOf(st.Unrealized)
+		r.exact = ok1 && ok2 && ok3
+		if !r.exact {
+			b, v, u = approxCents(st.AdjustedBasis), approxCents(st.MarketValue), approxCents(st.Unrealized)
+		}
+		if !st.HasPrice {
+			v, u = 0, 0
+		}
+		k[hfBasis], k[hfValue], k[hfUnreal] = b, v, u
+		if st.HasPrice && b > 0 {
+			k[hfPct] = int64(math.Round(float64(u) / float64(b) * 10000))
+		}
+		if len(st.WashAdjustments) > 0 {
+			r.wash |= washAdjusted
+		}
+		if len(st.WashRisk.Purchases) > 0 {
+			r.wash |= washRisk
+		}
+		if len(st.WashRisk.Warnings) > 0 {
+			r.wash |= washAlike
+		}
+		k[hfWash] = int64(r.wash)
+		k[hfWallet] = int64(walletRank[l.Wallet])
+
+		maxBasis = max(maxBasis, absI(b))
+		maxValue = max(maxValue, absI(v))
+		maxUnreal = max(maxUnreal, absI(u))
+		h.w[hfLot] = max(h.w[hfLot], textWidth(l.ID))
+		h.w[hfCollection] = max(h.w[hfCollection], textWidth(st.CollectionName))
+		h.w[hfToken] = max(h.w[hfToken], textWidth(l.TokenID)+1)
+		h.w[hfQty] = max(h.w[hfQty], len(quantity(st.OpenQuantity)))
+		h.w[hfPct] = max(h.w[hfPct], len(percentText(k[hfPct], true)))
+	}
+	h.w[hfBasis] = max(h.w[hfBasis], len(fmtCents(maxBasis, false)))
+	h.w[hfValue] = max(h.w[hfValue], len(fmtCents(maxValue, false)))
+	h.w[hfUnreal] = max(h.w[hfUnreal], textWidth(markedCents(-maxUnreal)))
+	h.w[hfCollection] = min(h.w[hfCollection], 28)
+	h.w[hfToken] = min(h.w[hfToken], 12)
+	h.w[hfQty] = min(h.w[hfQty], 10)
+	h.w[hfName] = min(h.w[hfCollection]+h.w[hfToken]+1, 34)
+	h.w[hfWash] = 8
+	h.w[hfWallet] = 11
+	return h
+}
+
+// columns returns the holdings columns for a table of width w: the full
+// set, or below 60 columns a compact list.
+func (h *holdings) columns(compact bool) []column {
+	w := h.w
+	if compact {
+		return []column{
+			{field: hfName, title: "Lot", width: w[hfName], flex: true, min: 12},
+			{field: hfTerm, title: "Term", width: w[hfTerm]},
+			{field: hfUnreal, title: "Unrealized", align: alignRight, width: w[hfUnreal]},
+			{field: hfWash, title: "Wash", width: w[hfWash], drop: 1},
+		}
+	}
+	return []column{
+		{field: hfLot, title: "Lot", width: w[hfLot], drop: 9},
+		{field: hfCollection, title: "Collection", width: w[hfCollection], flex: true, min: 14},
+		{field: hfToken, title: "Token", width: w[hfToken], drop: 2},
+		{field: hfQty, title: "Qty", align: alignRight, width: w[hfQty], drop: 8},
+		{field: hfAcquired, title: "Acquired", width: w[hfAcquired], drop: 7},
+		{field: hfTerm, title: "Term", width: w[hfTerm]},
+		{field: hfBasis, title: "Adj. basis", align: alignRight, width: w[hfBasis], drop: 5},
+		{field: hfValue, title: "Value", align: alignRight, width: w[hfValue], drop: 4},
+		{field: hfUnreal, title: "Unrealized", align: alignRight, width: w[hfUnreal]},
+		{field: hfPct, title: "%", align: alignRight, width: w[hfPct], drop: 6},
+		{field: hfWash, title: "Wash", width: w[hfWash], drop: 3},
+		{field: hfWallet, title: "Wallet", width: w[hfWallet], drop: 10},
+	}
+}
+
+// Cell formats one holdings cell.
+func (h *holdings) Cell(st *Styles, row, f int) (string, paint) {
+	r := &h.rows[row]
+	s := r.st
+	l := s.Lot
+	switch f {
+	case hfLot:
+		return l.ID, st.paints.none
+	case hfCollection:
+		return s.CollectionName, st.paints.none
+	case hfToken:
+		return "#" + l.TokenID, st.paints.none
+	case hfName:
+		return s.CollectionName + " #" + l.TokenID, st.paints.none
+	case hfQty:
+		return quantity(s.OpenQuantity), st.paints.none
+	case hfAcquired:
+		return l.Acquired.String(), st.paints.none
+	case hfTerm:
+		return termText(s), st.paints.none
+	case hfBasis:
+		if r.exact {
+			return fmtCents(r.keys[hfBasis], false), st.paints.none
+		}
+		return money(s.AdjustedBasis), st.paints.none
+	case hfValue:
+		if !s.HasPrice {
+			return "n/a", st.paints.muted
+		}
+		if r.exact {
+			return fmtCents(r.keys[hfValue], false), st.paints.none
+		}
+		return money(s.MarketValue), st.paints.none
+	case hfUnreal:
+		if !s.HasPrice {
+			return "n/a", st.paints.muted
+		}
+		u := r.keys[hfUnreal]
+		if r.exact {
+			return markedCents(u), st.amountPaint(sign64(u))
+		}
+		return marked(s.Unrealized), st.amountPaint(s.Unrealized.Sign())
+	case hfPct:
+		if !s.HasPrice {
+			return "", st.paints.none
+		}
+		return percentText(r.keys[hfPct], true), st.amountPaint(sign64(r.keys[hfPct]))
+	case hfWash:
+		return washText(r.wash), st.paints.wash
+	case hfWallet:
+		return shortAddr(l.Wallet), st.paints.muted
+	}
+	return "", st.paints.none
+}
+
+// matches reports whether the row's lot id, collection, token or note
+// contains q (lower case).
+func (h *holdings) matches(row int, q string) bool {
+	if h.haystack == nil {
+		h.haystack = make([]string, len(h.rows))
+		for i := range h.rows {
+			s := h.rows[i].st
+			h.haystack[i] = strings.ToLower(s.Lot.ID + "\x00" + s.CollectionName + "\x00#" + s.Lot.TokenID + "\x00" + s.Lot.Note)
+		}
+	}
+	return strings.Contains(h.haystack[row], q)
+}
+
+// termText is "LT" or "ST 123d" (days until long term).
+func termText(s *taxrules.LotState) string {
+	if s.Term == taxrules.LongTerm {
+		return "LT"
+	}
+	return "ST " + strconv.Itoa(s.DaysToLongTerm) + "d"
+}
+
+func washText(w uint8) string {
+	var parts []string
+	if w&washAdjusted != 0 {
+		parts = append(parts, "adj")
+	}
+	if w&washRisk != 0 {
+		parts = append(parts, "risk")
+	} else if w&washAlike != 0 {
+		parts = append(parts, "alike")
+	}
+	return strings.Join(parts, ",")
+}
+
+// shortAddr abbreviates a long address to "0x5c3e…90b7".
+func shortAddr(s string) string {
+	if len(s) <= 11 {
+		return s
+	}
+	return s[:6] + "…" + s[len(s)-4:]
+}
+
+// qtyKey is a quantity in millionths, saturating.
+func qtyKey(d decimal.Decimal) int64 {
+	if e := d.Exponent(); e >= 0 && e <= 6 && d.NumDigits() <= 10 {
+		return d.CoefficientInt64() * pow10[e+6]
+	}
+	f, _ := d.Float64()
+	return int64(math.Max(math.Min(f*1e6, 9e18), -9e18))
+}
+
+// approxCents is a saturating cents key for amounts beyond int64 cents.
+func approxCents(d decimal.Decimal) int64 {
+	f, _ := d.Float64()
+	return int64(math.Max(math.Min(f*100, 9e18), -9e18))
+}
+
+func absI(x int64) int64 {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
+
+func sign64(x int64) int {
+	switch {
+	case x < 0:
+		return -1
+	case x > 0:
+		return 1
+	}
+	return 0
+}
+
+// rowOf returns the row of the lot with the given id.
+func (h *holdings) rowOf(id string) (int, bool) {
+	if h.byID == nil {
+		h.byID = make(map[string]int, len(h.ids))
+		for i, x := range h.ids {
+			h.byID[x] = i
+		}
+	}
+	i, ok := h.byID[id]
+	return i, ok
+}
+
+// pct is the lot's unrealized percentage in basis points.
+func (h *holdings) pct(id string) int64 {
+	if i, ok := h.rowOf(id); ok {
+		return h.rows[i].keys[hfPct]
+	}
+	return 0
+}

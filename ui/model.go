@@ -1,0 +1,241 @@
+// Package ui is the nftharvest terminal UI (Bubble Tea v2): browse holdings
+// sorted and filtered, read how each lot's basis came about, build a basket
+// of lots to sell with a live tax preview, record the sale and undo it.
+//
+// One root model (Model) is the only tea.Model; tables, the preview, the
+// lot detail and dialogs are plain values it owns. Update does no I/O:
+// loading, saving and exporting are commands whose results arrive as
+// messages.
+package ui
+
+import (
+	"errors"
+	"fmt"
+
+	"nftharvest/portfolio"
+
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/spinner"
+	tea "charm.land/bubbletea/v2"
+)
+
+// Options configure the TUI.
+type Options struct {
+	// Path is the portfolio file; "" opens the embedded sample.
+	Path string
+	// Today is the analysis date (the binary passes NFTHARVEST_TODAY or
+	// the real date); it is required.
+	Today portfolio.Date
+	// Store reads and writes files; nil means DiskStore.
+	Store Store
+	// Dark is the background assumed until the terminal answers the
+	// background colour query (nil: dark).
+	Dark *bool
+}
+
+// mode is what the screen shows.
+type mode int
+
+const (
+	modeLoading mode = iota
+	modeBrowse
+	modeDetail
+	modeHelp
+)
+
+func (m mode) String() string {
+	switch m {
+	case modeLoading:
+		return "loading"
+	case modeBrowse:
+		return "browse"
+	case modeDetail:
+		return "detail"
+	case modeHelp:
+		return "help"
+	}
+	return fmt.Sprintf("mode(%d)", int(m))
+}
+
+// focus is what receives the keyboard.
+type focus int
+
+const (
+	focusTable focus = iota
+	focusInput       // the filter or an edit of the basket
+	focusDialog
+)
+
+func (f focus) String() string {
+	switch f {
+	case focusTable:
+		return "table"
+	case focusInput:
+		return "input"
+	case focusDialog:
+		return "dialog"
+	}
+	return fmt.Sprintf("focus(%d)", int(f))
+}
+
+// tab is one of the three tables.
+type tab int
+
+const (
+	tabHoldings tab = iota
+	tabCollections
+	tabRealized
+	tabCount
+)
+
+func (t tab) String() string {
+	switch t {
+	case tabHoldings:
+		return "Holdings"
+	case tabCollections:
+		return "Collections"
+	case tabRealized:
+		return "Realized"
+	}
+	return fmt.Sprintf("tab(%d)", int(t))
+}
+
+// termFilter is the t filter: all lots, short term or long term only.
+type termFilter int
+
+const (
+	termAll termFilter = iota
+	termShort
+	termLong
+)
+
+func (t termFilter) String() string {
+	switch t {
+	case termShort:
+		return "short term"
+	case termLong:
+		return "long term"
+	}
+	return "all terms"
+}
+
+// filters are the active row filters, shared by the tabs.
+type filters struct {
+	text   string // lower case
+	losses bool
+	term   termFilter
+}
+
+func (f filters) active() bool { return f.text != "" || f.losses || f.term != termAll }
+
+// Model is the root model of the TUI.
+type Model struct {
+	opts  Options
+	store Store
+
+	keys    KeyMap
+	styles  Styles
+	help    help.Model
+	spinner spinner.Model
+
+	width, height int
+	mode          mode
+	focus         focus
+	tab           tab
+	lay           layout
+
+	data   *dataset
+	tables [tabCount]*table
+	filter filters
+
+	input lineInput // the filter or basket edit being typed
+	edit  edit            // what the input edits
+
+	basket  basket
+	preview preview
+	dialog  *dialog
+
+	detail detail
+
+	status   status
+	statusID int
+
+	// err is a load error: the program quits and Run returns it.
+	err error
+}
+
+// New returns the model for opts. The portfolio is loaded by the command
+// Init returns.
+func New(opts Options) *Model {
+	if opts.Store == nil {
+		opts.Store = DiskStore{}
+	}
+	dark := true
+	if opts.Dark != nil {
+		dark = *opts.Dark
+	}
+	m := &Model{
+		opts:    opts,
+		store:   opts.Store,
+		keys:    DefaultKeyMap(),
+		styles:  NewStyles(dark),
+		help:    help.New(),
+		spinner: spinner.New(spinner.WithSpinner(spinner.Dot)),
+		mode:    modeLoading,
+		width:   80,
+		height:  24,
+	}
+	m.help.Styles = m.styles.help
+	m.basket = newBasket()
+	m.syncKeys()
+	return m
+}
+
+// Run starts the TUI and blocks until the user quits. A file that cannot
+// be loaded ends the program at once and its error is returned as is (a
+// *storage.InvalidError for invalid content).
+func Run(opts Options) error {
+	if opts.Today.IsZero() {
+		return errors.New("ui: Options.Today is required")
+	}
+	m := New(opts)
+	final, err := tea.NewProgram(m).Run()
+	if fm, ok := final.(*Model); ok && fm.err != nil {
+		return fm.err
+	}
+	if err != nil {
+		return fmt.Errorf("ui: %w", err)
+	}
+	return nil
+}
+
+// Init starts loading the portfolio, asks for the background colour and
+// starts the spinner.
+func (m *Model) Init() tea.Cmd {
+	return tea.Batch(m.loadCmd(false), tea.RequestBackgroundColor, m.spinner.Tick)
+}
+
+// fileLabel is the name of the open file for messages.
+func (m *Model) fileLabel() string {
+	if m.data != nil {
+		return displayName(m.data.file)
+	}
+	if m.opts.Path == "" {
+		return "sample portfolio"
+	}
+	return m.opts.Path
+}
+
+// syncKeys enables the bindings of the current context.
+func (m *Model) syncKeys() {
+	m.keys.setContext(keyContext{
+		mode:   m.mode,
+		focus:  m.focus,
+		tab:    m.tab,
+		basket: m.basket.len() > 0,
+		filter: m.filter.active(),
+	})
+}
+
+// current is the table of the current tab (nil while loading).
+func (m *Model) current() *table { return m.tables[m.tab] }

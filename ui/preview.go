@@ -1,0 +1,196 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	"nftharvest/portfolio"
+	"nftharvest/taxrules"
+
+	"charm.land/lipgloss/v2"
+	"github.com/shopspring/decimal"
+)
+
+// preview is the live what-if of the basket.
+type preview struct {
+	res *taxrules.WhatIfResult // last good result; nil when the basket is empty
+	// stale says why res does not match the basket (an invalid value being
+	// typed, or a request the engine refused); "" when it does.
+	stale string
+}
+
+// simulate recomputes the preview for b. It is called on every basket
+// change: the engine's Simulate is pure and fast.
+func (m *Model) simulate(b *basket) {
+	if m.data == nil || b.len() == 0 {
+		m.preview = preview{}
+		return
+	}
+	res, err := m.data.a.Simulate(b.whatIf())
+	if err != nil {
+		m.preview.stale = err.Error()
+		return
+	}
+	m.preview = preview{res: res}
+}
+
+// refreshPreview recomputes the preview for the basket, including the
+// value being typed when it is valid.
+func (m *Model) refreshPreview() {
+	if m.focus != focusInput || m.edit.kind == editFilter || m.edit.kind == editNone {
+		m.simulate(&m.basket)
+		return
+	}
+	tent := m.basket.clone()
+	if err := applyEdit(&tent, m.edit.kind, m.edit.lot, m.input.Value()); err != nil {
+		m.edit.err = err.Error()
+		m.preview.stale = fmt.Sprintf("%s not applied: %s", m.edit.kind, err)
+		return
+	}
+	m.edit.err = ""
+	m.simulate(&tent)
+}
+
+// previewLines renders the preview panel content in width w: a tall
+// layout for the panel right of the table (wide), or a dense one for the
+// panel below it. The most important lines come first so a short panel
+// keeps them; long lines wrap.
+func (m *Model) previewLines(w int, wide bool) []string {
+	st := &m.styles
+	var out []string
+	add := func(s string) { out = append(out, wrapLine(s, w)...) }
+	res := m.preview.res
+	date := m.opts.Today
+	if m.basket.date != 0 {
+		date = m.basket.date
+	}
+	title := st.Title.Render(fmt.Sprintf("What-if: sell %d lot%s on %s", m.basket.len(), plural(m.basket.len()), date))
+	if res == nil {
+		add(title)
+		if m.preview.stale != "" {
+			add(st.Error.Render("⚠ stale: " + m.preview.stale))
+		} else {
+			add(st.Muted.Render("space adds the lot under the cursor"))
+		}
+		return out
+	}
+	// Tax saved, prominently.
+	saved := res.TaxSaved
+	label, style := "TAX SAVED", st.Saved
+	if saved.Sign() < 0 {
+		label, style = "TAX COST", st.Cost
+		saved = saved.Neg()
+	}
+	banner := label + "  " + money(saved)
+	if wide {
+		add(title)
+		if m.preview.stale != "" {
+			add(st.Error.Render("⚠ stale: " + m.preview.stale))
+		}
+		box := lipgloss.NewStyle().Border(lipgloss.DoubleBorder()).BorderForeground(style.GetForeground()).
+			Padding(0, 1).Width(min(w, max(textWidth(banner)+4, 24)))
+		out = append(out, strings.Split(box.Render(style.Render(banner)), "\n")...)
+		add(st.Muted.Render("estimate from the profile's marginal rates"))
+	} else {
+		add(title + "  " + style.Reverse(true).Render(" "+banner+" ") + st.Muted.Render(" (estimate)"))
+		if m.preview.stale != "" {
+			add(st.Error.Render("⚠ stale: " + m.preview.stale))
+		}
+	}
+
+	// Before -> after.
+	b, a := res.Before, res.After
+	carry := func(s taxrules.Summary) decimal.Decimal { return s.CarryoverShortTerm.Add(s.CarryoverLongTerm) }
+	if wide {
+		row := func(name string, x, y decimal.Decimal) {
+			add(fmt.Sprintf("%-15s %12s → %12s", name, money(x), money(y)))
+		}
+		add(st.Header.Render(fmt.Sprintf("%-15s %12s   %12s", "", "before", "after")))
+		row("Short-term net", b.ShortTermNet, a.ShortTermNet)
+		row("Long-term net", b.LongTermNet, a.LongTermNet)
+		row("Ordinary offset", b.OrdinaryOffset, a.OrdinaryOffset)
+		row("Carryover out", carry(b), carry(a))
+		row("Estimated tax", b.EstimatedTax, a.EstimatedTax)
+	} else {
+		pair := func(name string, x, y decimal.Decimal) string {
+			return st.Label.Render(name+" ") + money(x) + " → " + money(y)
+		}
+		add(pair("ST net", b.ShortTermNet, a.ShortTermNet) + "   " + pair("LT net", b.LongTermNet, a.LongTermNet))
+		add(pair("Offset", b.OrdinaryOffset, a.OrdinaryOffset) + "   " + pair("Carryover", carry(b), carry(a)) +
+			"   " + pair("Tax", b.EstimatedTax, a.EstimatedTax))
+	}
+
+	// Wash-sale hits and look-alike warnings.
+	for _, s := range res.Sales {
+		for _, r := range s.Replacements {
+			acq := ""
+			if l, ok := m.data.a.Index.Lot(r.Lot); ok {
+				acq = " (bought " + l.Acquired.String() + ")"
+			}
+			add(st.Wash.Render(fmt.Sprintf("W wash sale %s: %s disallowed, moves into the basis of %s%s",
+				s.Lot, money(r.Disallowed), r.Lot, acq)))
+		}
+		for _, p := range s.Warnings {
+			add(st.Wash.Render(fmt.Sprintf("look-alike %s: %s #%s bought %s (warning only)", s.Lot, p.Lot, p.TokenID, p.Date)))
+		}
+	}
+	var rebuy portfolio.Date
+	for _, s := range res.Sales {
+		rebuy = max(rebuy, s.SafeToRebuy)
+	}
+	if rebuy != 0 {
+		add(fmt.Sprintf("Safe to rebuy from %s", rebuy))
+	}
+
+	// Each sale.
+	if wide {
+		add(st.Header.Render("Sales"))
+	}
+	for _, s := range res.Sales {
+		name := s.Lot
+		if l, ok := m.data.a.Index.Lot(s.Lot); ok {
+			name += " " + m.data.a.Index.CollectionName(l.Collection) + " #" + l.TokenID
+		}
+		term := "ST"
+		if s.Term == taxrules.LongTerm {
+			term = "LT"
+		}
+		edited := ""
+		if it, ok := m.basket.item(s.Lot); ok {
+			if it.price != nil {
+				edited += " price edited"
+			}
+			if !it.fees.IsZero() {
+				edited += " fees " + money(it.fees)
+			}
+		}
+		gl := st.amountStyle(s.GainLoss.Sign()).Render(marked(s.GainLoss))
+		calc := fmt.Sprintf("%s − %s = %s", money(s.Proceeds), money(s.CostBasis), gl)
+		if !s.Disallowed.IsZero() {
+			calc += st.Wash.Render(" W " + money(s.Disallowed))
+		}
+		head := fmt.Sprintf("%s ×%s %s", name, quantity(s.Quantity), term) + st.Muted.Render(edited)
+		if wide {
+			add(head)
+			add("  " + calc)
+		} else {
+			out = append(out, truncate(head+"  "+calc, w))
+		}
+	}
+	return out
+}
+
+// wrapLine word-wraps a styled line to width w.
+func wrapLine(s string, w int) []string {
+	if w <= 0 || lipgloss.Width(s) <= w {
+		return []string{s}
+	}
+	return strings.Split(lipgloss.NewStyle().Width(w).Render(s), "\n")
+}
+
+func plural(n int) string {
+	if n == 1 {
+		return ""
+	}
+	return "s"
+}

@@ -1,0 +1,194 @@
+package ui
+
+import (
+	"strings"
+
+	"nftharvest/taxrules"
+)
+
+// Realized fields.
+const (
+	rfSale = iota
+	rfLot
+	rfName
+	rfQty
+	rfDate
+	rfTerm
+	rfProceeds
+	rfBasis
+	rfGain
+	rfDisallowed
+	rfCode
+	rfRecognized
+	rfBatch
+	rfCount
+)
+
+type realRow struct {
+	r     *taxrules.SaleResult
+	name  string
+	batch string
+	keys  [rfCount]int64
+}
+
+// realized is the Realized tab's source: this tax year's sales with their
+// outcome (one row per sale and term).
+type realized struct {
+	rows []realRow
+	ids  []string
+	tie  []int32
+	w    [rfCount]int
+	hay  []string
+}
+
+func (r *realized) Len() int             { return len(r.rows) }
+func (r *realized) ID(row int) string    { return r.ids[row] }
+func (r *realized) Tie(row int) int32    { return r.tie[row] }
+func (r *realized) Key(row, f int) int64 { return r.rows[row].keys[f] }
+
+func newRealized(a *taxrules.Analysis) *realized {
+	rz := &realized{}
+	batchOf := make(map[string]string, len(a.Portfolio.Sales))
+	for i := range a.Portfolio.Sales {
+		batchOf[a.Portfolio.Sales[i].ID] = a.Portfolio.Sales[i].Batch
+	}
+	for i := range a.Sales {
+		s := &a.Sales[i]
+		if s.Date.Year() != a.TaxYear {
+			continue
+		}
+		name := s.Lot
+		if l, ok := a.Index.Lot(s.Lot); ok {
+			name = a.Index.CollectionName(l.Collection) + " #" + l.TokenID
+		}
+		rz.rows = append(rz.rows, realRow{r: s, name: name, batch: batchOf[s.Sale]})
+		rz.ids = append(rz.ids, s.Sale+"/"+s.Term.String())
+	}
+	// Processing order (date, then sale id) is the natural tie order.
+	rz.tie = make([]int32, len(rz.rows))
+	for i := range rz.tie {
+		rz.tie[i] = int32(i)
+	}
+	names := make([]string, len(rz.rows))
+	sales := make([]string, len(rz.rows))
+	lots := make([]string, len(rz.rows))
+	batches := make([]string, len(rz.rows))
+	for i := range rz.rows {
+		names[i], sales[i], lots[i], batches[i] = rz.rows[i].name, rz.rows[i].r.Sale, rz.rows[i].r.Lot, rz.rows[i].batch
+	}
+	nameRank, saleRank, lotRank, batchRank := rankStrings(names), rankStrings(sales), rankStrings(lots), rankStrings(batches)
+	rz.w = [rfCount]int{rfSale: 4, rfLot: 3, rfName: 10, rfQty: 3, rfDate: 10, rfTerm: 4,
+		rfProceeds: 8, rfBasis: 9, rfGain: 10, rfDisallowed: 10, rfCode: 4, rfRecognized: 10, rfBatch: 5}
+	for i := range rz.rows {
+		row := &rz.rows[i]
+		s := row.r
+		k := &row.keys
+		k[rfSale] = int64(saleRank[s.Sale])
+		k[rfLot] = int64(lotRank[s.Lot])
+		k[rfName] = int64(nameRank[row.name])
+		k[rfQty] = qtyKey(s.Quantity)
+		k[rfDate] = int64(s.Date)
+		k[rfTerm] = int64(s.Term)
+		k[rfProceeds] = approxOrCents(s.Proceeds)
+		k[rfBasis] = approxOrCents(s.CostBasis)
+		k[rfGain] = approxOrCents(s.GainLoss)
+		k[rfDisallowed] = approxOrCents(s.Disallowed)
+		if s.Code != "" {
+			k[rfCode] = int64(s.Code[0])
+		}
+		k[rfRecognized] = approxOrCents(s.Recognized)
+		k[rfBatch] = int64(batchRank[row.batch])
+		rz.w[rfSale] = max(rz.w[rfSale], textWidth(s.Sale))
+		rz.w[rfLot] = max(rz.w[rfLot], textWidth(s.Lot))
+		rz.w[rfName] = max(rz.w[rfName], textWidth(row.name))
+		rz.w[rfQty] = max(rz.w[rfQty], len(quantity(s.Quantity)))
+		rz.w[rfProceeds] = max(rz.w[rfProceeds], len(money(s.Proceeds)))
+		rz.w[rfBasis] = max(rz.w[rfBasis], len(money(s.CostBasis)))
+		rz.w[rfGain] = max(rz.w[rfGain], textWidth(marked(s.GainLoss)))
+		rz.w[rfDisallowed] = max(rz.w[rfDisallowed], len(money(s.Disallowed)))
+		rz.w[rfRecognized] = max(rz.w[rfRecognized], textWidth(marked(s.Recognized)))
+		rz.w[rfBatch] = max(rz.w[rfBatch], textWidth(row.batch))
+	}
+	rz.w[rfName] = min(rz.w[rfName], 30)
+	rz.w[rfQty] = min(rz.w[rfQty], 10)
+	return rz
+}
+
+func (r *realized) columns(compact bool) []column {
+	w := r.w
+	if compact {
+		return []column{
+			{field: rfName, title: "Sale", width: w[rfName], flex: true, min: 12},
+			{field: rfDate, title: "Date", width: w[rfDate], drop: 2},
+			{field: rfRecognized, title: "Recognized", align: alignRight, width: w[rfRecognized]},
+			{field: rfCode, title: "Code", width: w[rfCode], drop: 1},
+		}
+	}
+	return []column{
+		{field: rfSale, title: "Sale", width: w[rfSale], drop: 4},
+		{field: rfLot, title: "Lot", width: w[rfLot], drop: 8},
+		{field: rfName, title: "Token", width: w[rfName], flex: true, min: 14},
+		{field: rfQty, title: "Qty", align: alignRight, width: w[rfQty], drop: 9},
+		{field: rfDate, title: "Sold", width: w[rfDate], drop: 3},
+		{field: rfTerm, title: "Term", width: w[rfTerm]},
+		{field: rfProceeds, title: "Proceeds", align: alignRight, width: w[rfProceeds], drop: 6},
+		{field: rfBasis, title: "Basis", align: alignRight, width: w[rfBasis], drop: 7},
+		{field: rfGain, title: "Gain/loss", align: alignRight, width: w[rfGain], drop: 5},
+		{field: rfDisallowed, title: "Disallowed", align: alignRight, width: w[rfDisallowed]},
+		{field: rfCode, title: "Code", width: w[rfCode]},
+		{field: rfRecognized, title: "Recognized", align: alignRight, width: w[rfRecognized]},
+		{field: rfBatch, title: "Batch", width: w[rfBatch], drop: 10},
+	}
+}
+
+// Cell formats one realized cell.
+func (r *realized) Cell(st *Styles, row, f int) (string, paint) {
+	rr := &r.rows[row]
+	s := rr.r
+	switch f {
+	case rfSale:
+		return s.Sale, st.paints.none
+	case rfLot:
+		return s.Lot, st.paints.none
+	case rfName:
+		return rr.name, st.paints.none
+	case rfQty:
+		return quantity(s.Quantity), st.paints.none
+	case rfDate:
+		return s.Date.String(), st.paints.none
+	case rfTerm:
+		if s.Term == taxrules.LongTerm {
+			return "LT", st.paints.none
+		}
+		return "ST", st.paints.none
+	case rfProceeds:
+		return money(s.Proceeds), st.paints.none
+	case rfBasis:
+		return money(s.CostBasis), st.paints.none
+	case rfGain:
+		return marked(s.GainLoss), st.amountPaint(s.GainLoss.Sign())
+	case rfDisallowed:
+		if s.Disallowed.IsZero() {
+			return "", st.paints.none
+		}
+		return money(s.Disallowed), st.paints.wash
+	case rfCode:
+		return s.Code, st.paints.wash
+	case rfRecognized:
+		return marked(s.Recognized), st.amountPaint(s.Recognized.Sign())
+	case rfBatch:
+		return rr.batch, st.paints.muted
+	}
+	return "", st.paints.none
+}
+
+func (r *realized) matches(row int, q string) bool {
+	if r.hay == nil {
+		r.hay = make([]string, len(r.rows))
+		for i := range r.rows {
+			rr := &r.rows[i]
+			r.hay[i] = strings.ToLower(rr.r.Sale + "\x00" + rr.r.Lot + "\x00" + rr.name + "\x00" + rr.batch)
+		}
+	}
+	return strings.Contains(r.hay[row], q)
+}

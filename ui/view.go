@@ -1,0 +1,317 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	"nftharvest/portfolio"
+
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+)
+
+// View renders the screen: exactly height lines, none wider than width.
+func (m *Model) View() tea.View {
+	v := tea.NewView(m.render())
+	v.AltScreen = true
+	v.MouseMode = tea.MouseModeCellMotion
+	v.WindowTitle = "nftharvest — " + m.fileLabel()
+	return v
+}
+
+// render builds the screen content.
+func (m *Model) render() string {
+	w, h := max(m.width, 1), max(m.height, 1)
+	if m.mode == modeLoading || m.data == nil {
+		msg := m.spinner.View() + " Loading " + m.fileLabel() + "…"
+		if m.err != nil {
+			msg = m.styles.Error.Render(m.err.Error())
+		}
+		return lipgloss.Place(w, h, lipgloss.Center, lipgloss.Center, truncate(msg, w))
+	}
+	lines := make([]string, 0, h)
+	lines = append(lines, m.headerLine(w))
+	lines = append(lines, m.lay.summary...)
+	switch m.mode {
+	case modeHelp:
+		lines = append(lines, m.styles.Header.Render("Keys"))
+		for _, l := range strings.Split(m.help.FullHelpView(helpKeys{&m.keys}.FullHelp()), "\n") {
+			lines = append(lines, l)
+		}
+		lines = append(lines, "", m.styles.Muted.Render("Markers: ▼ loss  ▲ gain  ● in basket  › cursor  "+
+			"Wash: adj = basis includes a disallowed loss, risk = a loss sale now would be washed, alike = look-alike purchase"))
+	case modeDetail:
+		lines = append(lines, m.tabsLine(w))
+		avail := max(m.lay.footerY-len(lines), 0)
+		d := &m.detail
+		wrapped := d.wrapped(w)
+		d.offset = min(d.offset, max(len(wrapped)-avail, 0))
+		end := min(d.offset+avail, len(wrapped))
+		lines = append(lines, wrapped[d.offset:end]...)
+	default:
+		lines = append(lines, m.tabsLine(w))
+		lines = append(lines, m.tableBlock()...)
+	}
+	for len(lines) < m.lay.footerY {
+		lines = append(lines, "")
+	}
+	lines = lines[:min(len(lines), max(m.lay.footerY, 0))]
+	lines = append(lines, m.footerLine(w))
+	for i := range lines {
+		lines[i] = truncate(lines[i], w)
+	}
+	if len(lines) > h {
+		lines = lines[:h]
+	}
+	out := strings.Join(lines, "\n")
+	if m.dialog != nil {
+		out = overlay(out, m.dialog.view(&m.styles, w, m.spinner.View()), w, h)
+	}
+	return out
+}
+
+// tableBlock is the table (header and body) with the preview panel right
+// of it or below it.
+func (m *Model) tableBlock() []string {
+	t := m.current()
+	l := &m.lay
+	var block []string
+	block = append(block, t.headerView(&m.styles))
+	if t.src.Len() == 0 {
+		block = append(block, m.styles.Muted.Render("  "+m.emptyText()))
+	} else if len(t.view) == 0 {
+		block = append(block, m.styles.Muted.Render("  no rows match the filters (esc clears them)"))
+	}
+	if len(block) == 1 {
+		block = append(block, t.bodyLines(&m.styles)...)
+	} else {
+		for len(block) < l.bodyH+1 {
+			block = append(block, "")
+		}
+	}
+	block = block[:min(len(block), l.bodyH+1)]
+	switch {
+	case l.previewRight:
+		pl := m.previewLines(l.previewW-1, true)
+		rule := m.styles.Panel.Render("│")
+		for len(block) < l.previewH {
+			block = append(block, "")
+		}
+		for i := range block {
+			left := padRight(truncate(block[i], l.tableW), l.tableW)
+			right := ""
+			if i < len(pl) {
+				right = pl[i]
+			}
+			if i == l.previewH-1 && len(pl) > l.previewH {
+				right = m.styles.Muted.Render(fmt.Sprintf("… %d more lines (m shows everything)", len(pl)-l.previewH+1))
+			}
+			block[i] = left + rule + " " + truncate(right, l.previewW-1)
+		}
+	case l.previewBelow:
+		for len(block) < l.bodyH+1 {
+			block = append(block, "")
+		}
+		pl := m.previewLines(l.previewW, false)
+		block = append(block, m.styles.Panel.Render(strings.Repeat("─", l.previewW)))
+		room := l.previewH - 1
+		if len(pl) > room && room > 0 {
+			more := len(pl) - room + 1
+			pl = append(pl[:room-1:room-1], m.styles.Muted.Render(fmt.Sprintf("… %d more lines (m shows everything)", more)))
+		}
+		block = append(block, pl[:min(len(pl), max(room, 0))]...)
+	}
+	return block
+}
+
+func (m *Model) emptyText() string {
+	switch m.tab {
+	case tabHoldings:
+		return "no open lots"
+	case tabCollections:
+		return "no collections with open lots"
+	}
+	return fmt.Sprintf("no sales in %d", m.data.a.TaxYear)
+}
+
+// headerLine is the file, date, tax year, wash-sale policy and help hint;
+// the least important pieces go first when the line is too narrow.
+func (m *Model) headerLine(w int) string {
+	st := &m.styles
+	prof := m.data.p.TaxProfile
+	wash := "wash sale: " + prof.WashSale
+	if prof.WashSale != portfolio.WashOff {
+		wash += " (" + prof.Match + ")"
+	}
+	// Pieces shrink in a fixed order of steps until the line fits: the
+	// least useful first, the file name and wash-sale policy last.
+	name := st.Title.Render(displayName(m.data.file))
+	hint := []string{"", ""}
+	if m.data.file.Sample {
+		hint = []string{st.Muted.Render("— changes are saved to ./portfolio.json"), st.Muted.Render("(saves go to ./portfolio.json)")}
+	}
+	shortWash := "wash " + prof.WashSale
+	if prof.WashSale != portfolio.WashOff {
+		shortWash += "/" + prof.Match
+	}
+	const (
+		brand = iota
+		file
+		note
+		asOf
+		year
+		policy
+		helpHint
+		nPieces
+	)
+	v := [nPieces][]string{
+		brand:    {"nftharvest"},
+		file:     {name},
+		note:     hint,
+		asOf:     {"as of " + m.data.a.AsOf.String(), m.data.a.AsOf.String()},
+		year:     {fmt.Sprintf("tax year %d %s", m.data.a.TaxYear, prof.Jurisdiction), fmt.Sprintf("%d %s", m.data.a.TaxYear, prof.Jurisdiction)},
+		policy:   {st.Wash.Render(wash), st.Wash.Render(shortWash)},
+		helpHint: {st.Muted.Render("? help")},
+	}
+	var cur [nPieces]int // variant index; len(variants) = dropped
+	steps := []struct{ piece, to int }{
+		{brand, 1}, {policy, 1}, {year, 1}, {note, 1}, {asOf, 1}, {note, 2}, {helpHint, 1}, {year, 2}, {asOf, 2},
+	}
+	build := func() string {
+		var parts []string
+		for i := range v {
+			if cur[i] >= len(v[i]) || v[i][cur[i]] == "" {
+				continue
+			}
+			if i == note {
+				parts[len(parts)-1] += " " + v[i][cur[i]]
+				continue
+			}
+			parts = append(parts, v[i][cur[i]])
+		}
+		return strings.Join(parts, " · ")
+	}
+	line := build()
+	for _, s := range steps {
+		if lipgloss.Width(line) <= w {
+			break
+		}
+		cur[s.piece] = s.to
+		line = build()
+	}
+	return line
+}
+
+// summarySegments are the summary bar's figures.
+func (m *Model) summarySegments() []string {
+	st := &m.styles
+	d := m.data
+	lab := st.Label.Render
+	amt := func(x interface{ Sign() int }, s string) string { return st.amountStyle(x.Sign()).Render(s) }
+	t := d.tot
+	s := d.sum
+	unreal := lab("Unrealized ") + amt(t.losses, marked(t.losses)) + " " + amt(t.gains, marked(t.gains))
+	harvest := lab("Harvestable ST ") + amt(t.harvST, marked(t.harvST)) + lab(" LT ") + amt(t.harvLT, marked(t.harvLT))
+	realized := lab(fmt.Sprintf("Realized %d ST ", d.a.TaxYear)) + amt(s.ShortTermRealized, marked(s.ShortTermRealized)) +
+		lab(" LT ") + amt(s.LongTermRealized, marked(s.LongTermRealized))
+	if m.lay.compact {
+		return []string{unreal, harvest, realized}
+	}
+	// In pairs that pack well at 80 and 120 columns.
+	segs := []string{
+		lab("Value ") + money(t.value), unreal,
+		harvest, lab("Carryover in ") + money(s.CarryoverInShortTerm.Add(s.CarryoverInLongTerm)),
+		realized, lab("Est. tax ") + money(s.EstimatedTax),
+	}
+	if t.unpriced > 0 {
+		segs = append(segs, st.Wash.Render(fmt.Sprintf("%d lots without a price", t.unpriced)))
+	}
+	return segs
+}
+
+// tabsLine is the tab bar with the row count and active filters.
+func (m *Model) tabsLine(w int) string {
+	st := &m.styles
+	var b strings.Builder
+	for i := range tabCount {
+		label := fmt.Sprintf(" %d %s ", i+1, i)
+		if m.compactTabs(w) {
+			label = fmt.Sprintf(" %d %s ", i+1, i.String()[:4])
+		}
+		if i == m.tab {
+			b.WriteString(st.TabActive.Render(label))
+		} else {
+			b.WriteString(st.Tab.Render(label))
+		}
+	}
+	left := b.String()
+	right := m.countText()
+	if m.mode == modeDetail {
+		right = "lot " + m.detail.lot + " · esc back"
+	}
+	gap := w - lipgloss.Width(left) - lipgloss.Width(right)
+	if gap < 1 {
+		return left + " " + right
+	}
+	return left + strings.Repeat(" ", gap) + right
+}
+
+func (m *Model) compactTabs(w int) bool { return w < 70 }
+
+// countText is "12 of 48 lots" plus the active filters and the basket.
+func (m *Model) countText() string {
+	t := m.current()
+	unit := [...]string{"lots", "collections", "sales"}[m.tab]
+	parts := []string{fmt.Sprintf("%d of %d %s", len(t.view), t.src.Len(), unit)}
+	if m.filter.text != "" {
+		parts = append(parts, fmt.Sprintf("%q", m.filter.text))
+	}
+	if m.filter.losses {
+		parts = append(parts, "losses")
+	}
+	if m.filter.term != termAll {
+		parts = append(parts, m.filter.term.String())
+	}
+	if n := m.basket.len(); n > 0 {
+		parts = append(parts, m.styles.Header.Render(fmt.Sprintf("basket %d", n)))
+	}
+	return strings.Join(parts, " · ")
+}
+
+// footerLine is the input being typed, else the status, else short help.
+func (m *Model) footerLine(w int) string {
+	st := &m.styles
+	if m.focus == focusInput {
+		line := m.input.View()
+		if m.edit.err != "" {
+			line += " " + st.Error.Render("✗ "+m.edit.err)
+		} else if m.edit.kind != editFilter {
+			line += " " + st.Muted.Render("enter apply · esc cancel · empty = default")
+		}
+		return line
+	}
+	if m.status.text != "" {
+		if m.status.isErr {
+			return st.Error.Render(m.status.text)
+		}
+		return st.Status.Render(m.status.text)
+	}
+	return m.help.ShortHelpView(helpKeys{&m.keys}.ShortHelp())
+}
+
+// truncate cuts a styled line to w cells, marking the cut with "…".
+func truncate(s string, w int) string {
+	if lipgloss.Width(s) <= w {
+		return s
+	}
+	return ansi.Truncate(s, w, "…")
+}
+
+// padRight pads a styled line with spaces to w cells.
+func padRight(s string, w int) string {
+	if n := lipgloss.Width(s); n < w {
+		return s + strings.Repeat(" ", w-n)
+	}
+	return s
+}
