@@ -24,13 +24,13 @@ const (
 
 // collRow is one collection aggregated over its open lots.
 type collRow struct {
-	id, name                       string
-	lots                           int
+	id, name                         string
+	lots                             int
 	basis, value, unreal, loss, gain decimal.Decimal
-	floor                          decimal.Decimal
-	hasFloor                       bool
-	unpriced                       int // open lots without a price
-	keys                           [cfCount]int64
+	floor                            decimal.Decimal
+	hasFloor                         bool
+	unpriced                         int // open lots without a price
+	keys                             [cfCount]int64
 }
 
 // collections is the Collections tab's source.

@@ -31,9 +31,12 @@ type (
 		batch string
 		sales []portfolio.Sale
 	}
-	writeFailedMsg  struct{ err error }
-	writeExistsMsg  struct{ path string }
-	exportedMsg     struct{ path string; rows int }
+	writeFailedMsg struct{ err error }
+	writeExistsMsg struct{ path string }
+	exportedMsg    struct {
+		path string
+		rows int
+	}
 	exportFailedMsg struct{ err error }
 	exportExistsMsg struct{ path string }
 	clearStatusMsg  struct{ id int }

@@ -58,9 +58,9 @@ type holdings struct {
 	byID     map[string]int
 }
 
-func (h *holdings) Len() int            { return len(h.rows) }
-func (h *holdings) ID(row int) string   { return h.ids[row] }
-func (h *holdings) Tie(row int) int32   { return h.tie[row] }
+func (h *holdings) Len() int             { return len(h.rows) }
+func (h *holdings) ID(row int) string    { return h.ids[row] }
+func (h *holdings) Tie(row int) int32    { return h.tie[row] }
 func (h *holdings) Key(row, f int) int64 { return h.rows[row].keys[f] }
 
 // newHoldings builds the rows of the open lots of a.

@@ -149,7 +149,7 @@ type Model struct {
 	filter filters
 
 	input lineInput // the filter or basket edit being typed
-	edit  edit            // what the input edits
+	edit  edit      // what the input edits
 
 	basket  basket
 	preview preview

@@ -73,9 +73,9 @@ type table struct {
 }
 
 type sortItem struct {
-	key  int64
-	tie  int32
-	row  int32
+	key int64
+	tie int32
+	row int32
 }
 
 const gutterWidth = 2 // cursor marker and basket marker
