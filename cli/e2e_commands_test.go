@@ -354,6 +354,8 @@ func TestErrorsLeaveFileUntouched(t *testing.T) {
 		{"quantity above open", []string{"--sell", "L-0007:16"}, "L-0007"},
 		{"sale before acquisition", []string{"--sell", "L-0048", "--date", "2026-11-01"}, "L-0048"},
 		{"bad date", []string{"--sell", "L-0003", "--date", "2026-13-01"}, `--date: "2026-13-01" is not a date (YYYY-MM-DD)`},
+		{"unknown lot among good ones", []string{"--sell", "L-0003", "--sell", "L-0999:1@5"}, "L-0999"},
+		{"price without lot", []string{"--sell", "@5"}, `--sell "@5": no lot id`},
 		{"bad quantity", []string{"--sell", "L-0003:abc"}, `--sell "L-0003:abc": "abc" is not a quantity`},
 		{"bad price", []string{"--sell", "L-0003@12.3.4"}, `"12.3.4" is not a price`},
 		{"bad fees", []string{"--sell", "L-0003", "--fees", "-1"}, `--fees: "-1" must not be negative`},
@@ -375,6 +377,15 @@ func TestErrorsLeaveFileUntouched(t *testing.T) {
 			})
 		}
 	}
+	t.Run("sell in the future", func(t *testing.T) {
+		dir := sampleDir(t)
+		run(t, dir, "sell", "--sell", "L-0003", "--date", "2026-11-29").failsWith(t, "future sale",
+			"--date: 2026-11-29 is after today (2026-11-28)")
+		run(t, dir, "simulate", "--sell", "L-0003", "--date", "2026-12-31").ok(t, "simulate in the future")
+		if exists(filepath.Join(dir, DefaultFile+".bak")) {
+			t.Error("the file was saved")
+		}
+	})
 	t.Run("invalid file", func(t *testing.T) {
 		dir := fixtureDir(t, "invalid/bad-date.json")
 		path := filepath.Join(dir, "bad-date.json")
@@ -412,7 +423,7 @@ func TestConcurrentModification(t *testing.T) {
 				t.Errorf("exit %d, want 1", code)
 			}
 			msg := errb.String()
-			if strings.Count(msg, "\n") != 1 || !strings.HasPrefix(msg, "nftharvest: saving "+path+": ") ||
+			if strings.Count(msg, "\n") != 1 || !strings.HasPrefix(msg, "nftharvest: save "+path+": ") ||
 				!strings.Contains(msg, "changed") {
 				t.Errorf("stderr %q: want one line naming the file and the change", msg)
 			}

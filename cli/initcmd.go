@@ -41,7 +41,10 @@ func runInit(c *ctx, args []string) error {
 	if err := storage.WriteFileAtomic(path, data); err != nil {
 		return fmt.Errorf("writing %s: %w", path, err)
 	}
-	_, err = fmt.Fprintf(c.stdout, "Wrote the sample portfolio to %s. Edit it, then try: nftharvest report --portfolio %s\n",
-		path, shellQuote(path))
+	try := "nftharvest report"
+	if path != c.env.defaultPortfolio() {
+		try += " --portfolio " + shellQuote(path)
+	}
+	_, err = fmt.Fprintf(c.stdout, "Wrote the sample portfolio to %s. Edit it, then try: %s\n", path, try)
 	return err
 }

@@ -28,6 +28,10 @@ FILE.bak and FILE.log gets one line. "nftharvest undo" removes the batch.
 }
 
 func runSell(c *ctx, w *whatIf) error {
+	if w.req.Date.After(c.env.Today) {
+		return usageErrorf("--date: %s is after today (%s); record a sale once it happened (simulate previews future dates)",
+			w.req.Date, c.env.Today)
+	}
 	file, _, res, err := w.simulate(c.env.Today)
 	if err != nil {
 		return err
@@ -40,8 +44,9 @@ func runSell(c *ctx, w *whatIf) error {
 	if c.env.beforeSave != nil {
 		c.env.beforeSave(file.Path)
 	}
-	if err := file.Save(p, describeBatch("sell", batch, recorded)); err != nil {
-		return fmt.Errorf("saving %s: %w", file.Path, err)
+	saveErr := file.Save(p, describeBatch("sell", batch, recorded))
+	if saveErr != nil && file.Portfolio != p {
+		return saveErr // nothing was saved
 	}
 
 	// Show the recorded sales with their ids, as the engine now sees them.
@@ -62,6 +67,16 @@ func runSell(c *ctx, w *whatIf) error {
 			sales = mine
 		}
 	}
+	// From here on the sales are recorded; a saveErr is a failure after
+	// the new file was in place (such as the change log), reported last.
+	if err := printSell(c, w, file.Path, batch, recorded, res, sales); err != nil {
+		return err
+	}
+	return saveErr
+}
+
+func printSell(c *ctx, w *whatIf, path, batch string, recorded []portfolio.Sale,
+	res *taxrules.WhatIfResult, sales []*taxrules.SaleResult) error {
 	if w.f.format == "json" {
 		doc := sellDoc{Batch: batch, simulateDoc: simulateDocOf(res, nil)}
 		doc.Sales = make([]simSaleJSON, len(sales))
@@ -71,14 +86,17 @@ func runSell(c *ctx, w *whatIf) error {
 		return writeJSON(c.stdout, doc)
 	}
 	b := bufio.NewWriter(c.stdout)
-	fmt.Fprintf(b, "Recorded batch %s in %s:\n", batch, file.Path)
+	fmt.Fprintf(b, "Recorded batch %s in %s:\n", batch, path)
 	writeSaleLines(b, recorded)
 	b.WriteString("\n")
 	if err := whatIfTable(b, res, sales); err != nil {
 		return err
 	}
-	fmt.Fprintf(b, "\nSaved %s (previous version in %s.bak).\nTo undo: nftharvest undo --portfolio %s\n",
-		file.Path, file.Path, shellQuote(file.Path))
+	undo := "nftharvest undo"
+	if path != c.env.defaultPortfolio() {
+		undo += " --portfolio " + shellQuote(path)
+	}
+	fmt.Fprintf(b, "\nSaved %s (previous version in %s.bak).\nTo undo: %s\n", path, path, undo)
 	return b.Flush()
 }
 

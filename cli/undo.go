@@ -43,12 +43,16 @@ func runUndo(c *ctx, args []string) error {
 	if c.env.beforeSave != nil {
 		c.env.beforeSave(file.Path)
 	}
-	if err := file.Save(p, describeBatch("undo", batch, removed)); err != nil {
-		return fmt.Errorf("saving %s: %w", file.Path, err)
+	saveErr := file.Save(p, describeBatch("undo", batch, removed))
+	if saveErr != nil && file.Portfolio != p {
+		return saveErr // nothing was saved
 	}
 	b := bufio.NewWriter(c.stdout)
 	fmt.Fprintf(b, "Removed batch %s from %s:\n", batch, file.Path)
 	writeSaleLines(b, removed)
 	fmt.Fprintf(b, "Saved %s (previous version in %s.bak).\n", file.Path, file.Path)
-	return b.Flush()
+	if err := b.Flush(); err != nil {
+		return err
+	}
+	return saveErr // a failure after the new file was in place (the change log)
 }
