@@ -5,14 +5,15 @@
 package main
 
 import (
-	"fmt"
 	"os"
 	"time"
 
 	"nftharvest/cli"
+	"nftharvest/ui"
 )
 
 func main() {
+	// The clock is read once, here; everything below gets "today" injected.
 	env, err := cli.NewEnv(os.Getenv, time.Now())
 	if err != nil {
 		os.Exit(cli.PrintError(os.Stderr, err))
@@ -25,9 +26,5 @@ func main() {
 	if err != nil {
 		os.Exit(cli.PrintError(os.Stderr, err))
 	}
-	_ = path
-	// TODO(lead): replace with ui.Run(ui.Options{Path: path, Today: env.Today})
-	// once the TUI provides it.
-	fmt.Fprintln(os.Stderr, "nftharvest: TUI not built yet; see \"nftharvest help\" for the commands")
-	os.Exit(cli.ExitFailure)
+	os.Exit(cli.PrintError(os.Stderr, ui.Run(ui.Options{Path: path, Today: env.Today})))
 }
