@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"time"
 
 	"nftharvest/portfolio"
 	"nftharvest/taxrules"
@@ -311,8 +312,9 @@ func simulateDocOf(r *taxrules.WhatIfResult, sales []taxrules.SaleResult) simula
 // realizedIn returns the analysed sales dated in year, in processing order.
 func realizedIn(a *taxrules.Analysis, year int) []*taxrules.SaleResult {
 	var out []*taxrules.SaleResult
+	first, last := portfolio.NewDate(year, time.January, 1), portfolio.NewDate(year, time.December, 31)
 	for i := range a.Sales {
-		if a.Sales[i].Date.Year() == year {
+		if d := a.Sales[i].Date; d >= first && d <= last {
 			out = append(out, &a.Sales[i])
 		}
 	}
