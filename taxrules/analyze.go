@@ -2,13 +2,17 @@ package taxrules
 
 import (
 	"fmt"
+	"sync"
 
 	"nftharvest/portfolio"
 
 	"github.com/shopspring/decimal"
 )
 
-var hundred = decimal.NewFromInt(100)
+var (
+	hundred = decimal.NewFromInt(100)
+	one1    = decimal.NewFromInt(1)
+)
 
 // Analyze computes the state of p as of asOf: every recorded sale with its
 // tax outcome (wash sales applied in date order), every lot with its open
@@ -37,38 +41,59 @@ func Analyze(p *portfolio.Portfolio, asOf portfolio.Date) (*Analysis, error) {
 		a.Sales = append(a.Sales, res...)
 	}
 	e.years = yearTotals(a.Sales)
+	e.markRecent(asOf)
 	a.Lots = make([]LotState, len(p.Lots))
-	for i := range p.Lots {
-		a.lotState(&a.Lots[i], int32(i), r.get(int32(i)))
+	ones := make([]Portion, len(p.Lots))
+	fill := func(from, to int) {
+		for i := from; i < to; i++ {
+			a.lotState(&a.Lots[i], int32(i), r.get(int32(i)), ones[i:i+1:i+1])
+		}
 	}
+	// Lot states are independent of each other (everything they read is
+	// built above and no longer changes): fill them on two cores.
+	n := len(p.Lots)
+	if n < parallelLots {
+		fill(0, n)
+		return a, nil
+	}
+	var wg sync.WaitGroup
+	wg.Go(func() { fill(0, n/2) })
+	fill(n/2, n)
+	wg.Wait()
 	return a, nil
 }
 
+// parallelLots is the portfolio size from which lot states are filled on
+// two goroutines.
+var parallelLots = 8192
+
 // lotState fills st for lot li as of a.AsOf from its running state w (nil
-// when no sale or wash sale touched the lot).
-func (a *Analysis) lotState(st *LotState, li int32, w *lotWork) {
+// when no sale or wash sale touched the lot). one is the lot's single
+// portion when w is nil (allocated in bulk by the caller).
+func (a *Analysis) lotState(st *LotState, li int32, w *lotWork, one []Portion) {
 	e := a.eng
 	l := &e.lots[li]
 	st.Lot = l
-	st.CollectionName = e.ix.CollectionName(l.Collection)
-	st.Collectible = e.ix.Collectible(l.ID)
+	st.CollectionName = e.colInfo[e.collOf[li]].name
+	st.Collectible = e.collectible(li)
 	if w == nil {
 		st.OpenQuantity = l.Quantity
-		st.CostBasis = l.Basis()
+		st.CostBasis = lotBasis(l)
 		st.AdjustedBasis = st.CostBasis
-		st.Portions = []Portion{{
+		one[0] = Portion{
 			Quantity: l.Quantity, AdjustedBasis: st.CostBasis,
 			HoldingStart: l.Acquired, Term: TermOf(l.Acquired, a.AsOf),
-		}}
+		}
+		st.Portions = one
 	} else {
 		st.OpenQuantity, st.CostBasis, st.AdjustedBasis = decimal.Zero, decimal.Zero, decimal.Zero
 		st.Portions = make([]Portion, len(w.portions))
 		for k := range w.portions {
 			p := &w.portions[k]
-			adjusted := p.orig.Add(p.adj)
-			st.OpenQuantity = st.OpenQuantity.Add(p.qty)
-			st.CostBasis = st.CostBasis.Add(p.orig)
-			st.AdjustedBasis = st.AdjustedBasis.Add(adjusted)
+			adjusted := dadd(p.orig, p.adj)
+			st.OpenQuantity = dadd(st.OpenQuantity, p.qty)
+			st.CostBasis = dadd(st.CostBasis, p.orig)
+			st.AdjustedBasis = dadd(st.AdjustedBasis, adjusted)
 			st.Portions[k] = Portion{
 				Quantity: p.qty, AdjustedBasis: adjusted, HoldingStart: p.start,
 				Term: TermOf(p.start, a.AsOf), FromSale: p.from,
@@ -81,17 +106,22 @@ func (a *Analysis) lotState(st *LotState, li int32, w *lotWork) {
 		st.HoldingStart = st.Portions[0].HoldingStart
 	}
 	st.LongTermOn = LongTermOn(st.HoldingStart)
-	st.Term = TermOf(st.HoldingStart, a.AsOf)
-	if st.Term == ShortTerm {
+	st.Term = ShortTerm
+	if a.AsOf >= st.LongTermOn {
+		st.Term = LongTerm
+	} else {
 		st.DaysToLongTerm = a.AsOf.DaysUntil(st.LongTermOn)
 	}
-	st.UnitPrice, st.PriceAsOf, st.HasPrice = e.ix.UnitPrice(l.ID)
+	st.UnitPrice, st.PriceAsOf, st.HasPrice = e.unitPrice(li)
 	st.MarketValue, st.Unrealized, st.UnrealizedPct = decimal.Zero, decimal.Zero, decimal.Zero
 	if st.HasPrice {
-		st.MarketValue = st.UnitPrice.Mul(st.OpenQuantity)
-		st.Unrealized = st.MarketValue.Sub(st.AdjustedBasis)
+		st.MarketValue = st.UnitPrice
+		if !st.OpenQuantity.Equal(one1) {
+			st.MarketValue = dmul(st.UnitPrice, st.OpenQuantity)
+		}
+		st.Unrealized = dsub(st.MarketValue, st.AdjustedBasis)
 		if !st.AdjustedBasis.IsZero() {
-			st.UnrealizedPct = st.Unrealized.Mul(hundred).Div(st.AdjustedBasis)
+			st.UnrealizedPct = percent(st.Unrealized, st.AdjustedBasis)
 		}
 	}
 	if st.OpenQuantity.Sign() > 0 {

@@ -1,6 +1,8 @@
 package taxrules
 
 import (
+	"math/rand/v2"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -30,9 +32,7 @@ func TestAnalyzeLotState(t *testing.T) {
 	eq(t, "L1 unit price (0.5 ETH at 2000)", l1.UnitPrice, "1000")
 	eq(t, "L1 market value", l1.MarketValue, "2000")
 	eq(t, "L1 unrealized", l1.Unrealized, "-20")
-	if !l1.UnrealizedPct.Round(6).Equal(d("-0.990099")) {
-		t.Errorf("L1 unrealized pct = %s, want -0.990099...", l1.UnrealizedPct)
-	}
+	eq(t, "L1 unrealized pct (-20/2020, 4 places)", l1.UnrealizedPct, "-0.9901")
 	if !l1.HasPrice || !l1.Collectible || l1.CollectionName != "Pixel Punks" {
 		t.Errorf("L1 HasPrice %v Collectible %v name %q", l1.HasPrice, l1.Collectible, l1.CollectionName)
 	}
@@ -102,5 +102,72 @@ func TestAnalyzeRejectsInconsistentSales(t *testing.T) {
 		if err == nil || !strings.Contains(err.Error(), c.want) {
 			t.Errorf("%s: err = %v, want %q", c.name, err, c.want)
 		}
+	}
+}
+
+// The per-collection cache gives exactly what portfolio.Index says for
+// every lot: unit price, its date, the collectible flag and the name.
+func TestCollectionCacheMatchesIndex(t *testing.T) {
+	p := portfolio.Synthetic(3000, 5)
+	yes, no := true, false
+	p.Lots[3].Collectible = &yes
+	p.Lots[4].Collectible = &no
+	p.Collections[0].Collectible = &yes
+	p.TaxProfile.CollectibleDefault = true
+	p.Lots[5].Value = &portfolio.Price{Amount: d("1.5"), Currency: "ETH", AsOf: day("2026-01-01")}
+	p.Lots[6].Value = &portfolio.Price{Amount: d("7"), Currency: "XYZ"} // no rate
+	p.Collections[1].Floor = nil
+	a := mustAnalyze(t, p, portfolio.SyntheticToday)
+	for i := range a.Lots {
+		st, l := &a.Lots[i], &p.Lots[i]
+		price, asOf, ok := a.Index.UnitPrice(l.ID)
+		if ok != st.HasPrice || !price.Equal(st.UnitPrice) || asOf != st.PriceAsOf {
+			t.Fatalf("lot %s: price %s %s %v, index %s %s %v", l.ID, st.UnitPrice, st.PriceAsOf, st.HasPrice, price, asOf, ok)
+		}
+		if c := a.Index.Collectible(l.ID); c != st.Collectible {
+			t.Fatalf("lot %s: collectible %v, index %v", l.ID, st.Collectible, c)
+		}
+		if n := a.Index.CollectionName(l.Collection); n != st.CollectionName {
+			t.Fatalf("lot %s: name %q, index %q", l.ID, st.CollectionName, n)
+		}
+	}
+}
+
+// percent's integer path equals the decimal division it replaces.
+func TestPercentMatchesDivRound(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	vals := []string{"0.5", "-0.5", "1", "3", "-7", "0.000001", "99999999999.99", "-1234.5678", "1e20", "12345678901234567890.123"}
+	for range 20000 {
+		var u, b decimal.Decimal
+		if rng.IntN(4) == 0 {
+			u, b = d(vals[rng.IntN(len(vals))]), d(vals[rng.IntN(len(vals))])
+		} else {
+			u = decimal.New(rng.Int64N(2_000_000_000)-1_000_000_000, -int32(rng.IntN(12)))
+			b = decimal.New(1+rng.Int64N(1_000_000_000), -int32(rng.IntN(12)))
+		}
+		if b.IsZero() {
+			continue
+		}
+		if got, want := percent(u, b), u.Mul(hundred).DivRound(b, pctPlaces); !got.Equal(want) {
+			t.Fatalf("percent(%s, %s) = %s, want %s", u, b, got, want)
+		}
+	}
+}
+
+// Lot states filled on two goroutines equal those filled on one, and two
+// analyses of the same portfolio are identical (determinism).
+func TestAnalyzeParallelEqualsSequential(t *testing.T) {
+	p := portfolio.Synthetic(12000, 3)
+	par := mustAnalyze(t, p, portfolio.SyntheticToday)
+	again := mustAnalyze(t, p, portfolio.SyntheticToday)
+	old := parallelLots
+	parallelLots = 1 << 30
+	defer func() { parallelLots = old }()
+	seq := mustAnalyze(t, p, portfolio.SyntheticToday)
+	if !reflect.DeepEqual(par.Lots, seq.Lots) || !reflect.DeepEqual(par.Sales, seq.Sales) {
+		t.Fatal("parallel and sequential analyses differ")
+	}
+	if !reflect.DeepEqual(par.Lots, again.Lots) || !reflect.DeepEqual(par.Summary(2026), again.Summary(2026)) {
+		t.Fatal("two analyses differ")
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"fmt"
 	"slices"
+	"sync"
 
 	"nftharvest/portfolio"
 )
@@ -22,6 +23,10 @@ type engine struct {
 	// in collection mode).
 	keys  *groupIndex
 	colls *groupIndex
+	// collOf is each lot's collection number, colInfo what a collection's
+	// lots share (see indexCollections).
+	collOf  []int32
+	colInfo []collInfo
 	// saleLot is the lot index of each sale; order the sale indices in
 	// processing order (date, then sale id).
 	saleLot []int32
@@ -31,6 +36,17 @@ type engine struct {
 	lotSales      []int32
 	// results is, per sale index, its range [from, to) in Analysis.Sales.
 	results [][2]int32
+	// recentKey and recentColl flag the groups with a purchase in the 30
+	// days up to the analysis date (markRecent).
+	recentKey  []bool
+	recentColl []bool
+	// keyWindows and collWindows cache those groups' purchases.
+	keyWindows  map[int32]*window30
+	collWindows map[int32]*window30
+	// nextSale is the number of the next free sale id S-NNNN, found on
+	// the first Simulate.
+	nextSaleOnce sync.Once
+	nextSale     int
 	// years holds the recognized totals per tax year.
 	years map[int]*totals
 }
@@ -40,18 +56,21 @@ type engine struct {
 func newEngine(p *portfolio.Portfolio) (*engine, error) {
 	e := &engine{
 		p:         p,
-		ix:        portfolio.NewIndex(p),
 		lots:      p.Lots,
 		washOn:    p.TaxProfile.WashSale != portfolio.WashOff,
 		tokenMode: p.TaxProfile.Match != portfolio.MatchCollection,
 	}
+	// The portfolio's own index and the match groups are independent:
+	// build them on both cores.
+	ixc := make(chan *portfolio.Index, 1)
+	go func() { ixc <- portfolio.NewIndex(p) }()
+	e.indexCollections()
+	e.colls = buildGroups(p.Lots, e.collOf, len(e.colInfo))
+	e.keys = e.colls
 	if e.tokenMode {
-		e.keys = buildGroups(p.Lots, tokenKey)
-		e.colls = buildGroups(p.Lots, collectionKey)
-	} else {
-		e.keys = buildGroups(p.Lots, collectionKey)
-		e.colls = e.keys
+		e.keys = tokenGroups(p.Lots, e.colls)
 	}
+	e.ix = <-ixc
 	e.saleLot = make([]int32, len(p.Sales))
 	counts := make([]int32, len(p.Lots)+1)
 	for i := range p.Sales {

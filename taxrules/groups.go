@@ -7,18 +7,14 @@ import (
 	"nftharvest/portfolio"
 )
 
-// matchKey identifies a set of substantially identical assets.
+// Match groups: the sets of substantially identical assets.
 //
 // Position (no guidance exists for NFTs; IRC 1091 speaks of "substantially
-// identical stock or securities"): in "token" match mode the key is the
-// collection and token id (for ERC-1155 editions, the same contract and
-// id); in "collection" mode it is the collection alone, so any token of the
-// collection is a replacement. The key is a struct of strings so map
-// lookups allocate nothing.
-type matchKey struct {
-	collection string
-	token      string
-}
+// identical stock or securities"): in "token" match mode (the default) a
+// group is one collection and token id (for ERC-1155 editions, the same
+// contract and id); in "collection" mode it is the whole collection, so
+// any token of the collection is a replacement. Wash sales never cross
+// groups, which is what lets Simulate re-run only the groups it touches.
 
 // groupIndex partitions lots into groups (by match key or by collection),
 // each group's lots sorted by acquisition date, then lot id, so a
@@ -34,40 +30,63 @@ func (gi *groupIndex) group(g int32) []int32 {
 	return gi.members[gi.start[g]:gi.start[g+1]]
 }
 
-// buildGroups builds the group index of lots under key.
-func buildGroups(lots []portfolio.Lot, key func(*portfolio.Lot) matchKey) *groupIndex {
-	ids := make(map[matchKey]int32)
-	gi := &groupIndex{of: make([]int32, len(lots))}
-	var counts []int32
-	for i := range lots {
-		k := key(&lots[i])
-		g, ok := ids[k]
-		if !ok {
-			g = int32(len(counts))
-			ids[k] = g
-			counts = append(counts, 0)
-		}
-		gi.of[i] = g
-		counts[g]++
+// buildGroups builds the group index of lots from each lot's group id
+// (of, values in [0, n)); it keeps of.
+func buildGroups(lots []portfolio.Lot, of []int32, n int) *groupIndex {
+	gi := &groupIndex{of: of, start: make([]int32, n+1)}
+	for _, g := range of {
+		gi.start[g+1]++
 	}
-	gi.start = make([]int32, len(counts)+1)
-	for g, c := range counts {
-		gi.start[g+1] = gi.start[g] + c
+	for g := range n {
+		gi.start[g+1] += gi.start[g]
 	}
-	next := slices.Clone(gi.start[:len(counts)])
+	next := slices.Clone(gi.start[:n])
 	gi.members = make([]int32, len(lots))
-	for i := range lots {
-		g := gi.of[i]
+	for i, g := range of {
 		gi.members[next[g]] = int32(i)
 		next[g]++
 	}
-	for g := range counts {
-		m := gi.group(int32(g))
-		if len(m) > 1 {
-			slices.SortFunc(m, func(a, b int32) int {
-				return cmpLots(&lots[a], &lots[b])
-			})
+	for g := range n {
+		if m := gi.group(int32(g)); len(m) > 1 {
+			slices.SortFunc(m, func(a, b int32) int { return cmpLots(&lots[a], &lots[b]) })
 		}
+	}
+	return gi
+}
+
+// tokenGroups groups lots by collection and token id, from their
+// collection groups: a small map per collection (kept in cache) instead of
+// one map over every lot, and members placed in the collection's
+// (acquired, id) order so no group needs sorting.
+func tokenGroups(lots []portfolio.Lot, colls *groupIndex) *groupIndex {
+	gi := &groupIndex{of: make([]int32, len(lots))}
+	ids := make(map[string]int32)
+	n := int32(0)
+	for g := range int32(len(colls.start) - 1) {
+		clear(ids)
+		for _, li := range colls.group(g) {
+			t, ok := ids[lots[li].TokenID]
+			if !ok {
+				t = n
+				n++
+				ids[lots[li].TokenID] = t
+			}
+			gi.of[li] = t
+		}
+	}
+	gi.start = make([]int32, n+1)
+	for _, t := range gi.of {
+		gi.start[t+1]++
+	}
+	for t := range n {
+		gi.start[t+1] += gi.start[t]
+	}
+	next := slices.Clone(gi.start[:n])
+	gi.members = make([]int32, len(lots))
+	for _, li := range colls.members {
+		t := gi.of[li]
+		gi.members[next[t]] = li
+		next[t]++
 	}
 	return gi
 }
@@ -93,6 +112,3 @@ func (gi *groupIndex) window(lots []portfolio.Lot, g int32, from, to portfolio.D
 	}
 	return m[lo:hi]
 }
-
-func tokenKey(l *portfolio.Lot) matchKey      { return matchKey{l.Collection, l.TokenID} }
-func collectionKey(l *portfolio.Lot) matchKey { return matchKey{collection: l.Collection} }

@@ -60,7 +60,7 @@ func (r *run) processSale(s *portfolio.Sale, li int32, id string) ([]SaleResult,
 	if !ok {
 		return nil, fmt.Errorf("sale %s of lot %s: quantity %s is more than the %s units open", id, lot.ID, s.Quantity, w.openQuantity())
 	}
-	results := splitByTerm(s, lot, segs, r.e.ix.Collectible(lot.ID), id)
+	results := splitByTerm(s, lot, segs, r.e.collectible(li), id)
 	for k := range results {
 		res := &results[k]
 		if res.GainLoss.Sign() >= 0 {
@@ -73,7 +73,7 @@ func (r *run) processSale(s *portfolio.Sale, li int32, id string) ([]SaleResult,
 				res.Warnings = r.e.lookAlikes(li, s.Date.AddDays(-30), s.Date.AddDays(30))
 			}
 		}
-		res.Recognized = res.GainLoss.Add(res.Disallowed)
+		res.Recognized = dadd(res.GainLoss, res.Disallowed)
 		if res.Disallowed.Sign() > 0 {
 			res.Code = "W" // Form 8949 instructions, column (f): code W for a wash sale.
 		}
@@ -117,8 +117,8 @@ func splitByTerm(s *portfolio.Sale, lot *portfolio.Lot, segs []segment, collecti
 		}
 		r := &results[k]
 		r.segs = append(r.segs, sg)
-		r.Quantity = r.Quantity.Add(sg.qty)
-		r.CostBasis = r.CostBasis.Add(sg.orig).Add(sg.adj)
+		r.Quantity = dadd(r.Quantity, sg.qty)
+		r.CostBasis = dadd(r.CostBasis, dadd(sg.orig, sg.adj))
 	}
 	net := s.NetProceeds()
 	rest := net
@@ -128,9 +128,9 @@ func splitByTerm(s *portfolio.Sale, lot *portfolio.Lot, segs []segment, collecti
 			r.Proceeds = rest
 		} else {
 			r.Proceeds = share(net, r.Quantity, s.Quantity)
-			rest = rest.Sub(r.Proceeds)
+			rest = dsub(rest, r.Proceeds)
 		}
-		r.GainLoss = r.Proceeds.Sub(r.CostBasis)
+		r.GainLoss = dsub(r.Proceeds, r.CostBasis)
 		r.Recognized = r.GainLoss
 	}
 	return results

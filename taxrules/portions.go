@@ -35,7 +35,7 @@ type lotWork struct {
 func newLotWork(l *portfolio.Lot) *lotWork {
 	return &lotWork{portions: []portion{{
 		qty:   l.Quantity,
-		orig:  l.Basis(),
+		orig:  lotBasis(l),
 		adj:   decimal.Zero,
 		start: l.Acquired,
 	}}}
@@ -61,7 +61,7 @@ func share(total, part, whole decimal.Decimal) decimal.Decimal {
 func (w *lotWork) openQuantity() decimal.Decimal {
 	q := decimal.Zero
 	for i := range w.portions {
-		q = q.Add(w.portions[i].qty)
+		q = dadd(q, w.portions[i].qty)
 	}
 	return q
 }
@@ -80,13 +80,13 @@ func (w *lotWork) take(q decimal.Decimal) (segs []segment, ok bool) {
 		p := &w.portions[n]
 		if p.qty.LessThanOrEqual(rest) {
 			segs = append(segs, segment{qty: p.qty, orig: p.orig, adj: p.adj, start: p.start})
-			rest = rest.Sub(p.qty)
+			rest = dsub(rest, p.qty)
 			n++
 			continue
 		}
 		o, a := share(p.orig, rest, p.qty), share(p.adj, rest, p.qty)
 		segs = append(segs, segment{qty: rest, orig: o, adj: a, start: p.start})
-		p.qty, p.orig, p.adj = p.qty.Sub(rest), p.orig.Sub(o), p.adj.Sub(a)
+		p.qty, p.orig, p.adj = dsub(p.qty, rest), dsub(p.orig, o), dsub(p.adj, a)
 		rest = decimal.Zero
 	}
 	w.portions = w.portions[n:]
@@ -125,7 +125,7 @@ func (w *lotWork) absorb(q, dis decimal.Decimal, start portfolio.Date, sale stri
 	if q.Equal(p.qty) {
 		w.portions = append(w.portions[:i], w.portions[i+1:]...)
 	} else {
-		p.qty, p.orig = p.qty.Sub(q), p.orig.Sub(o)
+		p.qty, p.orig = dsub(p.qty, q), dsub(p.orig, o)
 	}
 	// Insert keeping holding-start order, after portions with the same start.
 	at := len(w.portions)
@@ -138,5 +138,5 @@ func (w *lotWork) absorb(q, dis decimal.Decimal, start portfolio.Date, sale stri
 	w.portions = append(w.portions, portion{})
 	copy(w.portions[at+1:], w.portions[at:])
 	w.portions[at] = np
-	return o.Add(dis)
+	return dadd(o, dis)
 }

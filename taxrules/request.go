@@ -23,7 +23,7 @@ type plannedSale struct {
 func (a *Analysis) planSales(w WhatIf, date portfolio.Date) ([]plannedSale, error) {
 	e := a.eng
 	used := make(map[int32]decimal.Decimal, len(w.Sales))
-	ids := nextSaleIDs(a.Portfolio, len(w.Sales))
+	ids := a.nextSaleIDs(len(w.Sales))
 	out := make([]plannedSale, 0, len(w.Sales))
 	for k, rq := range w.Sales {
 		li32, ok := e.ix.LotIndex(rq.Lot)
@@ -73,19 +73,24 @@ func (a *Analysis) planSales(w WhatIf, date portfolio.Date) ([]plannedSale, erro
 }
 
 // nextSaleIDs returns the n ids portfolio.RecordSales would give n new
-// sales of p: S-NNNN after the highest existing one, in order.
-func nextSaleIDs(p *portfolio.Portfolio, n int) []string {
-	first := portfolio.NextID("S", func(yield func(string) bool) {
-		for i := range p.Sales {
-			if !yield(p.Sales[i].ID) {
-				return
+// sales: S-NNNN after the highest existing one, in order. The first free
+// number is found once per Analysis (portfolio.NextID scans every sale).
+func (a *Analysis) nextSaleIDs(n int) []string {
+	e := a.eng
+	e.nextSaleOnce.Do(func() {
+		p := a.Portfolio
+		first := portfolio.NextID("S", func(yield func(string) bool) {
+			for i := range p.Sales {
+				if !yield(p.Sales[i].ID) {
+					return
+				}
 			}
-		}
+		})
+		e.nextSale, _ = strconv.Atoi(strings.TrimPrefix(first, "S-"))
 	})
-	num, _ := strconv.Atoi(strings.TrimPrefix(first, "S-"))
 	ids := make([]string, n)
 	for k := range ids {
-		ids[k] = fmt.Sprintf("S-%04d", num+k)
+		ids[k] = fmt.Sprintf("S-%04d", e.nextSale+k)
 	}
 	return ids
 }

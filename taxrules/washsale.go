@@ -1,6 +1,8 @@
 package taxrules
 
 import (
+	"slices"
+
 	"nftharvest/portfolio"
 
 	"github.com/shopspring/decimal"
@@ -13,7 +15,7 @@ import (
 //   - Whether it applies at all: profile wash_sale "apply" (default) or
 //     "off" (NFTs are property, Notice 2014-21, not "stock or securities").
 //     When off nothing is washed and WashRisk is empty.
-//   - Substantially identical: see matchKey (token or collection mode). In
+//   - Substantially identical: see groups.go (token or collection mode). In
 //     token mode, other tokens of the same collection bought inside the
 //     window are reported as warnings only.
 //   - Window: a replacement acquired in [sale - 30 days, sale + 30 days]
@@ -66,9 +68,9 @@ func (r *run) wash(res *pendingResult, li int32, segs []segment, id string) {
 		if avail.Sign() <= 0 {
 			continue
 		}
-		q := decimal.Min(avail, need.Sub(replaced))
+		q := decimal.Min(avail, dsub(need, replaced))
 		chunks = append(chunks, chunk{lot: cj, qty: q})
-		replaced = replaced.Add(q)
+		replaced = dadd(replaced, q)
 		if replaced.Equal(need) {
 			break
 		}
@@ -94,12 +96,12 @@ func (r *run) wash(res *pendingResult, li int32, segs []segment, id string) {
 				sLeft = segs[si].qty
 			}
 			q := decimal.Min(cLeft, sLeft)
-			cLeft, sLeft = cLeft.Sub(q), sLeft.Sub(q)
+			cLeft, sLeft = dsub(cLeft, q), dsub(sLeft, q)
 			dis := rest
 			if ci < len(chunks)-1 || cLeft.Sign() > 0 {
 				dis = share(res.Disallowed, q, replaced)
 			}
-			rest = rest.Sub(dis)
+			rest = dsub(rest, dis)
 			r.moveLoss(res, li, c.lot, q, dis, segs[si].start, id)
 		}
 	}
@@ -114,9 +116,9 @@ func (r *run) moveLoss(res *pendingResult, li, cj int32, q, dis decimal.Decimal,
 	basis := w.absorb(q, dis, start, id)
 	if n := len(res.Replacements); n > 0 && res.Replacements[n-1].Lot == lot.ID && res.Replacements[n-1].HoldingStart == start {
 		rp := &res.Replacements[n-1]
-		rp.Quantity, rp.Disallowed, rp.AdjustedBasis = rp.Quantity.Add(q), rp.Disallowed.Add(dis), rp.AdjustedBasis.Add(basis)
+		rp.Quantity, rp.Disallowed, rp.AdjustedBasis = dadd(rp.Quantity, q), dadd(rp.Disallowed, dis), dadd(rp.AdjustedBasis, basis)
 		wa := &w.adjustments[len(w.adjustments)-1]
-		wa.Quantity, wa.Disallowed = wa.Quantity.Add(q), wa.Disallowed.Add(dis)
+		wa.Quantity, wa.Disallowed = dadd(wa.Quantity, q), dadd(wa.Disallowed, dis)
 		return
 	}
 	res.Replacements = append(res.Replacements, Replacement{
@@ -148,23 +150,84 @@ func purchaseOf(l *portfolio.Lot) Purchase {
 // washRisk returns the wash-sale risk of selling open lot li at a loss on
 // asOf: purchases of the same match key (other lots) acquired in
 // [asOf - 30 days, asOf] (IRC 1091(a): the 30 days before the sale), and
-// the first date a loss sale is clean, the latest such purchase + 31 days.
-// Empty when the wash-sale rule is off.
+// the first date a loss sale is clean, the latest such purchase + 31 days;
+// in token mode, other tokens of the collection bought in that window as
+// warnings. Empty when the wash-sale rule is off. Lots of one group share
+// the same slices when their lists are equal; they are read-only.
 func (e *engine) washRisk(li int32, asOf portfolio.Date) WashRisk {
 	var wr WashRisk
 	if !e.washOn {
 		return wr
 	}
-	for _, cj := range e.keys.window(e.lots, e.keys.of[li], asOf.AddDays(-30), asOf) {
-		if cj != li {
-			wr.Purchases = append(wr.Purchases, purchaseOf(&e.lots[cj]))
+	if g := e.keys.of[li]; e.recentKey[g] {
+		win := e.keyWindows[g]
+		wr.Purchases = win.p
+		if k := slices.Index(win.lots, li); k >= 0 {
+			wr.Purchases = slices.Delete(slices.Clone(win.p), k, k+1)
+		}
+		if n := len(wr.Purchases); n > 0 {
+			wr.CleanFrom = wr.Purchases[n-1].Date.AddDays(31)
+		} else {
+			wr.Purchases = nil
 		}
 	}
-	if n := len(wr.Purchases); n > 0 {
-		wr.CleanFrom = wr.Purchases[n-1].Date.AddDays(31)
-	}
-	if e.tokenMode {
-		wr.Warnings = e.lookAlikes(li, asOf.AddDays(-30), asOf)
+	if cg := e.colls.of[li]; e.tokenMode && e.recentColl[cg] {
+		win := e.collWindows[cg]
+		tok := e.lots[li].TokenID
+		wr.Warnings = win.p
+		if slices.ContainsFunc(win.p, func(p Purchase) bool { return p.TokenID == tok }) {
+			wr.Warnings = nil
+			for _, p := range win.p {
+				if p.TokenID != tok {
+					wr.Warnings = append(wr.Warnings, p)
+				}
+			}
+		}
 	}
 	return wr
+}
+
+// window30 is the purchases of one group in [asOf - 30 days, asOf].
+type window30 struct {
+	p    []Purchase
+	lots []int32
+}
+
+// recentWindow returns group g's purchases in [asOf - 30, asOf].
+func (e *engine) recentWindow(gi *groupIndex, g int32, asOf portfolio.Date) *window30 {
+	w := &window30{lots: gi.window(e.lots, g, asOf.AddDays(-30), asOf)}
+	for _, cj := range w.lots {
+		w.p = append(w.p, purchaseOf(&e.lots[cj]))
+	}
+	return w
+}
+
+// markRecent flags the match groups and collections with an acquisition in
+// [asOf - 30 days, asOf] and lists their purchases in that window, so
+// washRisk only reads (lot states are filled concurrently) and skips every
+// other lot at once.
+func (e *engine) markRecent(asOf portfolio.Date) {
+	e.recentKey = make([]bool, len(e.keys.start)-1)
+	e.recentColl = e.recentKey
+	if e.colls != e.keys {
+		e.recentColl = make([]bool, len(e.colls.start)-1)
+	}
+	e.keyWindows = make(map[int32]*window30)
+	e.collWindows = e.keyWindows
+	if e.colls != e.keys {
+		e.collWindows = make(map[int32]*window30)
+	}
+	from := asOf.AddDays(-30)
+	for i := range e.lots {
+		if d := e.lots[i].Acquired; d >= from && d <= asOf {
+			if g := e.keys.of[i]; !e.recentKey[g] {
+				e.recentKey[g] = true
+				e.keyWindows[g] = e.recentWindow(e.keys, g, asOf)
+			}
+			if g := e.colls.of[i]; !e.recentColl[g] {
+				e.recentColl[g] = true
+				e.collWindows[g] = e.recentWindow(e.colls, g, asOf)
+			}
+		}
+	}
 }

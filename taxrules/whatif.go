@@ -20,7 +20,7 @@ import (
 // sale date's year; simulated results have Sale "" and come in request
 // order.
 //
-// Simulate re-runs only the match groups (see matchKey) of the lots sold:
+// Simulate re-runs only the match groups (see groups.go) of the lots sold:
 // wash sales never cross groups, so every other sale result is unchanged.
 // simulateFull is the obviously-correct reference (clone, record,
 // re-analyse) and a test keeps the two identical.
@@ -96,14 +96,22 @@ func (a *Analysis) Simulate(w WhatIf) (*WhatIfResult, error) {
 	out := &WhatIfResult{Date: date, Before: a.Summary(year)}
 	out.After = net(after, year, &a.Portfolio.TaxProfile)
 	out.TaxSaved = out.Before.EstimatedTax.Sub(out.After.EstimatedTax)
+	nres := 0
+	for k := range simResults {
+		nres += len(simResults[k])
+	}
+	if len(plan) == 0 {
+		return out, nil
+	}
+	out.Sales = make([]SaleResult, 0, nres)
+	out.Record = make([]portfolio.Sale, len(plan))
 	for k := range plan {
 		for _, res := range simResults[k] {
 			res.Sale = ""
 			out.Sales = append(out.Sales, res)
 		}
-		s := plan[k].sale
-		s.ID = ""
-		out.Record = append(out.Record, s)
+		out.Record[k] = plan[k].sale
+		out.Record[k].ID = ""
 	}
 	return out, nil
 }

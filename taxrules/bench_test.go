@@ -1,0 +1,103 @@
+package taxrules
+
+import (
+	"fmt"
+	"testing"
+
+	"nftharvest/portfolio"
+
+	"github.com/shopspring/decimal"
+)
+
+// synthetic caches generated portfolios across benchmarks.
+var synthetic = map[int]*portfolio.Portfolio{}
+
+func syntheticPortfolio(n int) *portfolio.Portfolio {
+	if p, ok := synthetic[n]; ok {
+		return p
+	}
+	p := portfolio.Synthetic(n, 1)
+	synthetic[n] = p
+	return p
+}
+
+var syntheticToday = portfolio.MustDate(portfolio.SyntheticToday)
+
+// BenchmarkAnalyze measures the full analysis (sales, wash sales, lot
+// states, yearly totals) of synthetic portfolios (n lots, n/10 sales).
+func BenchmarkAnalyze(b *testing.B) {
+	for _, n := range []int{10_000, 100_000, 1_000_000} {
+		b.Run(fmt.Sprintf("lots=%d", n), func(b *testing.B) {
+			if n >= 1_000_000 && testing.Short() {
+				b.Skip("1M lots in -short mode")
+			}
+			p := syntheticPortfolio(n)
+			b.ReportAllocs()
+			b.ResetTimer()
+			for b.Loop() {
+				if _, err := Analyze(p, syntheticToday); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkAnalyzeSummary is Analyze plus the year's summary, what a
+// report computes.
+func BenchmarkAnalyzeSummary(b *testing.B) {
+	p := syntheticPortfolio(100_000)
+	b.ReportAllocs()
+	for b.Loop() {
+		a, err := Analyze(p, syntheticToday)
+		if err != nil {
+			b.Fatal(err)
+		}
+		_ = a.Summary(2026)
+	}
+}
+
+// BenchmarkSimulate100 is a what-if of 100 open lots at 100k lots
+// (issue 7 target: 1 ms).
+func BenchmarkSimulate100(b *testing.B) {
+	for _, n := range []int{10_000, 100_000} {
+		b.Run(fmt.Sprintf("lots=%d", n), func(b *testing.B) {
+			a, err := Analyze(syntheticPortfolio(n), syntheticToday)
+			if err != nil {
+				b.Fatal(err)
+			}
+			w := hundredLots(a)
+			b.ReportAllocs()
+			b.ResetTimer()
+			for b.Loop() {
+				if _, err := a.Simulate(w); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// hundredLots picks 100 open lots with a price, spread over the portfolio.
+func hundredLots(a *Analysis) WhatIf {
+	var w WhatIf
+	step := len(a.Lots) / 100
+	for i := 0; i < len(a.Lots) && len(w.Sales) < 100; i += max(1, step/3) {
+		if st := &a.Lots[i]; st.OpenQuantity.Sign() > 0 && st.HasPrice {
+			w.Sales = append(w.Sales, SaleRequest{Lot: st.Lot.ID, Fees: decimal.NewFromInt(2)})
+		}
+	}
+	return w
+}
+
+// BenchmarkSuggest measures the harvest suggestion at 100k lots.
+func BenchmarkSuggest(b *testing.B) {
+	a, err := Analyze(syntheticPortfolio(100_000), syntheticToday)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		_ = a.Suggest(nil)
+	}
+}
