@@ -142,7 +142,7 @@ func (c *collections) columns(compact bool) []column {
 }
 
 // Cell formats one collections cell.
-func (c *collections) Cell(st *Styles, row, f int) (string, paint) {
+func (c *collections) Cell(st *Styles, row, f, _ int) (string, paint) {
 	r := &c.rows[row]
 	switch f {
 	case cfName:

@@ -30,6 +30,9 @@ type (
 		kind  writeKind
 		batch string
 		sales []portfolio.Sale
+		// warn is set when the file was written but a later step (the
+		// change log, say) failed.
+		warn string
 	}
 	writeFailedMsg struct{ err error }
 	writeExistsMsg struct{ path string }
@@ -114,23 +117,29 @@ func (m *Model) writeCmd(w pendingWrite, target saveTarget) tea.Cmd {
 			change = fmt.Sprintf("undo %s: %s", batch, describeSales(sales))
 		}
 		f := d.file
+		warn := ""
 		if target.saveAs {
 			nf, err := store.SaveAs(target.path, p, change, target.overwrite)
-			if err != nil {
-				if errors.Is(err, storage.ErrExists) && !target.overwrite {
-					return writeExistsMsg{path: target.path}
-				}
+			switch {
+			case err != nil && nf != nil:
+				warn = err.Error() // written; a later step failed
+			case errors.Is(err, storage.ErrExists) && !target.overwrite:
+				return writeExistsMsg{path: target.path}
+			case err != nil:
 				return writeFailedMsg{err: err}
 			}
 			f = nf
 		} else if err := store.Save(f, p, change); err != nil {
-			return writeFailedMsg{err: err}
+			if f.Portfolio != p {
+				return writeFailedMsg{err: err}
+			}
+			warn = err.Error() // written; a later step failed
 		}
 		nd, err := buildDataset(f, p, today)
 		if err != nil {
 			return writeFailedMsg{err: fmt.Errorf("saved, but: %w", err)}
 		}
-		return writtenMsg{d: nd, kind: w.kind, batch: batch, sales: sales}
+		return writtenMsg{d: nd, kind: w.kind, batch: batch, sales: sales, warn: warn}
 	}
 }
 
@@ -177,5 +186,8 @@ func (m *Model) setStatus(text string, isErr bool) tea.Cmd {
 	m.statusID++
 	m.status = status{text: text, isErr: isErr}
 	id := m.statusID
+	if m.noTimers {
+		return nil
+	}
 	return tea.Tick(statusFade, func(time.Time) tea.Msg { return clearStatusMsg{id: id} })
 }

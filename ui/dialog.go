@@ -99,7 +99,7 @@ func (d *dialog) view(st *Styles, w int, spin string) string {
 	var lines []string
 	lines = append(lines, st.Title.Render(ansi.Truncate(d.title, inner, "…")), "")
 	for _, b := range d.body {
-		lines = append(lines, ansi.Truncate(b, inner, "…"))
+		lines = append(lines, wrapLine(b, inner)...)
 	}
 	if d.input != nil {
 		d.input.SetWidth(max(inner-textWidth(d.input.Prompt)-1, 4))
@@ -129,7 +129,6 @@ func overlay(bg, box string, w, h int) string {
 	bw, bh := lipgloss.Width(box), lipgloss.Height(box)
 	x, y := max((w-bw)/2, 0), max((h-bh)/2, 0)
 	c := lipgloss.NewCanvas(w, h)
-	c.Compose(lipgloss.NewLayer(bg))
-	c.Compose(lipgloss.NewLayer(box).X(x).Y(y).Z(1))
+	c.Compose(lipgloss.NewCompositor(lipgloss.NewLayer(bg), lipgloss.NewLayer(box).X(x).Y(y).Z(1)))
 	return c.Render()
 }

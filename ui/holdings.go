@@ -171,7 +171,7 @@ func (h *holdings) columns(compact bool) []column {
 			{field: hfName, title: "Lot", width: w[hfName], flex: true, min: 12},
 			{field: hfTerm, title: "Term", width: w[hfTerm]},
 			{field: hfUnreal, title: "Unrealized", align: alignRight, width: w[hfUnreal]},
-			{field: hfWash, title: "Wash", width: w[hfWash], drop: 1},
+			{field: hfWash, title: "Wash", width: 5, drop: 1},
 		}
 	}
 	return []column{
@@ -191,7 +191,7 @@ func (h *holdings) columns(compact bool) []column {
 }
 
 // Cell formats one holdings cell.
-func (h *holdings) Cell(st *Styles, row, f int) (string, paint) {
+func (h *holdings) Cell(st *Styles, row, f, w int) (string, paint) {
 	r := &h.rows[row]
 	s := r.st
 	l := s.Lot
@@ -203,7 +203,7 @@ func (h *holdings) Cell(st *Styles, row, f int) (string, paint) {
 	case hfToken:
 		return "#" + l.TokenID, st.paints.none
 	case hfName:
-		return s.CollectionName + " #" + l.TokenID, st.paints.none
+		return nameFit(s.CollectionName, l.TokenID, w), st.paints.none
 	case hfQty:
 		return quantity(s.OpenQuantity), st.paints.none
 	case hfAcquired:
@@ -256,6 +256,24 @@ func (h *holdings) matches(row int, q string) bool {
 		}
 	}
 	return strings.Contains(h.haystack[row], q)
+}
+
+// nameFit is "Collection #token" in w cells, shortening the collection
+// name first so the token id stays readable.
+func nameFit(coll, token string, w int) string {
+	if token == "" {
+		return coll
+	}
+	tok := " #" + token
+	s := coll + tok
+	if textWidth(s) <= w {
+		return s
+	}
+	room := w - textWidth(tok)
+	if room < 4 {
+		return s // the table cuts it
+	}
+	return cut(coll, room) + tok
 }
 
 // termText is "LT" or "ST 123d" (days until long term).

@@ -162,6 +162,10 @@ type Model struct {
 
 	// err is a load error: the program quits and Run returns it.
 	err error
+
+	// noTimers turns the spinner and the status fade off (model tests run
+	// commands synchronously).
+	noTimers bool
 }
 
 // New returns the model for opts. The portfolio is loaded by the command
@@ -212,7 +216,15 @@ func Run(opts Options) error {
 // Init starts loading the portfolio, asks for the background colour and
 // starts the spinner.
 func (m *Model) Init() tea.Cmd {
-	return tea.Batch(m.loadCmd(false), tea.RequestBackgroundColor, m.spinner.Tick)
+	return tea.Batch(m.loadCmd(false), tea.RequestBackgroundColor, m.spinTick())
+}
+
+// spinTick starts the spinner.
+func (m *Model) spinTick() tea.Cmd {
+	if m.noTimers {
+		return nil
+	}
+	return m.spinner.Tick
 }
 
 // fileLabel is the name of the open file for messages.

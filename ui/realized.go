@@ -25,8 +25,9 @@ const (
 )
 
 type realRow struct {
-	r     *taxrules.SaleResult
-	name  string
+	r           *taxrules.SaleResult
+	name        string
+	coll, token string
 	batch string
 	keys  [rfCount]int64
 }
@@ -57,11 +58,12 @@ func newRealized(a *taxrules.Analysis) *realized {
 		if s.Date.Year() != a.TaxYear {
 			continue
 		}
-		name := s.Lot
+		name, coll, token := s.Lot, s.Lot, ""
 		if l, ok := a.Index.Lot(s.Lot); ok {
-			name = a.Index.CollectionName(l.Collection) + " #" + l.TokenID
+			coll, token = a.Index.CollectionName(l.Collection), l.TokenID
+			name = coll + " #" + token
 		}
-		rz.rows = append(rz.rows, realRow{r: s, name: name, batch: batchOf[s.Sale]})
+		rz.rows = append(rz.rows, realRow{r: s, name: name, coll: coll, token: token, batch: batchOf[s.Sale]})
 		rz.ids = append(rz.ids, s.Sale+"/"+s.Term.String())
 	}
 	// Processing order (date, then sale id) is the natural tie order.
@@ -142,7 +144,7 @@ func (r *realized) columns(compact bool) []column {
 }
 
 // Cell formats one realized cell.
-func (r *realized) Cell(st *Styles, row, f int) (string, paint) {
+func (r *realized) Cell(st *Styles, row, f, w int) (string, paint) {
 	rr := &r.rows[row]
 	s := rr.r
 	switch f {
@@ -151,7 +153,7 @@ func (r *realized) Cell(st *Styles, row, f int) (string, paint) {
 	case rfLot:
 		return s.Lot, st.paints.none
 	case rfName:
-		return rr.name, st.paints.none
+		return nameFit(rr.coll, rr.token, w), st.paints.none
 	case rfQty:
 		return quantity(s.Quantity), st.paints.none
 	case rfDate:

@@ -18,8 +18,9 @@ type source interface {
 	Tie(row int) int32
 	// Key is the precomputed sort key of a field.
 	Key(row, field int) int64
-	// Cell formats one cell and picks its paint.
-	Cell(st *Styles, row, field int) (string, paint)
+	// Cell formats one cell of width w and picks its paint; text wider
+	// than w is cut by the table.
+	Cell(st *Styles, row, field, w int) (string, paint)
 }
 
 type alignment uint8
@@ -313,7 +314,12 @@ func (t *table) setSize(w, h int) {
 	spare := w - need()
 	for i := range shown {
 		if shown[i].flex {
-			grow := min(max(spare, 0), max(shown[i].width-shown[i].min, 0))
+			grow := max(shown[i].width-shown[i].min, 0)
+			if spare < 0 {
+				grow = max(spare, 1-shown[i].min) // shrink below the minimum
+			} else {
+				grow = min(spare, grow)
+			}
 			shown[i].width = shown[i].min + grow
 			spare -= grow
 		}
@@ -363,6 +369,9 @@ func (t *table) headerView(st *Styles) string {
 		b.WriteString(fit(title, c.width, c.align))
 	}
 	b.WriteString(st.paints.header.post)
+	if t.lineWidth() > t.width {
+		return ansi.Truncate(b.String(), t.width, "")
+	}
 	return b.String()
 }
 
@@ -372,10 +381,15 @@ func (t *table) bodyLines(st *Styles) []string {
 	lines := make([]string, 0, t.height)
 	end := min(t.offset+t.height, len(t.view))
 	var b strings.Builder
+	tooWide := t.lineWidth() > t.width
 	for i := t.offset; i < end; i++ {
 		b.Reset()
 		t.renderRow(&b, st, int(t.view[i]), i == t.cursor)
-		lines = append(lines, b.String())
+		if tooWide {
+			lines = append(lines, ansi.Truncate(b.String(), t.width, ""))
+		} else {
+			lines = append(lines, b.String())
+		}
 	}
 	for len(lines) < t.height {
 		lines = append(lines, "")
@@ -415,7 +429,7 @@ func (t *table) renderRow(b *strings.Builder, st *Styles, row int, selected bool
 		if i > 0 {
 			b.WriteByte(' ')
 		}
-		text, p := t.src.Cell(st, row, c.field)
+		text, p := t.src.Cell(st, row, c.field, c.width)
 		cell := fit(text, c.width, c.align)
 		if p.pre != "" {
 			b.WriteString(p.pre)
@@ -452,6 +466,18 @@ func textWidth(s string) int {
 	return ansi.StringWidth(s)
 }
 
+// cut shortens plain text to at most w cells, ending in "…" (without a
+// space before it).
+func cut(s string, w int) string {
+	if textWidth(s) <= w {
+		return s
+	}
+	if w <= 1 {
+		return ansi.Truncate(s, w, "")
+	}
+	return strings.TrimRight(ansi.Truncate(s, w-1, ""), " ") + "…"
+}
+
 // fit pads or truncates plain text to exactly w columns ("…" marks a cut).
 func fit(s string, w int, a alignment) string {
 	if w <= 0 {
@@ -459,7 +485,7 @@ func fit(s string, w int, a alignment) string {
 	}
 	n := textWidth(s)
 	if n > w {
-		s = ansi.Truncate(s, w, "…")
+		s = cut(s, w)
 		n = textWidth(s)
 	}
 	if n == w {

@@ -437,7 +437,7 @@ func (m *Model) handleInput(msg tea.KeyPressMsg) tea.Cmd {
 		if m.preview.stale != "" {
 			return m.setStatus(what+" set, but the engine refused it: "+m.preview.stale, true)
 		}
-		return m.setStatus(what+" set.", false)
+		return m.setStatus(strings.ToUpper(what[:1])+what[1:]+" set.", false)
 	case key.Matches(msg, k.Cancel):
 		if m.edit.kind == editFilter {
 			m.filter.text = ""
@@ -492,21 +492,21 @@ func (m *Model) handleDialog(msg tea.KeyPressMsg) tea.Cmd {
 				return nil
 			}
 			d.busy = "Saving " + m.fileLabel() + "…"
-			return tea.Batch(m.writeCmd(d.write, saveTarget{}), m.spinner.Tick)
+			return tea.Batch(m.writeCmd(d.write, saveTarget{}), m.spinTick())
 		case dlgSaveAs:
 			d.busy = "Saving " + d.value() + "…"
 			d.path = d.value()
-			return tea.Batch(m.writeCmd(d.write, saveTarget{saveAs: true, path: d.path}), m.spinner.Tick)
+			return tea.Batch(m.writeCmd(d.write, saveTarget{saveAs: true, path: d.path}), m.spinTick())
 		case dlgOverwrite:
 			d.busy = "Saving " + d.path + "…"
-			return tea.Batch(m.writeCmd(d.write, saveTarget{saveAs: true, path: d.path, overwrite: true}), m.spinner.Tick)
+			return tea.Batch(m.writeCmd(d.write, saveTarget{saveAs: true, path: d.path, overwrite: true}), m.spinTick())
 		case dlgExport:
 			d.path = d.value()
 			d.busy = "Exporting…"
-			return tea.Batch(m.exportCmd(d.path, false), m.spinner.Tick)
+			return tea.Batch(m.exportCmd(d.path, false), m.spinTick())
 		case dlgExportOverwrite:
 			d.busy = "Exporting…"
-			return tea.Batch(m.exportCmd(d.path, true), m.spinner.Tick)
+			return tea.Batch(m.exportCmd(d.path, true), m.spinTick())
 		}
 	}
 	return nil
@@ -530,6 +530,9 @@ func (m *Model) written(msg writtenMsg) tea.Cmd {
 	}
 	if savedAs {
 		text += " Saved to " + msg.d.file.Path + "."
+	}
+	if msg.warn != "" {
+		return m.setStatus(text+" Warning: "+msg.warn, true)
 	}
 	return m.setStatus(text, false)
 }

@@ -36,7 +36,9 @@ func (m *Model) render() string {
 	switch m.mode {
 	case modeHelp:
 		lines = append(lines, m.styles.Header.Render("Keys"))
-		for _, l := range strings.Split(m.help.FullHelpView(helpKeys{&m.keys}.FullHelp()), "\n") {
+		browse := DefaultKeyMap()
+		browse.setContext(keyContext{mode: modeBrowse, tab: m.tab, basket: true, filter: true})
+		for _, l := range strings.Split(m.help.FullHelpView(helpKeys{&browse}.FullHelp()), "\n") {
 			lines = append(lines, l)
 		}
 		lines = append(lines, "", m.styles.Muted.Render("Markers: ▼ loss  ▲ gain  ● in basket  › cursor  "+

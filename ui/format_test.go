@@ -1,0 +1,133 @@
+package ui
+
+import (
+	"math/rand/v2"
+	"strconv"
+	"testing"
+
+	"nftharvest/taxrules"
+
+	"github.com/shopspring/decimal"
+)
+
+func TestCentsOfMatchesTaxrulesCents(t *testing.T) {
+	cases := []string{
+		"0", "0.005", "-0.005", "0.0049999", "-0.0049999", "1.005", "2.675", "-2.675",
+		"1234567.891", "504.0400", "99999999999999.995", "-0.000000000000000000001",
+		"12345678901234567.89", "123456789012345678901234", "1e3", "-7.5e-3", "15032.40",
+	}
+	r := rand.New(rand.NewPCG(1, 2))
+	for range 5000 {
+		coef := r.Int64N(1e15) - 5e14
+		exp := -r.IntN(12)
+		cases = append(cases, decimal.New(coef, int32(exp)).String())
+	}
+	for _, s := range cases {
+		d := decimal.RequireFromString(s)
+		want := taxrules.Cents(d).Shift(2)
+		got, ok := centsOf(d)
+		if !want.BigInt().IsInt64() {
+			if ok {
+				t.Errorf("centsOf(%s) = %d, want overflow", s, got)
+			}
+			continue
+		}
+		if !ok || got != want.IntPart() {
+			t.Errorf("centsOf(%s) = %d,%v, want %s", s, got, ok, want)
+		}
+		// Formatting from cents equals formatting the rounded decimal.
+		if a, b := money(d), groupDecimal(taxrules.Cents(d).StringFixed(2), false); a != b {
+			t.Errorf("money(%s) = %q, want %q", s, a, b)
+		}
+	}
+}
+
+func TestMoneyFormats(t *testing.T) {
+	for _, c := range []struct {
+		in, money, signed, marked string
+	}{
+		{"0", "0.00", "0.00", "0.00"},
+		{"0.004", "0.00", "0.00", "0.00"},
+		{"-0.004", "0.00", "0.00", "0.00"},
+		{"1234.565", "1,234.57", "+1,234.57", "▲ +1,234.57"},
+		{"-14528.355", "-14,528.36", "-14,528.36", "▼ -14,528.36"},
+		{"999.999", "1,000.00", "+1,000.00", "▲ +1,000.00"},
+		{"1000000", "1,000,000.00", "+1,000,000.00", "▲ +1,000,000.00"},
+		{"-100", "-100.00", "-100.00", "▼ -100.00"},
+		{"123456789012345678901.5", "123,456,789,012,345,678,901.50", "+123,456,789,012,345,678,901.50", "▲ +123,456,789,012,345,678,901.50"},
+	} {
+		d := decimal.RequireFromString(c.in)
+		if got := money(d); got != c.money {
+			t.Errorf("money(%s) = %q, want %q", c.in, got, c.money)
+		}
+		if got := signedMoney(d); got != c.signed {
+			t.Errorf("signedMoney(%s) = %q, want %q", c.in, got, c.signed)
+		}
+		if got := marked(d); got != c.marked {
+			t.Errorf("marked(%s) = %q, want %q", c.in, got, c.marked)
+		}
+	}
+}
+
+func TestPercentText(t *testing.T) {
+	for bp, want := range map[int64]string{0: "0.0%", -9670: "-96.7%", 27974: "+279.7%", 4: "0.0%", -4: "0.0%", 5: "+0.1%", -5: "-0.1%", 1000000: "+10000.0%"} {
+		if got := percentText(bp, true); got != want {
+			t.Errorf("percentText(%d) = %q, want %q", bp, got, want)
+		}
+	}
+}
+
+func TestQuantity(t *testing.T) {
+	for in, want := range map[string]string{"1": "1", "40": "40", "2.50": "2.5", "0.125": "0.125", "1e2": "100"} {
+		if got := quantity(decimal.RequireFromString(in)); got != want {
+			t.Errorf("quantity(%s) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestParseAmount(t *testing.T) {
+	for _, ok := range []string{"0", "12", "12.5", "1,234.56", "$99.99", " 7 "} {
+		if _, err := parseAmount(ok); err != nil {
+			t.Errorf("parseAmount(%q): %v", ok, err)
+		}
+	}
+	for _, bad := range []string{"", "-1", "abc", "1e3", "12.", ".5", "1.2.3", "NaN", "12x", "+5"} {
+		if _, err := parseAmount(bad); err == nil {
+			t.Errorf("parseAmount(%q) accepted", bad)
+		}
+	}
+}
+
+func FuzzParseAmount(f *testing.F) {
+	for _, s := range []string{"0", "1,234.56", "-1", "1e3", "$5", "..", "9999999999999999999999.99"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		d, err := parseAmount(s)
+		if err != nil {
+			return
+		}
+		if d.Sign() < 0 {
+			t.Fatalf("parseAmount(%q) = %s: negative", s, d)
+		}
+		if _, err := strconv.ParseFloat(d.String(), 64); err != nil {
+			t.Fatalf("parseAmount(%q) = %s: not a plain number", s, d)
+		}
+	})
+}
+
+func TestNameFit(t *testing.T) {
+	for _, c := range []struct {
+		coll, token string
+		w           int
+		want        string
+	}{
+		{"Chrome Koi", "1550", 20, "Chrome Koi #1550"},
+		{"Lunar Lynx Society", "4417", 18, "Lunar Lynx… #4417"},
+		{"Lunar Lynx Society", "4417", 6, "Lunar Lynx Society #4417"}, // the table cuts it
+	} {
+		if got := nameFit(c.coll, c.token, c.w); got != c.want {
+			t.Errorf("nameFit(%q, %q, %d) = %q, want %q", c.coll, c.token, c.w, got, c.want)
+		}
+	}
+}
