@@ -28,8 +28,8 @@ type realRow struct {
 	r           *taxrules.SaleResult
 	name        string
 	coll, token string
-	batch string
-	keys  [rfCount]int64
+	batch       string
+	keys        [rfCount]int64
 }
 
 // realized is the Realized tab's source: this tax year's sales with their

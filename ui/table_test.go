@@ -26,9 +26,9 @@ func newCountingSource(keys []int64) *countingSource {
 	return s
 }
 
-func (s *countingSource) Len() int            { return len(s.keys) }
-func (s *countingSource) ID(r int) string     { return s.ids[r] }
-func (s *countingSource) Tie(r int) int32     { return s.tie[r] }
+func (s *countingSource) Len() int        { return len(s.keys) }
+func (s *countingSource) ID(r int) string { return s.ids[r] }
+func (s *countingSource) Tie(r int) int32 { return s.tie[r] }
 func (s *countingSource) Key(r, f int) int64 {
 	if f == 1 {
 		return int64(s.tie[r])
