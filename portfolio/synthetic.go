@@ -120,6 +120,7 @@ func Synthetic(n int, seed int64) *Portfolio {
 	}
 
 	// Shared immutable decimals.
+	noCents := decimal.New(0, -2)
 	var qty [21]decimal.Decimal
 	for q := range qty {
 		qty[q] = decimal.NewFromInt(int64(q))
@@ -179,7 +180,7 @@ func Synthetic(n int, seed int64) *Portfolio {
 			Quantity:   qty[quantity],
 			Acquired:   acquired,
 			Cost:       decimal.New(costCents, -2),
-			Fees:       decimal.Zero,
+			Fees:       noCents,
 			Tx:         g.hex(32),
 			Wallet:     wallets[r.IntN(nw)],
 		}
@@ -212,7 +213,7 @@ func Synthetic(n int, seed int64) *Portfolio {
 			Quantity: qty[sq],
 			Date:     date,
 			Proceeds: decimal.New(proceedsCents, -2),
-			Fees:     decimal.Zero,
+			Fees:     noCents,
 			Tx:       g.hex(32),
 		}
 		saleFees := int64(0)
