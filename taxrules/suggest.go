@@ -1,9 +1,8 @@
 package taxrules
 
 import (
-	"cmp"
 	"fmt"
-	"slices"
+	"math"
 
 	"nftharvest/portfolio"
 
@@ -34,26 +33,20 @@ func (a *Analysis) Suggest(target *decimal.Decimal) Suggestion {
 	if tgt.Sign() <= 0 {
 		return out
 	}
-	var cands []*LotState
+	var cands []cand
 	for i := range a.Lots {
 		st := &a.Lots[i]
 		if st.OpenQuantity.Sign() > 0 && st.HasPrice && st.Unrealized.Sign() < 0 && len(st.WashRisk.Purchases) == 0 {
-			cands = append(cands, st)
+			k, ok := sortKey(st.Unrealized)
+			cands = append(cands, cand{st: st, term: st.Term, key: k, ok: ok})
 		}
 	}
-	slices.SortFunc(cands, func(x, y *LotState) int {
-		if c := cmp.Compare(x.Term, y.Term); c != 0 {
-			return c // ShortTerm (0) first
-		}
-		if c := x.Unrealized.Cmp(y.Unrealized); c != 0 {
-			return c // most negative first
-		}
-		return cmp.Compare(x.Lot.ID, y.Lot.ID)
-	})
-	for _, st := range cands {
-		if out.Total.Neg().GreaterThanOrEqual(tgt) {
-			break
-		}
+	// Only the first few candidates are usually taken: a heap gives them in
+	// order without sorting every losing lot.
+	h := candHeap(cands)
+	h.init()
+	for len(h) > 0 && out.Total.Neg().LessThan(tgt) {
+		st := h.pop().st
 		out.Picks = append(out.Picks, Pick{
 			Lot: st.Lot.ID, Quantity: st.OpenQuantity, Loss: st.Unrealized, Term: st.Term,
 			Reason: a.pickReason(st),
@@ -78,4 +71,84 @@ func (a *Analysis) pickReason(st *LotState) string {
 		r += fmt.Sprintf(" (%d look-alike purchase(s) of other tokens of the collection)", n)
 	}
 	return r
+}
+
+// sortKey returns v x 10^8 truncated toward zero as an int64, when it fits:
+// a cheap key that orders amounts like Cmp whenever two keys differ.
+func sortKey(v decimal.Decimal) (int64, bool) {
+	c, e, ok := small(v)
+	if !ok {
+		return 0, false
+	}
+	for ; e < -8; e++ {
+		c /= 10
+	}
+	for ; e > -8; e-- {
+		if abs64(c) > math.MaxInt64/10 {
+			return 0, false
+		}
+		c *= 10
+	}
+	return c, true
+}
+
+// cand is a lot Suggest may pick, with its ordering keys inline.
+type cand struct {
+	st   *LotState
+	term Term
+	key  int64 // Unrealized truncated to 1e-8, when ok
+	ok   bool
+}
+
+// candLess is Suggest's order: short term first, then the largest loss
+// (most negative Unrealized), then lot id. Truncated keys keep the order
+// when they differ; equal keys fall back to the exact comparison.
+func candLess(x, y *cand) bool {
+	if x.term != y.term {
+		return x.term < y.term
+	}
+	if x.ok && y.ok && x.key != y.key {
+		return x.key < y.key
+	}
+	if c := x.st.Unrealized.Cmp(y.st.Unrealized); c != 0 {
+		return c < 0
+	}
+	return x.st.Lot.ID < y.st.Lot.ID
+}
+
+// candHeap is a binary min-heap of candidates under candLess.
+type candHeap []cand
+
+func (h candHeap) init() {
+	for i := len(h)/2 - 1; i >= 0; i-- {
+		h.down(i)
+	}
+}
+
+func (h candHeap) down(i int) {
+	for {
+		l := 2*i + 1
+		if l >= len(h) {
+			return
+		}
+		m := l
+		if r := l + 1; r < len(h) && candLess(&h[r], &h[l]) {
+			m = r
+		}
+		if !candLess(&h[m], &h[i]) {
+			return
+		}
+		h[i], h[m] = h[m], h[i]
+		i = m
+	}
+}
+
+func (h *candHeap) pop() cand {
+	old := *h
+	top := old[0]
+	n := len(old) - 1
+	old[0] = old[n]
+	*h = old[:n]
+	h.down(0)
+	return top
 }

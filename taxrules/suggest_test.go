@@ -1,6 +1,8 @@
 package taxrules
 
 import (
+	"slices"
+	"strings"
 	"testing"
 
 	"nftharvest/portfolio"
@@ -68,6 +70,39 @@ func TestFormatUSD(t *testing.T) {
 		"1000000": "$1,000,000.00", "12": "$12.00", "123456.5": "$123,456.50"} {
 		if got := FormatUSD(d(in)); got != want {
 			t.Errorf("FormatUSD(%s) = %s, want %s", in, got, want)
+		}
+	}
+}
+
+// With a target no set of lots reaches, Suggest returns every candidate in
+// its documented order (short term, largest loss, lot id), exactly as a
+// plain sort with exact comparisons would.
+func TestSuggestOrderMatchesPlainSort(t *testing.T) {
+	a := mustAnalyze(t, portfolio.Synthetic(5000, 2), portfolio.SyntheticToday)
+	huge := d("1e15")
+	got := a.Suggest(&huge).Picks
+	var want []*LotState
+	for i := range a.Lots {
+		st := &a.Lots[i]
+		if st.OpenQuantity.Sign() > 0 && st.HasPrice && st.Unrealized.Sign() < 0 && len(st.WashRisk.Purchases) == 0 {
+			want = append(want, st)
+		}
+	}
+	slices.SortFunc(want, func(x, y *LotState) int {
+		if x.Term != y.Term {
+			return int(x.Term) - int(y.Term)
+		}
+		if c := x.Unrealized.Cmp(y.Unrealized); c != 0 {
+			return c
+		}
+		return strings.Compare(x.Lot.ID, y.Lot.ID)
+	})
+	if len(got) != len(want) || len(want) < 100 {
+		t.Fatalf("picks %d, candidates %d", len(got), len(want))
+	}
+	for i := range want {
+		if got[i].Lot != want[i].Lot.ID {
+			t.Fatalf("pick %d: %s, want %s", i, got[i].Lot, want[i].Lot.ID)
 		}
 	}
 }
