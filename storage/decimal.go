@@ -23,6 +23,25 @@ const (
 // -?digits[.digits][(e|E)[+-]digits]. The scale of the text is kept:
 // "5400.00" has exponent -2.
 func parseDecimal(s string) (decimal.Decimal, decimalStatus) {
+	return (*smallDecimals)(nil).parseDecimal([]byte(s))
+}
+
+// smallDecimals shares the decimals with a mantissa below smallMant and
+// at most smallScale decimal places: files repeat quantities of 1, fees
+// of 0 and the like many times.
+type smallDecimals struct {
+	set [smallScale + 1][smallMant]bool
+	v   [smallScale + 1][smallMant]decimal.Decimal
+}
+
+const (
+	smallMant  = 128
+	smallScale = 4
+)
+
+// parseDecimal is the package parseDecimal sharing small values (a nil
+// receiver shares nothing).
+func (t *smallDecimals) parseDecimal(s []byte) (decimal.Decimal, decimalStatus) {
 	i, n := 0, len(s)
 	neg := false
 	if i < n && s[i] == '-' {
@@ -91,11 +110,18 @@ func parseDecimal(s string) (decimal.Decimal, decimalStatus) {
 		return decimal.Decimal{}, decimalRange
 	}
 	if overflow {
-		d, err := decimal.NewFromString(s)
+		d, err := decimal.NewFromString(string(s))
 		if err != nil {
 			return decimal.Decimal{}, decimalSyntax
 		}
 		return d, decimalOK
+	}
+	if t != nil && !overflow && !neg && mant < smallMant && e <= 0 && -e <= smallScale {
+		if !t.set[-e][mant] {
+			t.v[-e][mant] = decimal.New(int64(mant), int32(e))
+			t.set[-e][mant] = true
+		}
+		return t.v[-e][mant], decimalOK
 	}
 	v := int64(mant)
 	if neg {

@@ -3,6 +3,7 @@ package storage
 import (
 	"errors"
 	"io"
+	"slices"
 	"strconv"
 
 	"github.com/shopspring/decimal"
@@ -59,6 +60,24 @@ func (d *decoder) nullRecord(a at, msg string) {
 	}
 }
 
+// first notes a known member in seen; a second member of the same name is
+// reported at a, its value skipped, and first returns false.
+func (d *decoder) first(seen *uint32, bit uint, a at) bool {
+	if *seen&(1<<bit) != 0 {
+		d.value()
+		if !d.stop {
+			d.c.fail(a, "duplicate member name")
+		}
+		return false
+	}
+	*seen |= 1 << bit
+	return true
+}
+
+// sizingSample is how many records are read before the rest of an array
+// is estimated from the bytes they took.
+const sizingSample = 512
+
 // DefaultStandard is the token standard of a collection that names none.
 const DefaultStandard = "ERC-721"
 
@@ -86,39 +105,47 @@ func (d *decoder) document() {
 	var seen uint32
 	for d.more() {
 		name := d.name()
-		switch name {
+		switch string(name) {
 		case "format":
-			seen |= 1 << 0
-			p.Format, _ = d.str(top(name))
+			if d.first(&seen, 0, top("format")) {
+				p.Format, _ = d.str(top("format"))
+			}
 		case "version":
-			seen |= 1 << 1
-			p.Version, _ = d.integer(top(name))
-			if p.Version > portfolio.Version && !d.stop {
-				d.fatal = &Problem{Path: "version", Message: futureVersion(p.Version)}
-				d.stop = true
+			if d.first(&seen, 1, top("version")) {
+				p.Version, _ = d.integer(top("version"))
+				if p.Version > portfolio.Version && !d.stop {
+					d.fatal = &Problem{Path: "version", Message: futureVersion(p.Version)}
+					d.stop = true
+				}
 			}
 		case "base_currency":
-			seen |= 1 << 2
-			if v, ok := d.str(top(name)); ok {
-				p.BaseCurrency = v
+			if d.first(&seen, 2, top("base_currency")) {
+				if v, ok := d.str(top("base_currency")); ok {
+					p.BaseCurrency = v
+				}
 			}
 		case "tax_profile":
-			seen |= 1 << 3
-			d.profile(&p.TaxProfile)
+			if d.first(&seen, 3, top("tax_profile")) {
+				d.profile(&p.TaxProfile)
+			}
 		case "rates":
-			seen |= 1 << 4
-			d.rates(p.Rates)
+			if d.first(&seen, 4, top("rates")) {
+				d.rates(p.Rates)
+			}
 		case "collections":
-			seen |= 1 << 5
-			d.collections()
+			if d.first(&seen, 5, top("collections")) {
+				d.collections()
+			}
 		case "lots":
-			seen |= 1 << 6
-			d.lots()
+			if d.first(&seen, 6, top("lots")) {
+				d.lots()
+			}
 		case "sales":
-			seen |= 1 << 7
-			d.sales()
+			if d.first(&seen, 7, top("sales")) {
+				d.sales()
+			}
 		default:
-			p.Extra = d.extra(p.Extra, name)
+			p.Extra = d.extra(p.Extra, top(d.keep(name)))
 		}
 	}
 	d.missing(seen, topRequired, a, topFields)
@@ -135,10 +162,16 @@ func (d *decoder) end() {
 	if d.stop {
 		return
 	}
+	off := d.dec.InputOffset()
+	for _, c := range d.dec.UnreadBuffer() {
+		if c != ' ' && c != '\t' && c != '\n' && c != '\r' {
+			break
+		}
+		off++
+	}
 	if _, err := d.dec.ReadToken(); err == nil {
-		off := int(d.dec.InputOffset())
-		line, col := lineCol(d.src, off)
-		d.fatal = &Problem{Message: "unexpected data after the top-level object", Line: line, Column: col}
+		d.fatal = &Problem{Message: "unexpected data after the top-level object"}
+		d.fatalOff = off
 		d.stop = true
 	} else if !errors.Is(err, io.EOF) {
 		d.fail(err)
@@ -176,61 +209,75 @@ func (d *decoder) profile(t *portfolio.TaxProfile) {
 	var seen uint32
 	for d.more() {
 		name := d.name()
-		switch name {
+		switch string(name) {
 		case "jurisdiction":
-			seen |= 1 << 0
-			if v, ok := d.str(f(name)); ok {
-				t.Jurisdiction = v
+			if d.first(&seen, 0, f("jurisdiction")) {
+				if v, ok := d.str(f("jurisdiction")); ok {
+					t.Jurisdiction = v
+				}
 			}
 		case "tax_year":
-			seen |= 1 << 1
-			t.TaxYear, _ = d.integer(f(name))
+			if d.first(&seen, 1, f("tax_year")) {
+				t.TaxYear, _ = d.integer(f("tax_year"))
+			}
 		case "filing_status":
-			seen |= 1 << 2
-			if v, ok := d.str(f(name)); ok {
-				t.FilingStatus = v
+			if d.first(&seen, 2, f("filing_status")) {
+				if v, ok := d.str(f("filing_status")); ok {
+					t.FilingStatus = v
+				}
 			}
 		case "ordinary_rate":
-			seen |= 1 << 3
-			d.optDecimal(f(name), &t.OrdinaryRate)
+			if d.first(&seen, 3, f("ordinary_rate")) {
+				d.optDecimal(f("ordinary_rate"), &t.OrdinaryRate)
+			}
 		case "long_term_rate":
-			seen |= 1 << 4
-			d.optDecimal(f(name), &t.LongTermRate)
+			if d.first(&seen, 4, f("long_term_rate")) {
+				d.optDecimal(f("long_term_rate"), &t.LongTermRate)
+			}
 		case "collectibles_rate":
-			seen |= 1 << 5
-			d.optDecimal(f(name), &t.CollectiblesRate)
+			if d.first(&seen, 5, f("collectibles_rate")) {
+				d.optDecimal(f("collectibles_rate"), &t.CollectiblesRate)
+			}
 		case "niit":
-			seen |= 1 << 6
-			t.NIIT, _ = d.boolean(f(name))
+			if d.first(&seen, 6, f("niit")) {
+				t.NIIT, _ = d.boolean(f("niit"))
+			}
 		case "state_rate":
-			seen |= 1 << 7
-			d.optDecimal(f(name), &t.StateRate)
+			if d.first(&seen, 7, f("state_rate")) {
+				d.optDecimal(f("state_rate"), &t.StateRate)
+			}
 		case "taxable_income":
-			seen |= 1 << 8
-			if v, ok := d.decimal(f(name)); ok && !d.c.reported(f(name)) {
-				t.TaxableIncome = &v
+			if d.first(&seen, 8, f("taxable_income")) {
+				if v, ok := d.decimal(f("taxable_income")); ok && !d.c.reported(f("taxable_income")) {
+					t.TaxableIncome = &v
+				}
 			}
 		case "wash_sale":
-			seen |= 1 << 9
-			if v, ok := d.str(f(name)); ok {
-				t.WashSale = v
+			if d.first(&seen, 9, f("wash_sale")) {
+				if v, ok := d.str(f("wash_sale")); ok {
+					t.WashSale = v
+				}
 			}
 		case "match":
-			seen |= 1 << 10
-			if v, ok := d.str(f(name)); ok {
-				t.Match = v
+			if d.first(&seen, 10, f("match")) {
+				if v, ok := d.str(f("match")); ok {
+					t.Match = v
+				}
 			}
 		case "collectible_default":
-			seen |= 1 << 11
-			t.CollectibleDefault, _ = d.boolean(f(name))
+			if d.first(&seen, 11, f("collectible_default")) {
+				t.CollectibleDefault, _ = d.boolean(f("collectible_default"))
+			}
 		case "carryover":
-			seen |= 1 << 12
-			d.carryover(&t.Carryover)
+			if d.first(&seen, 12, f("carryover")) {
+				d.carryover(&t.Carryover)
+			}
 		case "other_gains":
-			seen |= 1 << 13
-			d.otherGains(&t.OtherGains)
+			if d.first(&seen, 13, f("other_gains")) {
+				d.otherGains(&t.OtherGains)
+			}
 		default:
-			t.Extra = d.extra(t.Extra, name)
+			t.Extra = d.extra(t.Extra, f(d.keep(name)))
 		}
 	}
 	d.missing(seen, profileRequired, a, profileFields)
@@ -248,16 +295,24 @@ func (d *decoder) carryover(c *portfolio.Carryover) {
 	if !d.open('{', at{sec: secProfile, idx: -1, field: "carryover"}) {
 		return
 	}
+	var seen uint32
 	for d.more() {
 		name := d.name()
-		a := at{sec: secCarryover, idx: -1, field: name}
-		switch name {
+		a := at{sec: secCarryover, idx: -1}
+		switch string(name) {
 		case "short_term":
-			d.optDecimal(a, &c.ShortTerm)
+			a.field = "short_term"
+			if d.first(&seen, 0, a) {
+				d.optDecimal(a, &c.ShortTerm)
+			}
 		case "long_term":
-			d.optDecimal(a, &c.LongTerm)
+			a.field = "long_term"
+			if d.first(&seen, 1, a) {
+				d.optDecimal(a, &c.LongTerm)
+			}
 		default:
-			c.Extra = d.extra(c.Extra, name)
+			a.field = d.keep(name)
+			c.Extra = d.extra(c.Extra, a)
 		}
 	}
 }
@@ -266,29 +321,46 @@ func (d *decoder) otherGains(g *portfolio.OtherGains) {
 	if !d.open('{', at{sec: secProfile, idx: -1, field: "other_gains"}) {
 		return
 	}
+	var seen uint32
 	for d.more() {
 		name := d.name()
-		a := at{sec: secOtherGains, idx: -1, field: name}
-		switch name {
+		a := at{sec: secOtherGains, idx: -1}
+		switch string(name) {
 		case "short_term":
-			d.optDecimal(a, &g.ShortTerm)
+			a.field = "short_term"
+			if d.first(&seen, 0, a) {
+				d.optDecimal(a, &g.ShortTerm)
+			}
 		case "long_term":
-			d.optDecimal(a, &g.LongTerm)
+			a.field = "long_term"
+			if d.first(&seen, 1, a) {
+				d.optDecimal(a, &g.LongTerm)
+			}
 		case "collectibles":
-			d.optDecimal(a, &g.Collectibles)
+			a.field = "collectibles"
+			if d.first(&seen, 2, a) {
+				d.optDecimal(a, &g.Collectibles)
+			}
 		default:
-			g.Extra = d.extra(g.Extra, name)
+			a.field = d.keep(name)
+			g.Extra = d.extra(g.Extra, a)
 		}
 	}
 }
 
 func (d *decoder) rates(r map[string]decimal.Decimal) {
-	if !d.open('{', top("rates")) {
+	if !d.open('{', at{sec: secRates, idx: -1}) {
 		return
 	}
 	for d.more() {
-		cur := d.name()
-		if v, ok := d.decimal(at{sec: secRates, idx: -1, field: cur}); ok {
+		cur := d.intern(d.name())
+		a := at{sec: secRates, idx: -1, field: cur}
+		if _, dup := r[cur]; dup {
+			d.value()
+			d.c.fail(a, "duplicate member name")
+			continue
+		}
+		if v, ok := d.decimal(a); ok && !d.c.reported(a) {
 			r[cur] = v
 		}
 	}
@@ -304,18 +376,24 @@ func (d *decoder) price(a at) *portfolio.Price {
 	var seen uint32
 	for d.more() {
 		name := d.name()
-		a.field = base + "." + name
-		switch name {
+		switch string(name) {
 		case "amount":
-			seen |= 1 << 0
-			p.Amount, _ = d.decimal(a)
+			a.field = base + ".amount"
+			if d.first(&seen, 0, a) {
+				p.Amount, _ = d.decimal(a)
+			}
 		case "currency":
-			seen |= 1 << 1
-			p.Currency, _ = d.str(a)
+			a.field = base + ".currency"
+			if d.first(&seen, 1, a) {
+				p.Currency, _ = d.str(a)
+			}
 		case "as_of":
-			seen |= 1 << 2
-			p.AsOf, _ = d.date(a)
+			a.field = base + ".as_of"
+			if d.first(&seen, 2, a) {
+				p.AsOf, _ = d.date(a)
+			}
 		default:
+			a.field = base + "." + string(name)
 			if _, ok := d.value(); ok {
 				d.c.fail(a, "unknown field (a price has only amount, currency and as_of)")
 			}
@@ -342,7 +420,7 @@ func (d *decoder) missingIn(seen, required uint32, a at, names []string) {
 }
 
 func (d *decoder) collections() {
-	if !d.open('[', top("collections")) {
+	if !d.open('[', at{sec: secCollections, idx: -1}) {
 		return
 	}
 	p := d.p
@@ -362,33 +440,47 @@ func (d *decoder) collection(c *portfolio.Collection, i int) {
 	var seen uint32
 	for d.more() {
 		name := d.name()
-		a.field = name
-		switch name {
+		switch string(name) {
 		case "id":
-			seen |= 1 << 0
-			c.ID, _ = d.str(a)
+			a.field = "id"
+			if d.first(&seen, 0, a) {
+				c.ID, _ = d.str(a)
+			}
 		case "name":
-			seen |= 1 << 1
-			c.Name, _ = d.str(a)
+			a.field = "name"
+			if d.first(&seen, 1, a) {
+				c.Name, _ = d.str(a)
+			}
 		case "chain":
-			seen |= 1 << 2
-			c.Chain, _ = d.str(a)
+			a.field = "chain"
+			if d.first(&seen, 2, a) {
+				c.Chain, _ = d.str(a)
+			}
 		case "contract":
-			seen |= 1 << 3
-			c.Contract, _ = d.str(a)
+			a.field = "contract"
+			if d.first(&seen, 3, a) {
+				c.Contract, _ = d.str(a)
+			}
 		case "standard":
-			seen |= 1 << 4
-			if v, ok := d.str(a); ok {
-				c.Standard = v
+			a.field = "standard"
+			if d.first(&seen, 4, a) {
+				if v, ok := d.str(a); ok {
+					c.Standard = v
+				}
 			}
 		case "floor":
-			seen |= 1 << 5
-			c.Floor = d.price(a)
+			a.field = "floor"
+			if d.first(&seen, 5, a) {
+				c.Floor = d.price(a)
+			}
 		case "collectible":
-			seen |= 1 << 6
-			c.Collectible = d.optBool(a)
+			a.field = "collectible"
+			if d.first(&seen, 6, a) {
+				c.Collectible = d.optBool(a)
+			}
 		default:
-			c.Extra = d.extra(c.Extra, name)
+			a.field = d.keep(name)
+			c.Extra = d.extra(c.Extra, a)
 		}
 	}
 	a.field = ""
@@ -396,15 +488,18 @@ func (d *decoder) collection(c *portfolio.Collection, i int) {
 }
 
 func (d *decoder) lots() {
-	if !d.open('[', top("lots")) {
+	if !d.open('[', at{sec: secLots, idx: -1}) {
 		return
 	}
 	p := d.p
-	if n := estimate(d.src, `"acquired"`); n > 0 {
-		p.Lots = make([]portfolio.Lot, 0, n)
-	}
+	start := d.dec.InputOffset()
 	for d.more() {
 		i := len(p.Lots)
+		if i == sizingSample {
+			if n := d.sizeAfter(i, start); n > i {
+				p.Lots = slices.Grow(p.Lots, n-i)
+			}
+		}
 		p.Lots = append(p.Lots, portfolio.Lot{})
 		d.lot(&p.Lots[i], i)
 	}
@@ -419,46 +514,70 @@ func (d *decoder) lot(l *portfolio.Lot, i int) {
 	var seen uint32
 	for d.more() {
 		name := d.name()
-		a.field = name
-		switch name {
+		switch string(name) {
 		case "id":
-			seen |= 1 << 0
-			l.ID, _ = d.str(a)
+			a.field = "id"
+			if d.first(&seen, 0, a) {
+				l.ID, _ = d.str(a)
+			}
 		case "collection":
-			seen |= 1 << 1
-			l.Collection, _ = d.str(a)
+			a.field = "collection"
+			if d.first(&seen, 1, a) {
+				l.Collection, _ = d.str(a)
+			}
 		case "token_id":
-			seen |= 1 << 2
-			l.TokenID, _ = d.str(a)
+			a.field = "token_id"
+			if d.first(&seen, 2, a) {
+				l.TokenID, _ = d.str(a)
+			}
 		case "quantity":
-			seen |= 1 << 3
-			l.Quantity, _ = d.decimal(a)
+			a.field = "quantity"
+			if d.first(&seen, 3, a) {
+				l.Quantity, _ = d.decimal(a)
+			}
 		case "acquired":
-			seen |= 1 << 4
-			l.Acquired, _ = d.date(a)
+			a.field = "acquired"
+			if d.first(&seen, 4, a) {
+				l.Acquired, _ = d.date(a)
+			}
 		case "cost":
-			seen |= 1 << 5
-			l.Cost, _ = d.decimal(a)
+			a.field = "cost"
+			if d.first(&seen, 5, a) {
+				l.Cost, _ = d.decimal(a)
+			}
 		case "fees":
-			seen |= 1 << 6
-			l.Fees, _ = d.decimal(a)
+			a.field = "fees"
+			if d.first(&seen, 6, a) {
+				l.Fees, _ = d.decimal(a)
+			}
 		case "value":
-			seen |= 1 << 7
-			l.Value = d.price(a)
+			a.field = "value"
+			if d.first(&seen, 7, a) {
+				l.Value = d.price(a)
+			}
 		case "collectible":
-			seen |= 1 << 8
-			l.Collectible = d.optBool(a)
+			a.field = "collectible"
+			if d.first(&seen, 8, a) {
+				l.Collectible = d.optBool(a)
+			}
 		case "tx":
-			seen |= 1 << 9
-			l.Tx, _ = d.str(a)
+			a.field = "tx"
+			if d.first(&seen, 9, a) {
+				l.Tx, _ = d.str(a)
+			}
 		case "wallet":
-			seen |= 1 << 10
-			l.Wallet, _ = d.str(a)
+			a.field = "wallet"
+			if d.first(&seen, 10, a) {
+				l.Wallet, _ = d.str(a)
+			}
 		case "note":
-			seen |= 1 << 11
-			l.Note, _ = d.str(a)
+			a.field = "note"
+			if d.first(&seen, 11, a) {
+				l.Note, _ = d.str(a)
+			}
 		default:
-			l.Extra = d.extra(l.Extra, name)
+			a.field = d.keep(name)
+			l.Extra = d.extra(l.Extra, a)
 		}
 	}
 	a.field = ""
@@ -466,15 +585,18 @@ func (d *decoder) lot(l *portfolio.Lot, i int) {
 }
 
 func (d *decoder) sales() {
-	if !d.open('[', top("sales")) {
+	if !d.open('[', at{sec: secSales, idx: -1}) {
 		return
 	}
 	p := d.p
-	if n := estimate(d.src, `"proceeds"`); n > 0 {
-		p.Sales = make([]portfolio.Sale, 0, n)
-	}
+	start := d.dec.InputOffset()
 	for d.more() {
 		i := len(p.Sales)
+		if i == sizingSample {
+			if n := d.sizeAfter(i, start); n > i {
+				p.Sales = slices.Grow(p.Sales, n-i)
+			}
+		}
 		p.Sales = append(p.Sales, portfolio.Sale{})
 		d.sale(&p.Sales[i], i)
 	}
@@ -489,34 +611,50 @@ func (d *decoder) sale(s *portfolio.Sale, i int) {
 	var seen uint32
 	for d.more() {
 		name := d.name()
-		a.field = name
-		switch name {
+		switch string(name) {
 		case "id":
-			seen |= 1 << 0
-			s.ID, _ = d.str(a)
+			a.field = "id"
+			if d.first(&seen, 0, a) {
+				s.ID, _ = d.str(a)
+			}
 		case "lot":
-			seen |= 1 << 1
-			s.Lot, _ = d.str(a)
+			a.field = "lot"
+			if d.first(&seen, 1, a) {
+				s.Lot, _ = d.str(a)
+			}
 		case "quantity":
-			seen |= 1 << 2
-			s.Quantity, _ = d.decimal(a)
+			a.field = "quantity"
+			if d.first(&seen, 2, a) {
+				s.Quantity, _ = d.decimal(a)
+			}
 		case "date":
-			seen |= 1 << 3
-			s.Date, _ = d.date(a)
+			a.field = "date"
+			if d.first(&seen, 3, a) {
+				s.Date, _ = d.date(a)
+			}
 		case "proceeds":
-			seen |= 1 << 4
-			s.Proceeds, _ = d.decimal(a)
+			a.field = "proceeds"
+			if d.first(&seen, 4, a) {
+				s.Proceeds, _ = d.decimal(a)
+			}
 		case "fees":
-			seen |= 1 << 5
-			s.Fees, _ = d.decimal(a)
+			a.field = "fees"
+			if d.first(&seen, 5, a) {
+				s.Fees, _ = d.decimal(a)
+			}
 		case "tx":
-			seen |= 1 << 6
-			s.Tx, _ = d.str(a)
+			a.field = "tx"
+			if d.first(&seen, 6, a) {
+				s.Tx, _ = d.str(a)
+			}
 		case "batch":
-			seen |= 1 << 7
-			s.Batch, _ = d.str(a)
+			a.field = "batch"
+			if d.first(&seen, 7, a) {
+				s.Batch, _ = d.str(a)
+			}
 		default:
-			s.Extra = d.extra(s.Extra, name)
+			a.field = d.keep(name)
+			s.Extra = d.extra(s.Extra, a)
 		}
 	}
 	a.field = ""

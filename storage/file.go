@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"strings"
 
 	"nftharvest/portfolio"
 )
@@ -41,17 +40,26 @@ func (f *File) SHA256() string {
 
 // Load reads, parses and validates the file at path. Invalid content
 // returns an *InvalidError listing every problem; other failures (a
-// missing or unreadable file) return the wrapped os error.
+// missing or unreadable file) return the wrapped os error. The file is
+// streamed: its text is never held in memory whole.
 func Load(path string) (*File, error) {
-	src, err := readString(path)
+	fh, err := os.Open(path)
 	if err != nil {
 		return nil, fmt.Errorf("load portfolio: %w", err)
 	}
-	// Hash on the second core while the first one parses.
-	sums := make(chan [sha256.Size]byte, 1)
-	go func() { sums <- hashString(src) }()
-	p, err := parse(src, path)
-	sum := <-sums
+	defer fh.Close()
+	var size int64
+	if st, err := fh.Stat(); err == nil {
+		size = st.Size()
+	}
+	hr := newHashingReader(fh)
+	p, err := parse(hr, size, path, func() (io.ReadCloser, error) {
+		return os.Open(path)
+	})
+	sum, rerr := hr.finish()
+	if rerr != nil {
+		return nil, fmt.Errorf("load portfolio: %w", rerr)
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -60,34 +68,3 @@ func Load(path string) (*File, error) {
 
 // Reload reads f.Path again.
 func (f *File) Reload() (*File, error) { return Load(f.Path) }
-
-// readString reads a whole file into a string without an extra copy.
-func readString(path string) (string, error) {
-	fh, err := os.Open(path)
-	if err != nil {
-		return "", err
-	}
-	defer fh.Close()
-	var b strings.Builder
-	if st, err := fh.Stat(); err == nil && st.Size() > 0 && st.Size() < 1<<40 {
-		b.Grow(int(st.Size()) + 1)
-	}
-	if _, err := io.Copy(&b, fh); err != nil {
-		return "", err
-	}
-	return b.String(), nil
-}
-
-// hashString returns the SHA-256 of s.
-func hashString(s string) [sha256.Size]byte {
-	h := sha256.New()
-	buf := make([]byte, 64<<10)
-	for len(s) > 0 {
-		n := copy(buf, s)
-		h.Write(buf[:n])
-		s = s[n:]
-	}
-	var sum [sha256.Size]byte
-	h.Sum(sum[:0])
-	return sum
-}

@@ -13,6 +13,9 @@ import (
 // LockTimeout is how long a save waits for another process's lock.
 var LockTimeout = 10 * time.Second
 
+// lockSupported tells whether saves take an OS lock on this platform.
+const lockSupported = true
+
 // lockRetry is the pause between attempts to take a held lock.
 const lockRetry = 20 * time.Millisecond
 

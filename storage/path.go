@@ -90,7 +90,8 @@ func plainName(s string) bool {
 const maxShown = 60
 
 // showRaw formats raw JSON text for a message: compacted and shortened.
-func showRaw(raw string) string {
+func showRaw[T ~string | ~[]byte](text T) string {
+	raw := string(text)
 	if strings.ContainsAny(raw, "\n\r\t") {
 		v := jsontext.Value(raw)
 		if err := v.Compact(); err == nil {

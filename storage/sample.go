@@ -2,6 +2,8 @@ package storage
 
 import (
 	_ "embed"
+	"io"
+	"strings"
 
 	"nftharvest/portfolio"
 )
@@ -20,7 +22,9 @@ func SampleJSON() []byte { return []byte(sampleJSON) }
 
 // LoadSample returns the embedded sample portfolio (Path "", Sample true).
 func LoadSample() (*File, error) {
-	p, err := parse(sampleJSON, SampleName)
+	p, err := parse(strings.NewReader(sampleJSON), int64(len(sampleJSON)), SampleName, func() (io.ReadCloser, error) {
+		return io.NopCloser(strings.NewReader(sampleJSON)), nil
+	})
 	if err != nil {
 		return nil, err
 	}

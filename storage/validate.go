@@ -53,7 +53,7 @@ type validator struct {
 	p *portfolio.Portfolio
 	c *collector
 	// lots maps a lot id to its index; collections likewise.
-	lotIndex        map[string]int
+	lotIndex        ids
 	collectionIndex map[string]int
 }
 
@@ -120,6 +120,9 @@ func (v *validator) price(p *portfolio.Price, a at) {
 	a.field = base + ".amount"
 	notNegative(v.c, a, p.Amount)
 	a.field = base + ".currency"
+	if v.c.reported(at{sec: secRates, idx: -1}) {
+		return // rates was not an object: no currency can be checked
+	}
 	if p.Currency != "" && p.Currency != v.p.BaseCurrency {
 		if _, ok := v.p.Rates[p.Currency]; !ok {
 			v.c.add(a, showString(p.Currency)+" has no rate in rates")
@@ -160,7 +163,7 @@ func (v *validator) id(a at, id string, seen map[string]int, i int, section stri
 
 func (v *validator) lots() {
 	p, c := v.p, v.c
-	v.lotIndex = make(map[string]int, len(p.Lots))
+	v.lotIndex = newIDs(len(p.Lots), func(i int) string { return p.Lots[i].ID })
 	for i := range p.Lots {
 		l := &p.Lots[i]
 		a := at{sec: secLots, idx: i}
@@ -168,7 +171,7 @@ func (v *validator) lots() {
 			continue
 		}
 		a.field = "id"
-		v.id(a, l.ID, v.lotIndex, i, "lots")
+		v.lotIndex.check(c, a, l.ID, i, "lots")
 		a.field = "collection"
 		if l.Collection == "" {
 			c.add(a, `"" must not be empty`)
@@ -195,9 +198,10 @@ const maxListed = 5
 
 func (v *validator) sales() {
 	p, c := v.p, v.c
-	ids := make(map[string]int, len(p.Sales))
-	sold := make(map[int]decimal.Decimal)
-	takers := make(map[int][]int)
+	saleIDs := newIDs(len(p.Sales), func(i int) string { return p.Sales[i].ID })
+	// takers lists the sales of each sold lot; most lots have one.
+	takers := make(map[int][]int, len(p.Sales))
+	var soldLots []int
 	for i := range p.Sales {
 		s := &p.Sales[i]
 		a := at{sec: secSales, idx: i}
@@ -205,7 +209,7 @@ func (v *validator) sales() {
 			continue
 		}
 		a.field = "id"
-		v.id(a, s.ID, ids, i, "sales")
+		saleIDs.check(c, a, s.ID, i, "sales")
 		a.field = "quantity"
 		positive(c, a, s.Quantity)
 		a.field = "date"
@@ -222,7 +226,7 @@ func (v *validator) sales() {
 			c.add(a, `"" must not be empty`)
 			continue
 		}
-		li, ok := v.lotIndex[s.Lot]
+		li, ok := v.lotIndex.find(s.Lot)
 		if !ok {
 			c.add(a, showString(s.Lot)+" is not a lot id in this file")
 			continue
@@ -233,20 +237,28 @@ func (v *validator) sales() {
 			c.add(a, showDate(s.Date)+" is before its lot "+showString(l.ID)+" was acquired ("+l.Acquired.String()+")")
 		}
 		if s.Quantity.Sign() > 0 {
-			sold[li] = sold[li].Add(s.Quantity)
-			takers[li] = append(takers[li], i)
+			t, seen := takers[li]
+			if !seen {
+				soldLots = append(soldLots, li)
+			}
+			takers[li] = append(t, i)
 		}
 	}
 	// Report over-sold lots in file order.
-	for li := range p.Lots {
-		total, ok := sold[li]
-		if !ok {
+	slices.Sort(soldLots)
+	for _, li := range soldLots {
+		l := &p.Lots[li]
+		if l.Quantity.Sign() <= 0 {
 			continue
 		}
-		l := &p.Lots[li]
-		a := at{sec: secLots, idx: li, field: "quantity"}
-		if total.Cmp(l.Quantity) > 0 && l.Quantity.Sign() > 0 {
-			c.add(a, showDecimal(l.Quantity)+" is less than the "+formatDecimal(total)+" its sales take ("+listSales(takers[li])+")")
+		t := takers[li]
+		total := p.Sales[t[0]].Quantity
+		for _, si := range t[1:] {
+			total = total.Add(p.Sales[si].Quantity)
+		}
+		if total.Cmp(l.Quantity) > 0 {
+			a := at{sec: secLots, idx: li, field: "quantity"}
+			c.add(a, showDecimal(l.Quantity)+" is less than the "+formatDecimal(total)+" its sales take ("+listSales(t)+")")
 		}
 	}
 }
@@ -297,4 +309,53 @@ func rate(c *collector, a at, d decimal.Decimal) {
 	if d.Sign() < 0 || d.Cmp(one) > 0 {
 		c.add(a, showDecimal(d)+" is not a rate between 0 and 1 (0.24 means 24%)")
 	}
+}
+
+// ids finds records by id and reports empty and duplicate ids. Files
+// usually list ids in strictly increasing order (L-0001, L-0002, ...):
+// then no id can repeat, and a binary search finds one without building a
+// map. Otherwise a map is built as the records are checked.
+type ids struct {
+	sorted []string // the ids in record order, when strictly increasing
+	m      map[string]int
+}
+
+func newIDs(n int, id func(int) string) ids {
+	list := make([]string, n)
+	increasing := true
+	for i := range list {
+		list[i] = id(i)
+		if i > 0 && list[i] <= list[i-1] {
+			increasing = false
+		}
+	}
+	if increasing && (n == 0 || list[0] != "") {
+		return ids{sorted: list}
+	}
+	return ids{m: make(map[string]int, n)}
+}
+
+// check reports an empty or repeated id of record i at a.
+func (x *ids) check(c *collector, a at, id string, i int, section string) {
+	if x.sorted != nil {
+		return
+	}
+	if id == "" {
+		c.add(a, `"" must not be empty`)
+		return
+	}
+	if first, dup := x.m[id]; dup {
+		c.add(a, showString(id)+" is a duplicate (first at "+section+"["+strconv.Itoa(first)+"])")
+		return
+	}
+	x.m[id] = i
+}
+
+// find returns the index of the record with the id.
+func (x *ids) find(id string) (int, bool) {
+	if x.sorted != nil {
+		return slices.BinarySearch(x.sorted, id)
+	}
+	i, ok := x.m[id]
+	return i, ok
 }
