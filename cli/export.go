@@ -69,8 +69,7 @@ func runExport(c *ctx, args []string) error {
 	var what string
 	if f.format == "json" {
 		realized := realizedIn(a, year)
-		doc := exportDoc{TaxYear: year, Realized: realizedDoc(realized), Summary: summaryDoc(a.Summary(year))}
-		if err := writeJSON(&buf, doc); err != nil {
+		if err := writeExportJSON(&buf, year, realized, a.Summary(year)); err != nil {
 			return err
 		}
 		what = fmt.Sprintf("%d realized sale entries of %d", len(realized), year)

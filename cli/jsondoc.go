@@ -19,14 +19,9 @@ import (
 // quantities are decimal strings, dates are YYYY-MM-DD (null when there is
 // none), terms are "short" or "long", and lists are [] when empty.
 
-// reportDoc is the output of "report --format json".
-type reportDoc struct {
-	AsOf     string      `json:"as_of"`
-	TaxYear  int         `json:"tax_year"`
-	Lots     []lotJSON   `json:"lots"`
-	Realized []saleJSON  `json:"realized"`
-	Summary  summaryJSON `json:"summary"`
-}
+// The report document, {"as_of", "tax_year", "lots", "realized",
+// "summary"}, and the export document, {"tax_year", "realized", "summary"},
+// are streamed by writeReportJSON and runExport with a jsonWriter.
 
 // lotJSON is one lot of a report.
 type lotJSON struct {
@@ -134,14 +129,6 @@ type sellDoc struct {
 	simulateDoc
 }
 
-// exportDoc is the output of "export --format json": the realized part of
-// the report for one tax year.
-type exportDoc struct {
-	TaxYear  int         `json:"tax_year"`
-	Realized []saleJSON  `json:"realized"`
-	Summary  summaryJSON `json:"summary"`
-}
-
 // suggestDoc is the output of "suggest --format json".
 type suggestDoc struct {
 	AsOf   string     `json:"as_of"`
@@ -178,10 +165,16 @@ func writeJSON(w io.Writer, v any) error {
 }
 
 // money formats an amount for JSON: rounded to the cent, two decimals.
-func money(d decimal.Decimal) string { return taxrules.Cents(d).StringFixed(2) }
+func money(d decimal.Decimal) string {
+	var buf [48]byte
+	return string(appendMoney(buf[:0], d))
+}
 
 // qty formats a quantity for JSON.
-func qty(d decimal.Decimal) string { return d.String() }
+func qty(d decimal.Decimal) string {
+	var buf [48]byte
+	return string(appendQty(buf[:0], d))
+}
 
 // optDate is a date for JSON, nil (null) for the zero date.
 func optDate(d portfolio.Date) *string {
@@ -317,14 +310,6 @@ func realizedIn(a *taxrules.Analysis, year int) []*taxrules.SaleResult {
 		if d := a.Sales[i].Date; d >= first && d <= last {
 			out = append(out, &a.Sales[i])
 		}
-	}
-	return out
-}
-
-func realizedDoc(sales []*taxrules.SaleResult) []saleJSON {
-	out := make([]saleJSON, len(sales))
-	for i, s := range sales {
-		out[i] = saleDoc(s)
 	}
 	return out
 }

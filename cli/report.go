@@ -77,24 +77,7 @@ func runReport(c *ctx, args []string) error {
 	realized := realizedIn(a, year)
 	summary := a.Summary(year)
 	if f.format == "json" {
-		doc := reportDoc{
-			AsOf:     a.AsOf.String(),
-			TaxYear:  year,
-			Realized: realizedDoc(realized),
-			Summary:  summaryDoc(summary),
-		}
-		if top > 0 {
-			doc.Lots = make([]lotJSON, len(lots))
-			for i, ls := range lots {
-				doc.Lots[i] = lotDoc(ls)
-			}
-		} else {
-			doc.Lots = make([]lotJSON, len(a.Lots))
-			for i := range a.Lots {
-				doc.Lots[i] = lotDoc(&a.Lots[i])
-			}
-		}
-		return writeJSON(c.stdout, doc)
+		return writeReportJSON(c.stdout, a, year, top, lots, realized, summary)
 	}
 	if top == 0 {
 		for i := range a.Lots {

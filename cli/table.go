@@ -7,8 +7,6 @@ import (
 
 	"github.com/mattn/go-runewidth"
 	"github.com/shopspring/decimal"
-
-	"nftharvest/taxrules"
 )
 
 // Width is the terminal width tables are laid out for.
@@ -159,7 +157,8 @@ func wrap(text, first, rest string, width int) string {
 // amount formats money for tables: rounded to the cent, thousands
 // separated, "-" for negative amounts: -12,345.67.
 func amount(d decimal.Decimal) string {
-	s := taxrules.Cents(d).StringFixed(2)
+	var buf [48]byte
+	s := string(appendMoney(buf[:0], d))
 	sign := ""
 	if strings.HasPrefix(s, "-") {
 		sign, s = "-", s[1:]

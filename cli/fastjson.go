@@ -1,0 +1,395 @@
+package cli
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"strconv"
+	"unicode/utf8"
+
+	"github.com/shopspring/decimal"
+
+	"nftharvest/portfolio"
+	"nftharvest/taxrules"
+)
+
+// jw appends JSON indented with two spaces, byte for byte as
+// encoding/json's Encoder prints it with SetIndent("", "  ") and
+// SetEscapeHTML(false). The report and export documents use it to stream a
+// million lots quickly; the tests compare its output with encoding/json on
+// the document structs of jsondoc.go for generated portfolios.
+type jw struct {
+	b     []byte
+	depth int
+	first bool // the current container has no member yet
+	out   *bufio.Writer
+	err   error
+}
+
+func newJW(out io.Writer) *jw {
+	return &jw{b: make([]byte, 0, 64<<10), out: bufio.NewWriterSize(out, 64<<10)}
+}
+
+// spill writes the buffer out when it is large.
+func (w *jw) spill() {
+	if len(w.b) < 32<<10 || w.err != nil {
+		return
+	}
+	_, w.err = w.out.Write(w.b)
+	w.b = w.b[:0]
+}
+
+// finish ends the document with a newline and flushes.
+func (w *jw) finish() error {
+	w.b = append(w.b, '\n')
+	if w.err == nil {
+		_, w.err = w.out.Write(w.b)
+	}
+	if w.err == nil {
+		w.err = w.out.Flush()
+	}
+	if w.err != nil {
+		return fmt.Errorf("writing JSON: %w", w.err)
+	}
+	return nil
+}
+
+func (w *jw) nl() {
+	w.b = append(w.b, '\n')
+	for i := 0; i < w.depth; i++ {
+		w.b = append(w.b, ' ', ' ')
+	}
+}
+
+func (w *jw) open(c byte) {
+	w.b = append(w.b, c)
+	w.depth++
+	w.first = true
+}
+
+func (w *jw) close(c byte) {
+	w.depth--
+	if !w.first {
+		w.nl()
+	}
+	w.b = append(w.b, c)
+	w.first = false
+}
+
+// key starts an object member.
+func (w *jw) key(k string) {
+	if !w.first {
+		w.b = append(w.b, ',')
+	}
+	w.first = false
+	w.nl()
+	w.b = appendJSONString(w.b, k)
+	w.b = append(w.b, ':', ' ')
+}
+
+// elem starts an array element.
+func (w *jw) elem() {
+	if !w.first {
+		w.b = append(w.b, ',')
+	}
+	w.first = false
+	w.nl()
+}
+
+func (w *jw) str(k, v string) {
+	w.key(k)
+	w.b = appendJSONString(w.b, v)
+}
+
+func (w *jw) optStr(k, v string) {
+	if v == "" {
+		w.null(k)
+		return
+	}
+	w.str(k, v)
+}
+
+func (w *jw) null(k string) {
+	w.key(k)
+	w.b = append(w.b, "null"...)
+}
+
+func (w *jw) integer(k string, v int) {
+	w.key(k)
+	w.b = strconv.AppendInt(w.b, int64(v), 10)
+}
+
+func (w *jw) boolean(k string, v bool) {
+	w.key(k)
+	w.b = strconv.AppendBool(w.b, v)
+}
+
+func (w *jw) money(k string, d decimal.Decimal) {
+	w.key(k)
+	w.b = append(w.b, '"')
+	w.b = appendMoney(w.b, d)
+	w.b = append(w.b, '"')
+}
+
+func (w *jw) qty(k string, d decimal.Decimal) {
+	w.key(k)
+	w.b = append(w.b, '"')
+	w.b = appendQty(w.b, d)
+	w.b = append(w.b, '"')
+}
+
+// date writes a date, or null for the zero date.
+func (w *jw) date(k string, d portfolio.Date) {
+	if d.IsZero() {
+		w.null(k)
+		return
+	}
+	w.key(k)
+	w.b = append(w.b, '"')
+	w.b = appendDate(w.b, d)
+	w.b = append(w.b, '"')
+}
+
+// appendDate appends d as YYYY-MM-DD.
+func appendDate(b []byte, d portfolio.Date) []byte {
+	y, m, day := d.Time().Date()
+	if y < 1000 || y > 9999 {
+		return append(b, d.String()...)
+	}
+	return append(b, byte('0'+y/1000), byte('0'+y/100%10), byte('0'+y/10%10), byte('0'+y%10), '-',
+		byte('0'+int(m)/10), byte('0'+int(m)%10), '-', byte('0'+day/10), byte('0'+day%10))
+}
+
+// appendJSONString appends s as a JSON string the way encoding/json does
+// without HTML escaping: quotes, backslashes and control characters
+// escaped, U+2028 and U+2029 escaped, invalid UTF-8 as \ufffd.
+func appendJSONString(b []byte, s string) []byte {
+	const hex = "0123456789abcdef"
+	b = append(b, '"')
+	start := 0
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf {
+			if c >= 0x20 && c != '"' && c != '\\' {
+				i++
+				continue
+			}
+			b = append(b, s[start:i]...)
+			switch c {
+			case '\\', '"':
+				b = append(b, '\\', c)
+			case '\b':
+				b = append(b, '\\', 'b')
+			case '\f':
+				b = append(b, '\\', 'f')
+			case '\n':
+				b = append(b, '\\', 'n')
+			case '\r':
+				b = append(b, '\\', 'r')
+			case '\t':
+				b = append(b, '\\', 't')
+			default:
+				b = append(b, '\\', 'u', '0', '0', hex[c>>4], hex[c&0xF])
+			}
+			i++
+			start = i
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 {
+			b = append(b, s[start:i]...)
+			b = append(b, `\ufffd`...)
+			i += size
+			start = i
+			continue
+		}
+		if r == '\u2028' || r == '\u2029' {
+			b = append(b, s[start:i]...)
+			b = append(b, '\\', 'u', '2', '0', '2', hex[r&0xF])
+			i += size
+			start = i
+			continue
+		}
+		i += size
+	}
+	b = append(b, s[start:]...)
+	return append(b, '"')
+}
+
+// The documents, member for member as the structs of jsondoc.go.
+
+func (w *jw) purchases(k string, ps []taxrules.Purchase) {
+	w.key(k)
+	w.open('[')
+	for i := range ps {
+		p := &ps[i]
+		w.elem()
+		w.open('{')
+		w.str("lot", p.Lot)
+		w.str("token_id", p.TokenID)
+		w.key("date")
+		w.b = append(w.b, '"')
+		w.b = appendDate(w.b, p.Date)
+		w.b = append(w.b, '"')
+		w.qty("quantity", p.Quantity)
+		w.close('}')
+	}
+	w.close(']')
+}
+
+// lot writes one lot as lotDoc does.
+func (w *jw) lot(ls *taxrules.LotState) {
+	l := ls.Lot
+	w.open('{')
+	w.str("id", l.ID)
+	w.str("collection", l.Collection)
+	w.str("token_id", l.TokenID)
+	w.qty("quantity", l.Quantity)
+	w.qty("open_quantity", ls.OpenQuantity)
+	w.key("acquired")
+	w.b = append(w.b, '"')
+	if !l.Acquired.IsZero() {
+		w.b = appendDate(w.b, l.Acquired)
+	}
+	w.b = append(w.b, '"')
+	w.date("holding_start", ls.HoldingStart)
+	w.str("term", ls.Term.String())
+	w.date("long_term_on", ls.LongTermOn)
+	w.money("cost_basis", ls.CostBasis)
+	w.money("adjusted_basis", ls.AdjustedBasis)
+	if ls.HasPrice {
+		w.money("market_value", ls.MarketValue)
+		w.money("unrealized", ls.Unrealized)
+	} else {
+		w.null("market_value")
+		w.null("unrealized")
+	}
+	w.boolean("collectible", ls.Collectible)
+	w.key("wash_risk")
+	w.open('{')
+	w.purchases("purchases", ls.WashRisk.Purchases)
+	w.purchases("warnings", ls.WashRisk.Warnings)
+	w.date("clean_from", ls.WashRisk.CleanFrom)
+	w.close('}')
+	if len(ls.Portions) > 1 {
+		w.key("portions")
+		w.open('[')
+		for i := range ls.Portions {
+			p := &ls.Portions[i]
+			w.elem()
+			w.open('{')
+			w.qty("quantity", p.Quantity)
+			w.money("adjusted_basis", p.AdjustedBasis)
+			w.date("holding_start", p.HoldingStart)
+			w.str("term", p.Term.String())
+			w.close('}')
+		}
+		w.close(']')
+	}
+	w.close('}')
+}
+
+// sale writes one realized sale as saleDoc does.
+func (w *jw) sale(s *taxrules.SaleResult) {
+	w.open('{')
+	w.optStr("sale", s.Sale)
+	w.str("lot", s.Lot)
+	w.key("date")
+	w.b = append(w.b, '"')
+	if !s.Date.IsZero() {
+		w.b = appendDate(w.b, s.Date)
+	}
+	w.b = append(w.b, '"')
+	w.qty("quantity", s.Quantity)
+	w.money("proceeds", s.Proceeds)
+	w.money("cost_basis", s.CostBasis)
+	w.money("gain_loss", s.GainLoss)
+	w.money("disallowed_loss", s.Disallowed)
+	w.money("recognized", s.Recognized)
+	w.str("term", s.Term.String())
+	w.str("code", s.Code)
+	w.key("replacements")
+	w.open('[')
+	for i := range s.Replacements {
+		r := &s.Replacements[i]
+		w.elem()
+		w.open('{')
+		w.str("lot", r.Lot)
+		w.qty("quantity", r.Quantity)
+		w.money("disallowed", r.Disallowed)
+		w.money("adjusted_basis", r.AdjustedBasis)
+		w.date("holding_start", r.HoldingStart)
+		w.close('}')
+	}
+	w.close(']')
+	w.close('}')
+}
+
+// summary writes a Schedule D summary as summaryDoc does.
+func (w *jw) summary(s taxrules.Summary) {
+	w.open('{')
+	w.integer("tax_year", s.TaxYear)
+	w.money("short_term_net", s.ShortTermNet)
+	w.money("long_term_net", s.LongTermNet)
+	w.money("collectibles_net", s.CollectiblesNet)
+	w.money("net", s.Net)
+	w.money("ordinary_offset", s.OrdinaryOffset)
+	w.money("carryover_short_term", s.CarryoverShortTerm)
+	w.money("carryover_long_term", s.CarryoverLongTerm)
+	w.money("estimated_tax", s.EstimatedTax)
+	w.close('}')
+}
+
+func (w *jw) sales(k string, sales []*taxrules.SaleResult) {
+	w.key(k)
+	w.open('[')
+	for _, s := range sales {
+		w.elem()
+		w.sale(s)
+		w.spill()
+	}
+	w.close(']')
+}
+
+// writeReportJSON writes the report document of docs/json.md, streaming:
+// {"as_of", "tax_year", "lots", "realized", "summary"}. With top > 0 the
+// lots are the given ones, else every lot of the analysis.
+func writeReportJSON(out io.Writer, a *taxrules.Analysis, year, top int,
+	lots []*taxrules.LotState, realized []*taxrules.SaleResult, summary taxrules.Summary) error {
+	w := newJW(out)
+	w.open('{')
+	w.str("as_of", a.AsOf.String())
+	w.integer("tax_year", year)
+	w.key("lots")
+	w.open('[')
+	if top > 0 {
+		for _, ls := range lots {
+			w.elem()
+			w.lot(ls)
+		}
+	} else {
+		for i := range a.Lots {
+			w.elem()
+			w.lot(&a.Lots[i])
+			w.spill()
+		}
+	}
+	w.close(']')
+	w.sales("realized", realized)
+	w.key("summary")
+	w.summary(summary)
+	w.close('}')
+	return w.finish()
+}
+
+// writeExportJSON writes the export document: the realized part of the
+// report, {"tax_year", "realized", "summary"}.
+func writeExportJSON(out io.Writer, year int, realized []*taxrules.SaleResult, summary taxrules.Summary) error {
+	w := newJW(out)
+	w.open('{')
+	w.integer("tax_year", year)
+	w.sales("realized", realized)
+	w.key("summary")
+	w.summary(summary)
+	w.close('}')
+	return w.finish()
+}

@@ -1,0 +1,167 @@
+package cli
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"testing"
+
+	"github.com/shopspring/decimal"
+
+	"nftharvest/portfolio"
+	"nftharvest/storage"
+	"nftharvest/taxrules"
+)
+
+// The straightforward path: the document structs of jsondoc.go encoded by
+// encoding/json. The fast writer must print the same bytes (issue 7).
+
+type reportDocRef struct {
+	AsOf     string      `json:"as_of"`
+	TaxYear  int         `json:"tax_year"`
+	Lots     []lotJSON   `json:"lots"`
+	Realized []saleJSON  `json:"realized"`
+	Summary  summaryJSON `json:"summary"`
+}
+
+type exportDocRef struct {
+	TaxYear  int         `json:"tax_year"`
+	Realized []saleJSON  `json:"realized"`
+	Summary  summaryJSON `json:"summary"`
+}
+
+func referenceReport(t testing.TB, a *taxrules.Analysis, year int, lots []*taxrules.LotState) []byte {
+	t.Helper()
+	realized := realizedIn(a, year)
+	doc := reportDocRef{AsOf: a.AsOf.String(), TaxYear: year, Lots: []lotJSON{}, Realized: []saleJSON{},
+		Summary: summaryDoc(a.Summary(year))}
+	if lots == nil {
+		for i := range a.Lots {
+			doc.Lots = append(doc.Lots, lotDoc(&a.Lots[i]))
+		}
+	} else {
+		for _, ls := range lots {
+			doc.Lots = append(doc.Lots, lotDoc(ls))
+		}
+	}
+	for _, s := range realized {
+		doc.Realized = append(doc.Realized, saleDoc(s))
+	}
+	var b bytes.Buffer
+	if err := writeJSON(&b, doc); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
+}
+
+func fastReport(t testing.TB, a *taxrules.Analysis, year, top int, lots []*taxrules.LotState) []byte {
+	t.Helper()
+	var b bytes.Buffer
+	if err := writeReportJSON(&b, a, year, top, lots, realizedIn(a, year), a.Summary(year)); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
+}
+
+func compareReports(t *testing.T, name string, p *portfolio.Portfolio, asOf portfolio.Date) {
+	t.Helper()
+	a, err := taxrules.Analyze(p, asOf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, year := range []int{a.TaxYear, a.TaxYear - 1} {
+		if got, want := fastReport(t, a, year, 0, nil), referenceReport(t, a, year, nil); !bytes.Equal(got, want) {
+			t.Fatalf("%s %d: fast report JSON differs from encoding/json at byte %d", name, year, firstDiff(got, want))
+		}
+		top := largestLosses(a.Lots, 7)
+		if got, want := fastReport(t, a, year, 7, top), referenceReport(t, a, year, top); !bytes.Equal(got, want) {
+			t.Fatalf("%s %d --top 7: fast report JSON differs at byte %d", name, year, firstDiff(got, want))
+		}
+		var got bytes.Buffer
+		if err := writeExportJSON(&got, year, realizedIn(a, year), a.Summary(year)); err != nil {
+			t.Fatal(err)
+		}
+		doc := exportDocRef{TaxYear: year, Realized: []saleJSON{}, Summary: summaryDoc(a.Summary(year))}
+		for _, s := range realizedIn(a, year) {
+			doc.Realized = append(doc.Realized, saleDoc(s))
+		}
+		var want bytes.Buffer
+		if err := writeJSON(&want, doc); err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(got.Bytes(), want.Bytes()) {
+			t.Fatalf("%s %d: fast export JSON differs at byte %d", name, year, firstDiff(got.Bytes(), want.Bytes()))
+		}
+	}
+}
+
+func firstDiff(a, b []byte) int {
+	for i := range min(len(a), len(b)) {
+		if a[i] != b[i] {
+			return i
+		}
+	}
+	return min(len(a), len(b))
+}
+
+// TestFastReportJSONMatchesReference compares the streamed report with
+// encoding/json on the sample (with and without a partial wash sale that
+// splits a lot into portions) and on generated portfolios.
+func TestFastReportJSONMatchesReference(t *testing.T) {
+	today := portfolio.MustDate(testToday)
+	f, err := storage.LoadSample()
+	if err != nil {
+		t.Skipf("storage: %v", err)
+	}
+	compareReports(t, "sample", f.Portfolio, today)
+
+	a, err := taxrules.Analyze(f.Portfolio, today)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := a.Simulate(taxrules.WhatIf{Sales: []taxrules.SaleRequest{{Lot: "L-0024", Quantity: decimal.NewFromInt(1)}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := f.Portfolio.Clone()
+	p.RecordSales(res.Record)
+	if b := fastReport(t, mustAnalyze(t, p, today), 2026, 0, nil); !bytes.Contains(b, []byte(`"portions": [`)) {
+		t.Fatal("expected a lot with portions after selling one unit of L-0024")
+	}
+	compareReports(t, "sample with portions", p, today)
+
+	n := 3000
+	if testing.Short() {
+		n = 500
+	}
+	for seed := int64(1); seed <= 3; seed++ {
+		compareReports(t, fmt.Sprintf("synthetic seed %d", seed), portfolio.Synthetic(n, seed),
+			portfolio.MustDate(portfolio.SyntheticToday))
+	}
+}
+
+func mustAnalyze(t *testing.T, p *portfolio.Portfolio, d portfolio.Date) *taxrules.Analysis {
+	t.Helper()
+	a, err := taxrules.Analyze(p, d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return a
+}
+
+func FuzzAppendJSONString(f *testing.F) {
+	for _, s := range []string{"", "plain", "quote\" back\\slash", "\x00\x01\b\f\n\r\t\x1f\x7f", "<&>", "é ü 日本", "\u2028\u2029", "\xff\xfe bad", "a\xe2\x80"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		var want bytes.Buffer
+		enc := json.NewEncoder(&want)
+		enc.SetEscapeHTML(false)
+		if err := enc.Encode(s); err != nil {
+			t.Fatal(err)
+		}
+		if got := string(appendJSONString(nil, s)) + "\n"; got != want.String() {
+			t.Errorf("appendJSONString(%q) = %q, want %q", s, got, want.String())
+		}
+	})
+}
