@@ -3,6 +3,7 @@ package ui
 import (
 	"errors"
 	"fmt"
+	"image/color"
 	"strings"
 	"sync"
 	"testing"
@@ -244,3 +245,11 @@ var errDiskFull = errors.New("write portfolio.json: no space left on device")
 func ansiStrip(s string) string { return ansi.Strip(s) }
 
 var tea80x24 = tea.WindowSizeMsg{Width: 80, Height: 24}
+
+// bgColor is a terminal background colour for the BackgroundColorMsg.
+func bgColor(name string) color.Color {
+	if name == "light" {
+		return color.RGBA{R: 0xfa, G: 0xfa, B: 0xfa, A: 0xff}
+	}
+	return color.RGBA{R: 0x1e, G: 0x1e, B: 0x1e, A: 0xff}
+}

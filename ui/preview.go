@@ -8,6 +8,7 @@ import (
 	"nftharvest/taxrules"
 
 	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
 	"github.com/shopspring/decimal"
 )
 
@@ -92,7 +93,7 @@ func (m *Model) previewLines(w int, wide bool) []string {
 		out = append(out, strings.Split(box.Render(style.Render(banner)), "\n")...)
 		add(st.Muted.Render("estimate from the profile's marginal rates"))
 	} else {
-		add(title + "  " + style.Reverse(true).Render(" "+banner+" ") + st.Muted.Render(" (estimate)"))
+		out = append(out, packSegments([]string{title, style.Reverse(true).Render(" "+banner+" ") + st.Muted.Render(" (estimate)")}, w, 2)...)
 		if m.preview.stale != "" {
 			add(st.Error.Render("⚠ stale: " + m.preview.stale))
 		}
@@ -115,9 +116,11 @@ func (m *Model) previewLines(w int, wide bool) []string {
 		pair := func(name string, x, y decimal.Decimal) string {
 			return st.Label.Render(name+" ") + money(x) + " → " + money(y)
 		}
-		add(pair("ST net", b.ShortTermNet, a.ShortTermNet) + "   " + pair("LT net", b.LongTermNet, a.LongTermNet))
-		add(pair("Offset", b.OrdinaryOffset, a.OrdinaryOffset) + "   " + pair("Carryover", carry(b), carry(a)) +
-			"   " + pair("Tax", b.EstimatedTax, a.EstimatedTax))
+		out = append(out, packSegments([]string{
+			pair("ST net", b.ShortTermNet, a.ShortTermNet), pair("LT net", b.LongTermNet, a.LongTermNet),
+			pair("Offset", b.OrdinaryOffset, a.OrdinaryOffset), pair("Carryover", carry(b), carry(a)),
+			pair("Tax", b.EstimatedTax, a.EstimatedTax),
+		}, w, 5)...)
 	}
 
 	// Wash-sale hits and look-alike warnings.
@@ -185,7 +188,11 @@ func wrapLine(s string, w int) []string {
 	if w <= 0 || lipgloss.Width(s) <= w {
 		return []string{s}
 	}
-	return strings.Split(lipgloss.NewStyle().Width(w).Render(s), "\n")
+	lines := strings.Split(ansi.Wrap(s, w, ""), "\n")
+	for i, l := range lines {
+		lines[i] = strings.TrimRight(l, " ")
+	}
+	return lines
 }
 
 func plural(n int) string {

@@ -6,6 +6,7 @@ import (
 
 	"nftharvest/portfolio"
 
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
@@ -32,17 +33,12 @@ func (m *Model) render() string {
 	}
 	lines := make([]string, 0, h)
 	lines = append(lines, m.headerLine(w))
-	lines = append(lines, m.lay.summary...)
+	if m.mode != modeHelp {
+		lines = append(lines, m.lay.summary...)
+	}
 	switch m.mode {
 	case modeHelp:
-		lines = append(lines, m.styles.Header.Render("Keys"))
-		browse := DefaultKeyMap()
-		browse.setContext(keyContext{mode: modeBrowse, tab: m.tab, basket: true, filter: true})
-		for _, l := range strings.Split(m.help.FullHelpView(helpKeys{&browse}.FullHelp()), "\n") {
-			lines = append(lines, l)
-		}
-		lines = append(lines, "", m.styles.Muted.Render("Markers: ▼ loss  ▲ gain  ● in basket  › cursor  "+
-			"Wash: adj = basis includes a disallowed loss, risk = a loss sale now would be washed, alike = look-alike purchase"))
+		lines = append(lines, m.helpLines(w)...)
 	case modeDetail:
 		lines = append(lines, m.tabsLine(w))
 		avail := max(m.lay.footerY-len(lines), 0)
@@ -71,6 +67,44 @@ func (m *Model) render() string {
 		out = overlay(out, m.dialog.view(&m.styles, w, m.spinner.View()), w, h)
 	}
 	return out
+}
+
+// helpLines is the full help: every browse key in columns that wrap to
+// the width, then what the markers mean.
+func (m *Model) helpLines(w int) []string {
+	browse := DefaultKeyMap()
+	browse.setContext(keyContext{mode: modeBrowse, tab: tabHoldings, basket: true, filter: true})
+	var rows []string
+	row := ""
+	for _, g := range (helpKeys{&browse}).FullHelp() {
+		col := m.help.FullHelpView([][]key.Binding{g})
+		switch {
+		case row == "":
+			row = col
+		case lipgloss.Width(row)+4+lipgloss.Width(col) <= w:
+			row = lipgloss.JoinHorizontal(lipgloss.Top, row, "    ", col)
+		default:
+			rows = append(rows, row)
+			row = col
+		}
+	}
+	rows = append(rows, row)
+	lines := []string{m.styles.Header.Render("Keys")}
+	for i, r := range rows {
+		if i > 0 {
+			lines = append(lines, "")
+		}
+		lines = append(lines, strings.Split(r, "\n")...)
+	}
+	lines = append(lines, "")
+	for _, s := range []string{
+		"Markers: ▼ loss, ▲ gain, ● in the basket, › cursor. Term: ST 12d = short term, long term in 12 days.",
+		"Wash: adj = the basis includes a disallowed loss; risk = a loss sale today would be a wash sale; " +
+			"alike = a look-alike purchase (same collection, other token: a warning only).",
+	} {
+		lines = append(lines, wrapLine(m.styles.Muted.Render(s), w)...)
+	}
+	return lines
 }
 
 // tableBlock is the table (header and body) with the preview panel right
