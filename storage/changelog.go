@@ -36,6 +36,64 @@ func appendLog(path, change string, sum [sha256.Size]byte) error {
 	return nil
 }
 
+// Descriptions of log lines for versions of the file that no save logged:
+// the file as it was before the log began, and a version found later
+// without its line (the file was edited outside nftharvest, or a save was
+// interrupted between replacing the file and logging it).
+const (
+	firstVersion   = "(version found on disk when the log began)"
+	unloggedChange = "(version found on disk without a log line: edited outside nftharvest, or a save was interrupted)"
+)
+
+// logTail is the end of every log line: "sha256=" and 64 hex digits.
+const logTail = len("sha256=") + 2*sha256.Size + 1
+
+// lastLoggedSum returns the hash recorded by the log's last line, or ""
+// when the log is missing, empty or does not end with a well-formed line.
+func lastLoggedSum(path string) string {
+	f, err := os.Open(path)
+	if err != nil {
+		return ""
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil || st.Size() < int64(logTail) {
+		return ""
+	}
+	buf := make([]byte, logTail)
+	if _, err := f.ReadAt(buf, st.Size()-int64(logTail)); err != nil {
+		return ""
+	}
+	line := string(buf)
+	if !strings.HasPrefix(line, "sha256=") || !strings.HasSuffix(line, "\n") {
+		return ""
+	}
+	sum := line[len("sha256=") : len(line)-1]
+	if _, err := hex.DecodeString(sum); err != nil {
+		return ""
+	}
+	return sum
+}
+
+// logUnlogged appends a line for the current file content when the log
+// does not end with its hash, so that every version that was ever the
+// file is in the log.
+func logUnlogged(path string, sum [sha256.Size]byte) error {
+	last := lastLoggedSum(path)
+	switch {
+	case last == hex.EncodeToString(sum[:]):
+		return nil
+	case last == "" && !fileExists(path):
+		return appendLog(path, firstVersion, sum)
+	}
+	return appendLog(path, unloggedChange, sum)
+}
+
+func fileExists(path string) bool {
+	_, err := os.Stat(path)
+	return err == nil
+}
+
 // logText makes a change description fit on one log line.
 func logText(change string) string {
 	change = strings.Map(func(r rune) rune {

@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	"strings"
 
 	"nftharvest/portfolio"
 )
@@ -97,6 +98,7 @@ func save(path string, p *portfolio.Portfolio, change string, mode saveMode, wan
 	if err := hook("locked"); err != nil {
 		return none, fmt.Errorf("save %s: %w", path, err)
 	}
+	removeStaleTemps(target)
 
 	old, err := os.ReadFile(target)
 	exists := err == nil
@@ -121,6 +123,9 @@ func save(path string, p *portfolio.Portfolio, change string, mode saveMode, wan
 	if exists {
 		if st, err := os.Stat(target); err == nil {
 			perm = st.Mode().Perm()
+		}
+		if err := logUnlogged(target+".log", sha256.Sum256(old)); err != nil {
+			return none, fmt.Errorf("save %s: %w", path, err)
 		}
 		if _, err := writeAtomic(target+".bak", old, perm, nil); err != nil {
 			return none, fmt.Errorf("save %s: backup: %w", path, err)
@@ -212,6 +217,31 @@ func writeAtomic(path string, data []byte, perm fs.FileMode, beforeRename func()
 		return true, fmt.Errorf("replaced, but syncing the folder failed: %w", err)
 	}
 	return true, nil
+}
+
+// removeStaleTemps removes temporary files that a save killed half-way
+// left next to path (the lock is held, so no save is writing them now).
+func removeStaleTemps(path string) {
+	dir, base := filepath.Split(path)
+	for _, pattern := range []string{"." + base + ".tmp-*", "." + base + ".bak.tmp-*"} {
+		names, _ := filepath.Glob(filepath.Join(dir, globEscape(pattern)))
+		for _, n := range names {
+			os.Remove(n)
+		}
+	}
+}
+
+// globEscape escapes the glob characters of a file name, keeping the
+// final "*".
+func globEscape(pattern string) string {
+	var b strings.Builder
+	for i, r := range pattern {
+		if i < len(pattern)-1 && strings.ContainsRune(`*?[\`, r) {
+			b.WriteByte('\\')
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
 }
 
 // createTemp creates a new file dir/prefix<random> with perm (less the

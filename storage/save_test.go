@@ -130,8 +130,9 @@ func TestSaveBackupAndLog(t *testing.T) {
 	}
 	second := readFile(t, path)
 	log := string(readFile(t, path+".log"))
-	want := fmt.Sprintf("2026-11-28T09:30:00Z\tsell 1 lot B-0002 (test)\tsha256=%x\n2026-11-28T09:30:00Z\tsave\tsha256=%x\n",
-		sha256.Sum256(first), sha256.Sum256(second))
+	want := fmt.Sprintf("2026-11-28T09:30:00Z\t(version found on disk when the log began)\tsha256=%x\n"+
+		"2026-11-28T09:30:00Z\tsell 1 lot B-0002 (test)\tsha256=%x\n2026-11-28T09:30:00Z\tsave\tsha256=%x\n",
+		sha256.Sum256(original), sha256.Sum256(first), sha256.Sum256(second))
 	if log != want {
 		t.Errorf("log:\n%q\nwant\n%q", log, want)
 	}
@@ -173,8 +174,8 @@ func TestConcurrentModification(t *testing.T) {
 	if !bytes.Equal(readFile(t, path), saved) {
 		t.Error("the failed save changed the file")
 	}
-	if lines := strings.Count(string(readFile(t, path+".log")), "\n"); lines != 1 {
-		t.Errorf("log has %d lines, want 1", lines)
+	if log := string(readFile(t, path+".log")); strings.Count(log, "\n") != 2 || strings.Contains(log, "\tb\t") {
+		t.Errorf("log after the refused save:\n%s", log)
 	}
 	// After a reload the second writer can save.
 	b, err = b.Reload()
@@ -316,8 +317,8 @@ func TestSaveFailuresLeaveFileUntouched(t *testing.T) {
 				if strings.Contains(n, ".tmp-") {
 					t.Errorf("temporary file %s left behind", n)
 				}
-				if n == "portfolio.json.log" {
-					t.Error("a failed save wrote a log line")
+				if n == "portfolio.json.log" && strings.Contains(string(readFile(t, path+".log")), "\tx\t") {
+					t.Error("a failed save logged its change")
 				}
 			}
 			if err := f.Save(p, "retry"); err != nil {
@@ -469,5 +470,34 @@ func TestLogLineFormat(t *testing.T) {
 	line := string(readFile(t, path))
 	if !regexp.MustCompile("^2026-11-28T09:30:00Z\tundo B-0002\tsha256=[0-9a-f]{64}\n$").MatchString(line) {
 		t.Errorf("log line %q", line)
+	}
+}
+
+// TestLogRecordsUnloggedVersions checks that a version of the file that no
+// save logged (edited by hand) gets its own line before the next change.
+func TestLogRecordsUnloggedVersions(t *testing.T) {
+	fixedNow(t)
+	path := filepath.Join(t.TempDir(), "p.json")
+	f, err := SaveAs(path, Sample(), "init", false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	edited := append(readFile(t, path), '\n')
+	if err := os.WriteFile(path, edited, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if f, err = f.Reload(); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Save(f.Portfolio, "after a hand edit"); err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSuffix(string(readFile(t, path+".log")), "\n"), "\n")
+	if len(lines) != 3 {
+		t.Fatalf("log:\n%s", strings.Join(lines, "\n"))
+	}
+	want := fmt.Sprintf("2026-11-28T09:30:00Z\t(version found on disk without a log line: edited outside nftharvest, or a save was interrupted)\tsha256=%x", sha256.Sum256(edited))
+	if lines[1] != want || !strings.Contains(lines[0], "\tinit\t") || !strings.Contains(lines[2], "\tafter a hand edit\t") {
+		t.Errorf("log:\n%s\nwant line 2:\n%s", strings.Join(lines, "\n"), want)
 	}
 }

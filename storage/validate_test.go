@@ -31,7 +31,7 @@ const validBase = `{
 
 // edit applies replacements (old, new, old, new, ...) to validBase; each
 // old text must occur.
-func edit(t *testing.T, pairs ...string) string {
+func edit(t testing.TB, pairs ...string) string {
 	t.Helper()
 	s := validBase
 	for i := 0; i+1 < len(pairs); i += 2 {
