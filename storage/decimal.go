@@ -1,6 +1,8 @@
 package storage
 
 import (
+	"strconv"
+
 	"github.com/shopspring/decimal"
 )
 
@@ -144,15 +146,49 @@ func addDigit(mant uint64, sig int, overflow bool, c byte) (uint64, int, bool) {
 }
 
 // formatDecimal writes d keeping its scale: 5400.00 stays "5400.00".
-// Decimals with a non-negative exponent are written as plain integers.
+// Decimals with a positive exponent are written as plain integers (1e3 is
+// "1000"). The output does not depend on shopspring's global formatting
+// options.
 func formatDecimal(d decimal.Decimal) string {
-	if exp := d.Exponent(); exp < 0 {
-		return d.StringFixed(-exp)
-	}
-	return d.String()
+	var buf [48]byte
+	return string(appendDecimal(buf[:0], d))
 }
 
 // appendDecimal appends formatDecimal(d) to b.
 func appendDecimal(b []byte, d decimal.Decimal) []byte {
-	return append(b, formatDecimal(d)...)
+	exp := int(d.Exponent())
+	if d.NumDigits() > 18 || exp > maxDigits || exp < -maxDigits {
+		if exp < 0 {
+			return append(b, d.StringFixed(int32(-exp))...)
+		}
+		return append(b, d.StringFixed(0)...)
+	}
+	c := d.CoefficientInt64()
+	if c < 0 {
+		b = append(b, '-')
+		c = -c
+	}
+	var digits [20]byte
+	ds := strconv.AppendInt(digits[:0], c, 10)
+	switch {
+	case c == 0 && exp >= 0:
+		return append(b, '0')
+	case exp >= 0:
+		b = append(b, ds...)
+		for range exp {
+			b = append(b, '0')
+		}
+		return b
+	}
+	places := -exp
+	if len(ds) <= places {
+		b = append(b, '0', '.')
+		for range places - len(ds) {
+			b = append(b, '0')
+		}
+		return append(b, ds...)
+	}
+	b = append(b, ds[:len(ds)-places]...)
+	b = append(b, '.')
+	return append(b, ds[len(ds)-places:]...)
 }

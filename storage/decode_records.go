@@ -385,7 +385,7 @@ func (d *decoder) price(a at) *portfolio.Price {
 		case "currency":
 			a.field = base + ".currency"
 			if d.first(&seen, 1, a) {
-				p.Currency, _ = d.str(a)
+				p.Currency, _ = d.shared(a)
 			}
 		case "as_of":
 			a.field = base + ".as_of"
@@ -400,23 +400,8 @@ func (d *decoder) price(a at) *portfolio.Price {
 		}
 	}
 	a.field = base
-	d.missingIn(seen, priceRequired, a, priceFields)
+	d.missing(seen, priceRequired, a, priceFields)
 	return p
-}
-
-// missingIn is missing for a nested object: names are prefixed with the
-// object's own path inside its record ("floor.amount").
-func (d *decoder) missingIn(seen, required uint32, a at, names []string) {
-	if d.stop {
-		return
-	}
-	base := a.field
-	for i, n := range names {
-		if bit := uint32(1) << i; required&bit != 0 && seen&bit == 0 {
-			a.field = base + "." + n
-			d.c.fail(a, "missing (required)")
-		}
-	}
 }
 
 func (d *decoder) collections() {
@@ -454,7 +439,7 @@ func (d *decoder) collection(c *portfolio.Collection, i int) {
 		case "chain":
 			a.field = "chain"
 			if d.first(&seen, 2, a) {
-				c.Chain, _ = d.str(a)
+				c.Chain, _ = d.shared(a)
 			}
 		case "contract":
 			a.field = "contract"
@@ -464,7 +449,7 @@ func (d *decoder) collection(c *portfolio.Collection, i int) {
 		case "standard":
 			a.field = "standard"
 			if d.first(&seen, 4, a) {
-				if v, ok := d.str(a); ok {
+				if v, ok := d.shared(a); ok {
 					c.Standard = v
 				}
 			}
@@ -568,7 +553,7 @@ func (d *decoder) lot(l *portfolio.Lot, i int) {
 		case "wallet":
 			a.field = "wallet"
 			if d.first(&seen, 10, a) {
-				l.Wallet, _ = d.str(a)
+				l.Wallet, _ = d.shared(a)
 			}
 		case "note":
 			a.field = "note"

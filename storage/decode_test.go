@@ -189,3 +189,31 @@ func TestSmallDecimalsShared(t *testing.T) {
 		t.Errorf("arithmetic changed a shared decimal: sum %s, a %s", sum, a)
 	}
 }
+
+// TestFormatDecimal checks the decimal writer against shopspring's own
+// fixed-point formatting for many values and scales.
+func TestFormatDecimal(t *testing.T) {
+	coefs := []int64{0, 1, -1, 7, 10, -10, 123, 5400, -98765, 999999999999999999, -999999999999999999, 1000000000000000000}
+	for _, c := range coefs {
+		for exp := int32(-25); exp <= 25; exp++ {
+			d := decimal.New(c, exp)
+			want := d.StringFixed(max(0, -exp))
+			if got := formatDecimal(d); got != want {
+				t.Errorf("formatDecimal(New(%d, %d)) = %q, want %q", c, exp, got, want)
+			}
+		}
+	}
+	big := dec("123456789012345678901234567890.123")
+	if got := formatDecimal(big); got != "123456789012345678901234567890.123" {
+		t.Errorf("big decimal written as %q", got)
+	}
+	old := decimal.UseScientificNotation
+	decimal.UseScientificNotation = true
+	defer func() { decimal.UseScientificNotation = old }()
+	if got := formatDecimal(decimal.New(15, 2)); got != "1500" {
+		t.Errorf("a global shopspring option changed the output: %q", got)
+	}
+	if got := formatDecimal(decimal.Decimal{}); got != "0" {
+		t.Errorf("zero value written as %q", got)
+	}
+}

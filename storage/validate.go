@@ -95,6 +95,9 @@ func (v *validator) profile() {
 	oneOf(c, f("match"), t.Match, matchModes)
 	notNegative(c, at{sec: secCarryover, idx: -1, field: "short_term"}, t.Carryover.ShortTerm)
 	notNegative(c, at{sec: secCarryover, idx: -1, field: "long_term"}, t.Carryover.LongTerm)
+	inRange(c, at{sec: secOtherGains, idx: -1, field: "short_term"}, t.OtherGains.ShortTerm)
+	inRange(c, at{sec: secOtherGains, idx: -1, field: "long_term"}, t.OtherGains.LongTerm)
+	inRange(c, at{sec: secOtherGains, idx: -1, field: "collectibles"}, t.OtherGains.Collectibles)
 }
 
 func (v *validator) rates() {
@@ -105,9 +108,7 @@ func (v *validator) rates() {
 			v.c.add(a, `currency "" must not be empty`)
 			continue
 		}
-		if r.Sign() <= 0 {
-			v.c.add(a, showDecimal(r)+" must be greater than 0")
-		}
+		positive(v.c, a, r)
 	}
 }
 
@@ -290,13 +291,34 @@ func oneOf(c *collector, a at, v string, allowed []string) {
 	c.add(a, showString(v)+" is not one of "+strings.Join(allowed, ", "))
 }
 
+// inRange reports a decimal that could not be written and read back
+// (more than maxDigits digits in fixed-point form): only possible for a
+// portfolio built in code, since loading refuses such numbers.
+func inRange(c *collector, a at, d decimal.Decimal) bool {
+	exp := int(d.Exponent())
+	if exp >= -maxDigits && exp <= maxDigits {
+		n := d.NumDigits()
+		if max(n+exp, 1)+max(-exp, 0) <= maxDigits || d.IsZero() && exp >= 0 {
+			return true
+		}
+	}
+	c.add(a, "a number with exponent "+strconv.Itoa(exp)+" is out of range (at most "+strconv.Itoa(maxDigits)+" digits)")
+	return false
+}
+
 func notNegative(c *collector, a at, d decimal.Decimal) {
+	if !inRange(c, a, d) {
+		return
+	}
 	if d.Sign() < 0 {
 		c.add(a, showDecimal(d)+" is negative")
 	}
 }
 
 func positive(c *collector, a at, d decimal.Decimal) {
+	if !inRange(c, a, d) {
+		return
+	}
 	if d.Sign() <= 0 {
 		c.add(a, showDecimal(d)+" must be greater than 0")
 	}
@@ -306,6 +328,9 @@ var one = decimal.New(1, 0)
 
 // rate checks a tax rate: a fraction from 0 to 1.
 func rate(c *collector, a at, d decimal.Decimal) {
+	if !inRange(c, a, d) {
+		return
+	}
 	if d.Sign() < 0 || d.Cmp(one) > 0 {
 		c.add(a, showDecimal(d)+" is not a rate between 0 and 1 (0.24 means 24%)")
 	}

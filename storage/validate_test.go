@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/shopspring/decimal"
+
 	"nftharvest/portfolio"
 )
 
@@ -236,6 +238,8 @@ func TestValidateBuiltPortfolio(t *testing.T) {
 	p.Lots = append(p.Lots, portfolio.Lot{ID: "L-3", Collection: "punks"})
 	p.Sales = append(p.Sales, portfolio.Sale{Lot: "L-3", Quantity: dec("1"), Date: portfolio.MustDate("2026-01-01")})
 	p.TaxProfile.WashSale = ""
+	p.TaxProfile.OtherGains.LongTerm = decimal.New(5, 41)
+	p.Lots[0].Fees = decimal.New(1, -41)
 	p.Format = ""
 	var got []string
 	for _, pr := range Validate(p) {
@@ -244,6 +248,8 @@ func TestValidateBuiltPortfolio(t *testing.T) {
 	want := []string{
 		`format: "" is not "nftharvest/portfolio"`,
 		`tax_profile.wash_sale: "" is not one of apply, off`,
+		`tax_profile.other_gains.long_term: a number with exponent 41 is out of range (at most 40 digits)`,
+		`lots[0].fees: a number with exponent -41 is out of range (at most 40 digits)`,
 		`lots[2].quantity: "0" must be greater than 0`,
 		`lots[2].acquired: missing (required)`,
 		`sales[2].id: "" must not be empty`,
