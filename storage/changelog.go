@@ -36,14 +36,10 @@ func appendLog(path, change string, sum [sha256.Size]byte) error {
 	return nil
 }
 
-// Descriptions of log lines for versions of the file that no save logged:
-// the file as it was before the log began, and a version found later
-// without its line (the file was edited outside nftharvest, or a save was
-// interrupted between replacing the file and logging it).
-const (
-	firstVersion   = "(version found on disk when the log began)"
-	unloggedChange = "(version found on disk without a log line: edited outside nftharvest, or a save was interrupted)"
-)
+// unloggedChange describes a version of the file found without its own
+// log line: the file was edited outside nftharvest, or a save was
+// interrupted between replacing the file and logging it.
+const unloggedChange = "(version found on disk without a log line: edited outside nftharvest, or a save was interrupted)"
 
 // logTail is the end of every log line: "sha256=" and 64 hex digits.
 const logTail = len("sha256=") + 2*sha256.Size + 1
@@ -76,22 +72,17 @@ func lastLoggedSum(path string) string {
 }
 
 // logUnlogged appends a line for the current file content when the log
-// does not end with its hash, so that every version that was ever the
-// file is in the log.
+// exists but does not end with its hash, so that every version the file
+// had since the log began is in the log. A file with no log yet starts
+// one with the first save's own line.
 func logUnlogged(path string, sum [sha256.Size]byte) error {
-	last := lastLoggedSum(path)
-	switch {
-	case last == hex.EncodeToString(sum[:]):
+	if _, err := os.Stat(path); err != nil {
 		return nil
-	case last == "" && !fileExists(path):
-		return appendLog(path, firstVersion, sum)
+	}
+	if lastLoggedSum(path) == hex.EncodeToString(sum[:]) {
+		return nil
 	}
 	return appendLog(path, unloggedChange, sum)
-}
-
-func fileExists(path string) bool {
-	_, err := os.Stat(path)
-	return err == nil
 }
 
 // logText makes a change description fit on one log line.
