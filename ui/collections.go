@@ -33,6 +33,9 @@ type collRow struct {
 	keys                             [cfCount]int64
 }
 
+// collSums accumulates a collection's amounts.
+type collSums struct{ basis, value, unreal, loss, gain sum }
+
 // collections is the Collections tab's source.
 type collections struct {
 	rows []collRow
@@ -50,6 +53,7 @@ func (c *collections) Key(row, f int) int64 { return c.rows[row].keys[f] }
 func newCollections(a *taxrules.Analysis) *collections {
 	c := &collections{}
 	at := make(map[string]int)
+	var sums []collSums
 	for i := range a.Lots {
 		st := &a.Lots[i]
 		if st.OpenQuantity.Sign() <= 0 {
@@ -60,21 +64,26 @@ func newCollections(a *taxrules.Analysis) *collections {
 			j = len(c.rows)
 			at[st.Lot.Collection] = j
 			c.rows = append(c.rows, collRow{id: st.Lot.Collection, name: st.CollectionName})
+			sums = append(sums, collSums{})
 		}
-		r := &c.rows[j]
+		r, s := &c.rows[j], &sums[j]
 		r.lots++
-		r.basis = r.basis.Add(st.AdjustedBasis)
+		s.basis.add(st.AdjustedBasis)
 		if !st.HasPrice {
 			r.unpriced++
 			continue
 		}
-		r.value = r.value.Add(st.MarketValue)
-		r.unreal = r.unreal.Add(st.Unrealized)
+		s.value.add(st.MarketValue)
+		s.unreal.add(st.Unrealized)
 		if st.Unrealized.Sign() < 0 {
-			r.loss = r.loss.Add(st.Unrealized)
+			s.loss.add(st.Unrealized)
 		} else {
-			r.gain = r.gain.Add(st.Unrealized)
+			s.gain.add(st.Unrealized)
 		}
+	}
+	for j := range c.rows {
+		r, s := &c.rows[j], &sums[j]
+		r.basis, r.value, r.unreal, r.loss, r.gain = s.basis.value(), s.value.value(), s.unreal.value(), s.loss.value(), s.gain.value()
 	}
 	names := make([]string, len(c.rows))
 	c.ids = make([]string, len(c.rows))

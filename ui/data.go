@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"sync"
 
 	"nftharvest/portfolio"
 	"nftharvest/storage"
@@ -42,6 +43,7 @@ func buildDataset(f *storage.File, p *portfolio.Portfolio, today portfolio.Date)
 		return nil, fmt.Errorf("analysing %s: %w", displayName(f), err)
 	}
 	d := &dataset{file: f, p: p, a: a, sum: a.Summary(a.TaxYear)}
+	var value, losses, gains, harvST, harvLT sum
 	for i := range a.Lots {
 		st := &a.Lots[i]
 		if st.OpenQuantity.Sign() <= 0 {
@@ -52,22 +54,26 @@ func buildDataset(f *storage.File, p *portfolio.Portfolio, today portfolio.Date)
 			d.tot.unpriced++
 			continue
 		}
-		d.tot.value = d.tot.value.Add(st.MarketValue)
+		value.add(st.MarketValue)
 		switch st.Unrealized.Sign() {
 		case -1:
-			d.tot.losses = d.tot.losses.Add(st.Unrealized)
+			losses.add(st.Unrealized)
 			if st.Term == taxrules.LongTerm {
-				d.tot.harvLT = d.tot.harvLT.Add(st.Unrealized)
+				harvLT.add(st.Unrealized)
 			} else {
-				d.tot.harvST = d.tot.harvST.Add(st.Unrealized)
+				harvST.add(st.Unrealized)
 			}
 		case 1:
-			d.tot.gains = d.tot.gains.Add(st.Unrealized)
+			gains.add(st.Unrealized)
 		}
 	}
-	d.hold = newHoldings(a)
-	d.coll = newCollections(a)
-	d.real = newRealized(a)
+	d.tot.value, d.tot.losses, d.tot.gains = value.value(), losses.value(), gains.value()
+	d.tot.harvST, d.tot.harvLT = harvST.value(), harvLT.value()
+	// The three tables are independent: build them on both cores.
+	var wg sync.WaitGroup
+	wg.Go(func() { d.hold = newHoldings(a) })
+	wg.Go(func() { d.coll = newCollections(a); d.real = newRealized(a) })
+	wg.Wait()
 	return d, nil
 }
 

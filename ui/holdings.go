@@ -98,7 +98,7 @@ func newHoldings(a *taxrules.Analysis) *holdings {
 		hfLot: 3, hfCollection: 10, hfToken: 5, hfName: 10, hfQty: 3, hfAcquired: 10,
 		hfTerm: 7, hfBasis: 9, hfValue: 9, hfUnreal: 10, hfPct: 6, hfWash: 4, hfWallet: 6,
 	}
-	var maxBasis, maxValue, maxUnreal int64
+	var maxBasis, maxValue, maxUnreal, maxPct int64
 	for i := range h.rows {
 		r := &h.rows[i]
 		st := r.st
@@ -107,7 +107,7 @@ func newHoldings(a *taxrules.Analysis) *holdings {
 		k[hfLot] = int64(h.tie[i])
 		k[hfCollection] = int64(collRank[st.CollectionName])
 		k[hfName] = k[hfCollection]
-		k[hfToken] = tokenKey(l.TokenID)
+		k[hfToken] = tokenKey[i]
 		k[hfQty] = qtyKey(st.OpenQuantity)
 		k[hfAcquired] = int64(l.Acquired)
 		if st.Term == taxrules.LongTerm {
@@ -144,12 +144,17 @@ func newHoldings(a *taxrules.Analysis) *holdings {
 		maxBasis = max(maxBasis, absI(b))
 		maxValue = max(maxValue, absI(v))
 		maxUnreal = max(maxUnreal, absI(u))
-		h.w[hfLot] = max(h.w[hfLot], textWidth(l.ID))
-		h.w[hfCollection] = max(h.w[hfCollection], textWidth(st.CollectionName))
-		h.w[hfToken] = max(h.w[hfToken], textWidth(l.TokenID)+1)
-		h.w[hfQty] = max(h.w[hfQty], len(quantity(st.OpenQuantity)))
-		h.w[hfPct] = max(h.w[hfPct], len(percentText(k[hfPct], true)))
+		h.w[hfLot] = max(h.w[hfLot], len(l.ID))
+		h.w[hfCollection] = max(h.w[hfCollection], len(st.CollectionName))
+		h.w[hfToken] = max(h.w[hfToken], len(l.TokenID)+1)
+		if st.OpenQuantity.Exponent() < 0 || k[hfQty] >= 1e15 {
+			h.w[hfQty] = max(h.w[hfQty], len(quantity(st.OpenQuantity)))
+		} else {
+			h.w[hfQty] = max(h.w[hfQty], digits(k[hfQty]/1e6))
+		}
+		maxPct = max(maxPct, absI(k[hfPct]))
 	}
+	h.w[hfPct] = max(h.w[hfPct], len(percentText(-maxPct, true)))
 	h.w[hfBasis] = max(h.w[hfBasis], len(fmtCents(maxBasis, false)))
 	h.w[hfValue] = max(h.w[hfValue], len(fmtCents(maxValue, false)))
 	h.w[hfUnreal] = max(h.w[hfUnreal], textWidth(markedCents(-maxUnreal)))
@@ -318,6 +323,16 @@ func qtyKey(d decimal.Decimal) int64 {
 func approxCents(d decimal.Decimal) int64 {
 	f, _ := d.Float64()
 	return int64(math.Max(math.Min(f*100, 9e18), -9e18))
+}
+
+// digits is the number of decimal digits of x >= 0.
+func digits(x int64) int {
+	n := 1
+	for x >= 10 {
+		x /= 10
+		n++
+	}
+	return n
 }
 
 func absI(x int64) int64 {

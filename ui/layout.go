@@ -30,13 +30,27 @@ type layout struct {
 	footerY      int
 }
 
+// summaryCache keeps the packed summary bar between frames.
+type summaryCache struct {
+	d       *dataset
+	w       int
+	dark    bool
+	compact bool
+	lines   []string
+}
+
 // relayout recomputes the geometry and pushes sizes into the tables.
 func (m *Model) relayout() {
 	w, h := max(m.width, 1), max(m.height, 1)
 	l := layout{compact: w < compactWidth}
 	m.lay.compact = l.compact
 	if m.data != nil {
-		l.summary = packSegments(m.summarySegments(), w, 3)
+		c := &m.summaryCache
+		if c.d != m.data || c.w != w || c.dark != m.styles.Dark || c.compact != l.compact {
+			*c = summaryCache{d: m.data, w: w, dark: m.styles.Dark, compact: l.compact,
+				lines: packSegments(m.summarySegments(), w, 3)}
+		}
+		l.summary = c.lines
 	}
 	l.tabsY = 1 + len(l.summary)
 	l.tableY = l.tabsY + 1

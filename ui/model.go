@@ -160,6 +160,8 @@ type Model struct {
 	status   status
 	statusID int
 
+	summaryCache summaryCache
+
 	// err is a load error: the program quits and Run returns it.
 	err error
 

@@ -10,6 +10,14 @@ import (
 // rankIDs returns, for each id, its position in the ids sorted as
 // strings: the tie-breaker that makes every table order total.
 func rankIDs(ids []string) []int32 {
+	rank := make([]int32, len(ids))
+	if slices.IsSorted(ids) {
+		// The usual case: lots listed in id order.
+		for i := range rank {
+			rank[i] = int32(i)
+		}
+		return rank
+	}
 	idx := make([]int32, len(ids))
 	for i := range idx {
 		idx[i] = int32(i)
@@ -20,7 +28,6 @@ func rankIDs(ids []string) []int32 {
 		}
 		return cmp.Compare(a, b)
 	})
-	rank := make([]int32, len(ids))
 	for r, i := range idx {
 		rank[i] = int32(r)
 	}
@@ -31,25 +38,24 @@ func rankIDs(ids []string) []int32 {
 // order (ties by the exact text).
 func rankStrings(vals []string) map[string]int32 {
 	seen := make(map[string]int32)
-	uniq := make([]string, 0)
+	type entry struct{ lower, raw string }
+	var uniq []entry
 	for _, v := range vals {
 		if _, ok := seen[v]; !ok {
 			seen[v] = 0
-			uniq = append(uniq, v)
+			uniq = append(uniq, entry{strings.ToLower(v), v})
 		}
 	}
-	slices.SortFunc(uniq, compareFold)
-	for i, v := range uniq {
-		seen[v] = int32(i)
+	slices.SortFunc(uniq, func(a, b entry) int {
+		if c := strings.Compare(a.lower, b.lower); c != 0 {
+			return c
+		}
+		return strings.Compare(a.raw, b.raw)
+	})
+	for i, e := range uniq {
+		seen[e.raw] = int32(i)
 	}
 	return seen
-}
-
-func compareFold(a, b string) int {
-	if c := strings.Compare(strings.ToLower(a), strings.ToLower(b)); c != 0 {
-		return c
-	}
-	return strings.Compare(a, b)
 }
 
 // numericKey is the value of a token id made of at most 18 digits.
@@ -69,20 +75,26 @@ func numericKey(s string) (int64, bool) {
 // textKeyBase puts non-numeric token ids after every numeric one.
 const textKeyBase = int64(1e18)
 
-// tokenKeys returns a key function ordering token ids numerically, then
-// the non-numeric ones alphabetically.
-func tokenKeys(rows []holdRow) func(string) int64 {
+// tokenKeys returns the sort key of every row's token id: numeric ids in
+// numeric order, then the others alphabetically.
+func tokenKeys(rows []holdRow) []int64 {
+	keys := make([]int64, len(rows))
 	var texts []string
 	for i := range rows {
-		if _, ok := numericKey(rows[i].st.Lot.TokenID); !ok {
+		n, ok := numericKey(rows[i].st.Lot.TokenID)
+		if !ok {
 			texts = append(texts, rows[i].st.Lot.TokenID)
+			n = -1
+		}
+		keys[i] = n
+	}
+	if len(texts) > 0 {
+		rank := rankStrings(texts)
+		for i := range rows {
+			if keys[i] < 0 {
+				keys[i] = textKeyBase + int64(rank[rows[i].st.Lot.TokenID])
+			}
 		}
 	}
-	rank := rankStrings(texts)
-	return func(s string) int64 {
-		if n, ok := numericKey(s); ok {
-			return n
-		}
-		return textKeyBase + int64(rank[s])
-	}
+	return keys
 }

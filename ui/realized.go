@@ -81,6 +81,7 @@ func newRealized(a *taxrules.Analysis) *realized {
 	nameRank, saleRank, lotRank, batchRank := rankStrings(names), rankStrings(sales), rankStrings(lots), rankStrings(batches)
 	rz.w = [rfCount]int{rfSale: 4, rfLot: 3, rfName: 10, rfQty: 3, rfDate: 10, rfTerm: 4,
 		rfProceeds: 8, rfBasis: 9, rfGain: 10, rfDisallowed: 10, rfCode: 4, rfRecognized: 10, rfBatch: 5}
+	var maxAbs [rfCount]int64
 	for i := range rz.rows {
 		row := &rz.rows[i]
 		s := row.r
@@ -100,16 +101,24 @@ func newRealized(a *taxrules.Analysis) *realized {
 		}
 		k[rfRecognized] = approxOrCents(s.Recognized)
 		k[rfBatch] = int64(batchRank[row.batch])
-		rz.w[rfSale] = max(rz.w[rfSale], textWidth(s.Sale))
-		rz.w[rfLot] = max(rz.w[rfLot], textWidth(s.Lot))
-		rz.w[rfName] = max(rz.w[rfName], textWidth(row.name))
-		rz.w[rfQty] = max(rz.w[rfQty], len(quantity(s.Quantity)))
-		rz.w[rfProceeds] = max(rz.w[rfProceeds], len(money(s.Proceeds)))
-		rz.w[rfBasis] = max(rz.w[rfBasis], len(money(s.CostBasis)))
-		rz.w[rfGain] = max(rz.w[rfGain], textWidth(marked(s.GainLoss)))
-		rz.w[rfDisallowed] = max(rz.w[rfDisallowed], len(money(s.Disallowed)))
-		rz.w[rfRecognized] = max(rz.w[rfRecognized], textWidth(marked(s.Recognized)))
-		rz.w[rfBatch] = max(rz.w[rfBatch], textWidth(row.batch))
+		rz.w[rfSale] = max(rz.w[rfSale], len(s.Sale))
+		rz.w[rfLot] = max(rz.w[rfLot], len(s.Lot))
+		rz.w[rfName] = max(rz.w[rfName], len(row.name))
+		if s.Quantity.Exponent() < 0 || k[rfQty] >= 1e15 {
+			rz.w[rfQty] = max(rz.w[rfQty], len(quantity(s.Quantity)))
+		} else {
+			rz.w[rfQty] = max(rz.w[rfQty], digits(k[rfQty]/1e6))
+		}
+		for _, f := range []int{rfProceeds, rfBasis, rfGain, rfDisallowed, rfRecognized} {
+			maxAbs[f] = max(maxAbs[f], absI(k[f]))
+		}
+		rz.w[rfBatch] = max(rz.w[rfBatch], len(row.batch))
+	}
+	for _, f := range []int{rfProceeds, rfBasis, rfDisallowed} {
+		rz.w[f] = max(rz.w[f], len(fmtCents(maxAbs[f], false)))
+	}
+	for _, f := range []int{rfGain, rfRecognized} {
+		rz.w[f] = max(rz.w[f], textWidth(markedCents(-maxAbs[f])))
 	}
 	rz.w[rfName] = min(rz.w[rfName], 30)
 	rz.w[rfQty] = min(rz.w[rfQty], 10)

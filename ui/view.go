@@ -47,18 +47,20 @@ func (m *Model) render() string {
 		d.offset = min(d.offset, max(len(wrapped)-avail, 0))
 		end := min(d.offset+avail, len(wrapped))
 		lines = append(lines, wrapped[d.offset:end]...)
-	default:
-		lines = append(lines, m.tabsLine(w))
+	}
+	for i := range lines {
+		lines[i] = truncate(lines[i], w)
+	}
+	if m.mode == modeBrowse {
+		lines = append(lines, truncate(m.tabsLine(w), w))
+		// The table block is laid out to fit: no need to measure it again.
 		lines = append(lines, m.tableBlock()...)
 	}
 	for len(lines) < m.lay.footerY {
 		lines = append(lines, "")
 	}
 	lines = lines[:min(len(lines), max(m.lay.footerY, 0))]
-	lines = append(lines, m.footerLine(w))
-	for i := range lines {
-		lines[i] = truncate(lines[i], w)
-	}
+	lines = append(lines, truncate(m.footerLine(w), w))
 	if len(lines) > h {
 		lines = lines[:h]
 	}
@@ -338,7 +340,7 @@ func (m *Model) footerLine(w int) string {
 
 // truncate cuts a styled line to w cells, marking the cut with "…".
 func truncate(s string, w int) string {
-	if lipgloss.Width(s) <= w {
+	if len(s) <= w || lipgloss.Width(s) <= w { // a cell takes at least a byte
 		return s
 	}
 	return ansi.Truncate(s, w, "…")
