@@ -72,11 +72,15 @@ type LotState struct {
 	DaysToLongTerm int
 	// HasPrice is false when no value or floor (or no rate) is known; then
 	// MarketValue and Unrealized are zero.
-	HasPrice      bool
-	UnitPrice     decimal.Decimal
-	PriceAsOf     portfolio.Date
-	MarketValue   decimal.Decimal
-	Unrealized    decimal.Decimal
+	HasPrice    bool
+	UnitPrice   decimal.Decimal
+	PriceAsOf   portfolio.Date
+	MarketValue decimal.Decimal
+	// Unrealized is MarketValue - AdjustedBasis.
+	Unrealized decimal.Decimal
+	// UnrealizedPct is Unrealized / AdjustedBasis x 100, rounded half away
+	// from zero to 4 decimal places (a display ratio); zero when the
+	// adjusted basis is zero.
 	UnrealizedPct decimal.Decimal
 	Collectible   bool
 	// WashAdjustments lists the washed sales whose disallowed loss moved
@@ -108,7 +112,9 @@ type WashAdjustment struct {
 }
 
 // WashRisk says whether selling an open lot at a loss on the analysis date
-// would be a wash sale because of purchases already made.
+// would be a wash sale because of purchases already made. Lots of one
+// group may share the same Purchases and Warnings slices: treat them as
+// read-only.
 type WashRisk struct {
 	// Purchases are acquisitions of substantially identical assets in the
 	// 30 days before the analysis date (other lots, not this one).

@@ -73,8 +73,8 @@ func (r *run) processSale(s *portfolio.Sale, li int32, id string) ([]SaleResult,
 				res.Warnings = r.e.lookAlikes(li, s.Date.AddDays(-30), s.Date.AddDays(30))
 			}
 		}
-		res.Recognized = dadd(res.GainLoss, res.Disallowed)
 		if res.Disallowed.Sign() > 0 {
+			res.Recognized = dadd(res.GainLoss, res.Disallowed)
 			res.Code = "W" // Form 8949 instructions, column (f): code W for a wash sale.
 		}
 	}
@@ -111,14 +111,21 @@ func splitByTerm(s *portfolio.Sale, lot *portfolio.Lot, segs []segment, collecti
 			results = append(results, pendingResult{SaleResult: SaleResult{
 				Sale: id, Lot: lot.ID, Date: s.Date, Acquired: lot.Acquired,
 				HoldingStart: sg.start, Term: t, Collectible: collectible,
-				Quantity: decimal.Zero, CostBasis: decimal.Zero, Disallowed: decimal.Zero,
-			}})
+				Disallowed: decimal.Zero,
+			}, segs: make([]segment, 0, 1)})
 			k = len(results) - 1
 		}
 		r := &results[k]
+		basis := sg.orig
+		if !sg.adj.IsZero() {
+			basis = dadd(sg.orig, sg.adj)
+		}
+		if len(r.segs) == 0 {
+			r.Quantity, r.CostBasis = sg.qty, basis
+		} else {
+			r.Quantity, r.CostBasis = dadd(r.Quantity, sg.qty), dadd(r.CostBasis, basis)
+		}
 		r.segs = append(r.segs, sg)
-		r.Quantity = dadd(r.Quantity, sg.qty)
-		r.CostBasis = dadd(r.CostBasis, dadd(sg.orig, sg.adj))
 	}
 	net := s.NetProceeds()
 	rest := net

@@ -59,6 +59,9 @@ func share(total, part, whole decimal.Decimal) decimal.Decimal {
 
 // openQuantity is the quantity of all open units.
 func (w *lotWork) openQuantity() decimal.Decimal {
+	if len(w.portions) == 1 {
+		return w.portions[0].qty
+	}
 	q := decimal.Zero
 	for i := range w.portions {
 		q = dadd(q, w.portions[i].qty)

@@ -32,7 +32,10 @@ func (a *Analysis) planSales(w WhatIf, date portfolio.Date) ([]plannedSale, erro
 		}
 		li := int32(li32)
 		lot := &e.lots[li]
-		open := a.Lots[li].OpenQuantity.Sub(used[li])
+		open := a.Lots[li].OpenQuantity
+		if u, ok := used[li]; ok {
+			open = dsub(open, u)
+		}
 		q := rq.Quantity
 		switch {
 		case q.Sign() < 0:
@@ -62,9 +65,9 @@ func (a *Analysis) planSales(w WhatIf, date portfolio.Date) ([]plannedSale, erro
 			if !ok {
 				return nil, &RequestError{Lot: rq.Lot, Reason: "no market value; give a price"}
 			}
-			price = unit.Mul(q)
+			price = dmul(unit, q)
 		}
-		used[li] = used[li].Add(q)
+		used[li] = dadd(used[li], q)
 		out = append(out, plannedSale{lot: li, sale: portfolio.Sale{
 			ID: ids[k], Lot: lot.ID, Quantity: q, Date: date, Proceeds: price, Fees: rq.Fees,
 		}})

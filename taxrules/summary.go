@@ -21,17 +21,18 @@ func zeroTotals() totals {
 
 // add adds (sign 1) or removes (sign -1) one result's recognized amount.
 func (t *totals) add(r *SaleResult, sign int) {
-	v := r.Recognized
+	op := dadd
 	if sign < 0 {
-		v = v.Neg()
+		op = dsub
 	}
+	v := r.Recognized
 	if r.Term == ShortTerm {
-		t.st = t.st.Add(v)
+		t.st = op(t.st, v)
 		return
 	}
-	t.lt = t.lt.Add(v)
+	t.lt = op(t.lt, v)
 	if r.Collectible {
-		t.collLT = t.collLT.Add(v)
+		t.collLT = op(t.collLT, v)
 	}
 }
 
