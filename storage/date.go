@@ -61,3 +61,15 @@ func daysFromCivil(y, m, d int) int {
 	doe := yoe*365 + yoe/4 - yoe/100 + doy
 	return era*146097 + doe - 719468
 }
+
+// appendDate appends d as YYYY-MM-DD (nothing for the zero date), as
+// Date.String does but without allocating.
+func appendDate(b []byte, d portfolio.Date) []byte {
+	if d.IsZero() {
+		return b
+	}
+	y, m, day := d.Time().Date()
+	b = append(b, byte('0'+y/1000%10), byte('0'+y/100%10), byte('0'+y/10%10), byte('0'+y%10), '-')
+	b = append(b, byte('0'+int(m)/10), byte('0'+int(m)%10), '-')
+	return append(b, byte('0'+day/10), byte('0'+day%10))
+}

@@ -123,11 +123,17 @@ func TestParseDate(t *testing.T) {
 		if !ok || got != d {
 			t.Fatalf("parseDate(%q) = %v, %v; want %v", s, got, ok, d)
 		}
+		if w := string(appendDate(nil, d)); w != s {
+			t.Fatalf("appendDate(%v) = %q, want %q", d, w, s)
+		}
 	}
 	for _, s := range []string{"0001-01-01", "9999-12-31", "2000-02-29", "1600-02-29"} {
 		want, _ := portfolio.ParseDate(s)
 		if got, ok := parseDate(s); !ok || got != want {
 			t.Errorf("parseDate(%q) = %v, %v; want %v", s, got, ok, want)
+		}
+		if w := string(appendDate(nil, want)); w != s {
+			t.Errorf("appendDate(%v) = %q, want %q", want, w, s)
 		}
 	}
 	for _, s := range []string{"", "0000-01-01", "2024-13-01", "2024-00-10", "2024-01-00", "2023-02-29", "1900-02-29",

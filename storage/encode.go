@@ -216,7 +216,7 @@ func (e *encoder) price(name string, p *portfolio.Price) {
 	e.str(p.Currency)
 	if !p.AsOf.IsZero() {
 		e.b = append(e.b, `, "as_of": "`...)
-		e.b = append(e.b, p.AsOf.String()...)
+		e.b = appendDate(e.b, p.AsOf)
 		e.b = append(e.b, '"')
 	}
 	e.b = append(e.b, '}')
@@ -302,7 +302,7 @@ func (e *encoder) dec(d decimal.Decimal) {
 
 func (e *encoder) date(d portfolio.Date) {
 	e.b = append(e.b, '"')
-	e.b = append(e.b, d.String()...)
+	e.b = appendDate(e.b, d)
 	e.b = append(e.b, '"')
 }
 
