@@ -19,9 +19,8 @@ type engine struct {
 	// washOn is the profile's wash_sale = "apply"; tokenMode is match = "token".
 	washOn    bool
 	tokenMode bool
-	// keys groups lots by match key; colls by collection (the same index
-	// in collection mode).
-	keys  *groupIndex
+	// colls groups lots by collection. A match group (groups.go) is a
+	// collection, or in token mode the lots of one token within it.
 	colls *groupIndex
 	// collOf is each lot's collection number, colInfo what a collection's
 	// lots share (see indexCollections).
@@ -36,13 +35,10 @@ type engine struct {
 	lotSales      []int32
 	// results is, per sale index, its range [from, to) in Analysis.Sales.
 	results [][2]int32
-	// recentKey and recentColl flag the groups with a purchase in the 30
-	// days up to the analysis date (markRecent).
-	recentKey  []bool
-	recentColl []bool
-	// keyWindows and collWindows cache those groups' purchases.
-	keyWindows  map[int32]*window30
-	collWindows map[int32]*window30
+	// recent flags the collections with a purchase in the 30 days up to
+	// the analysis date and windows lists those purchases (markRecent).
+	recent  []bool
+	windows map[int32]*window30
 	// nextSale is the number of the next free sale id S-NNNN, found on
 	// the first Simulate.
 	nextSaleOnce sync.Once
@@ -60,16 +56,12 @@ func newEngine(p *portfolio.Portfolio) (*engine, error) {
 		washOn:    p.TaxProfile.WashSale != portfolio.WashOff,
 		tokenMode: p.TaxProfile.Match != portfolio.MatchCollection,
 	}
-	// The portfolio's own index and the match groups are independent:
+	// The portfolio's own index and the collection groups are independent:
 	// build them on both cores.
 	ixc := make(chan *portfolio.Index, 1)
 	go func() { ixc <- portfolio.NewIndex(p) }()
 	e.indexCollections()
 	e.colls = buildGroups(p.Lots, e.collOf, len(e.colInfo))
-	e.keys = e.colls
-	if e.tokenMode {
-		e.keys = tokenGroups(p.Lots, e.colls)
-	}
 	e.ix = <-ixc
 	e.saleLot = make([]int32, len(p.Sales))
 	counts := make([]int32, len(p.Lots)+1)
@@ -111,6 +103,12 @@ func cmpSales(a, b *portfolio.Sale) int {
 		return c
 	}
 	return cmp.Compare(a.ID, b.ID)
+}
+
+// sameKey reports whether lots li and cj are substantially identical (see
+// groups.go): the same collection, and in token mode the same token id.
+func (e *engine) sameKey(li, cj int32) bool {
+	return e.collOf[li] == e.collOf[cj] && (!e.tokenMode || e.lots[li].TokenID == e.lots[cj].TokenID)
 }
 
 // salesOfLot returns the lot's sale indices in processing order.

@@ -13,10 +13,13 @@ import (
 // identical stock or securities"): in "token" match mode (the default) a
 // group is one collection and token id (for ERC-1155 editions, the same
 // contract and id); in "collection" mode it is the whole collection, so
-// any token of the collection is a replacement. Wash sales never cross
-// groups, which is what lets Simulate re-run only the groups it touches.
+// any token of the collection is a replacement. The index below groups
+// lots by collection; in token mode a wash-sale window in a collection is
+// filtered by token id (engine.sameKey). Wash sales never cross
+// collections, which is what lets Simulate re-run only the collections it
+// touches.
 
-// groupIndex partitions lots into groups (by match key or by collection),
+// groupIndex partitions lots into groups (collections),
 // each group's lots sorted by acquisition date, then lot id, so a
 // wash-sale window is a binary search away: O(n log n) overall.
 type groupIndex struct {
@@ -50,43 +53,6 @@ func buildGroups(lots []portfolio.Lot, of []int32, n int) *groupIndex {
 		if m := gi.group(int32(g)); len(m) > 1 {
 			slices.SortFunc(m, func(a, b int32) int { return cmpLots(&lots[a], &lots[b]) })
 		}
-	}
-	return gi
-}
-
-// tokenGroups groups lots by collection and token id, from their
-// collection groups: a small map per collection (kept in cache) instead of
-// one map over every lot, and members placed in the collection's
-// (acquired, id) order so no group needs sorting.
-func tokenGroups(lots []portfolio.Lot, colls *groupIndex) *groupIndex {
-	gi := &groupIndex{of: make([]int32, len(lots))}
-	ids := make(map[string]int32)
-	n := int32(0)
-	for g := range int32(len(colls.start) - 1) {
-		clear(ids)
-		for _, li := range colls.group(g) {
-			t, ok := ids[lots[li].TokenID]
-			if !ok {
-				t = n
-				n++
-				ids[lots[li].TokenID] = t
-			}
-			gi.of[li] = t
-		}
-	}
-	gi.start = make([]int32, n+1)
-	for _, t := range gi.of {
-		gi.start[t+1]++
-	}
-	for t := range n {
-		gi.start[t+1] += gi.start[t]
-	}
-	next := slices.Clone(gi.start[:n])
-	gi.members = make([]int32, len(lots))
-	for _, li := range colls.members {
-		t := gi.of[li]
-		gi.members[next[t]] = li
-		next[t]++
 	}
 	return gi
 }

@@ -57,8 +57,8 @@ func (r *run) wash(res *pendingResult, li int32, segs []segment, id string) {
 	need := res.Quantity
 	var chunks []chunk
 	replaced := decimal.Zero
-	for _, cj := range e.keys.window(lots, e.keys.of[li], date.AddDays(-30), date.AddDays(30)) {
-		if cj == li {
+	for _, cj := range e.colls.window(lots, e.colls.of[li], date.AddDays(-30), date.AddDays(30)) {
+		if cj == li || !e.sameKey(li, cj) {
 			continue // Rev. Rul. 56-602: the rest of the same lot is not a replacement.
 		}
 		avail := lots[cj].Quantity
@@ -152,37 +152,46 @@ func purchaseOf(l *portfolio.Lot) Purchase {
 // [asOf - 30 days, asOf] (IRC 1091(a): the 30 days before the sale), and
 // the first date a loss sale is clean, the latest such purchase + 31 days;
 // in token mode, other tokens of the collection bought in that window as
-// warnings. Empty when the wash-sale rule is off. Lots of one group share
-// the same slices when their lists are equal; they are read-only.
+// warnings. Empty when the wash-sale rule is off. Lots of one collection
+// share the same slices when their lists are equal; they are read-only.
 func (e *engine) washRisk(li int32, asOf portfolio.Date) WashRisk {
 	var wr WashRisk
-	if !e.washOn {
+	cg := e.colls.of[li]
+	if !e.washOn || !e.recent[cg] {
 		return wr
 	}
-	if g := e.keys.of[li]; e.recentKey[g] {
-		win := e.keyWindows[g]
+	win := e.windows[cg]
+	if !e.tokenMode {
+		// Collection mode: every purchase in the window but the lot itself.
 		wr.Purchases = win.p
 		if k := slices.Index(win.lots, li); k >= 0 {
 			wr.Purchases = slices.Delete(slices.Clone(win.p), k, k+1)
 		}
-		if n := len(wr.Purchases); n > 0 {
-			wr.CleanFrom = wr.Purchases[n-1].Date.AddDays(31)
-		} else {
-			wr.Purchases = nil
+	} else {
+		same := false
+		for k, cj := range win.lots {
+			if e.lots[cj].TokenID != e.lots[li].TokenID {
+				continue
+			}
+			same = true
+			if cj != li {
+				wr.Purchases = append(wr.Purchases, win.p[k])
+			}
 		}
-	}
-	if cg := e.colls.of[li]; e.tokenMode && e.recentColl[cg] {
-		win := e.collWindows[cg]
-		tok := e.lots[li].TokenID
-		wr.Warnings = win.p
-		if slices.ContainsFunc(win.p, func(p Purchase) bool { return p.TokenID == tok }) {
+		wr.Warnings = win.p // no purchase of this token: all are look-alikes
+		if same {
 			wr.Warnings = nil
-			for _, p := range win.p {
-				if p.TokenID != tok {
-					wr.Warnings = append(wr.Warnings, p)
+			for k, cj := range win.lots {
+				if e.lots[cj].TokenID != e.lots[li].TokenID {
+					wr.Warnings = append(wr.Warnings, win.p[k])
 				}
 			}
 		}
+	}
+	if n := len(wr.Purchases); n > 0 {
+		wr.CleanFrom = wr.Purchases[n-1].Date.AddDays(31)
+	} else {
+		wr.Purchases = nil
 	}
 	return wr
 }
@@ -202,31 +211,19 @@ func (e *engine) recentWindow(gi *groupIndex, g int32, asOf portfolio.Date) *win
 	return w
 }
 
-// markRecent flags the match groups and collections with an acquisition in
+// markRecent flags the collections with an acquisition in
 // [asOf - 30 days, asOf] and lists their purchases in that window, so
 // washRisk only reads (lot states are filled concurrently) and skips every
 // other lot at once.
 func (e *engine) markRecent(asOf portfolio.Date) {
-	e.recentKey = make([]bool, len(e.keys.start)-1)
-	e.recentColl = e.recentKey
-	if e.colls != e.keys {
-		e.recentColl = make([]bool, len(e.colls.start)-1)
-	}
-	e.keyWindows = make(map[int32]*window30)
-	e.collWindows = e.keyWindows
-	if e.colls != e.keys {
-		e.collWindows = make(map[int32]*window30)
-	}
+	e.recent = make([]bool, len(e.colls.start)-1)
+	e.windows = make(map[int32]*window30)
 	from := asOf.AddDays(-30)
 	for i := range e.lots {
 		if d := e.lots[i].Acquired; d >= from && d <= asOf {
-			if g := e.keys.of[i]; !e.recentKey[g] {
-				e.recentKey[g] = true
-				e.keyWindows[g] = e.recentWindow(e.keys, g, asOf)
-			}
-			if g := e.colls.of[i]; !e.recentColl[g] {
-				e.recentColl[g] = true
-				e.collWindows[g] = e.recentWindow(e.colls, g, asOf)
+			if g := e.colls.of[i]; !e.recent[g] {
+				e.recent[g] = true
+				e.windows[g] = e.recentWindow(e.colls, g, asOf)
 			}
 		}
 	}

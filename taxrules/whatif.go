@@ -20,7 +20,7 @@ import (
 // sale date's year; simulated results have Sale "" and come in request
 // order.
 //
-// Simulate re-runs only the match groups (see groups.go) of the lots sold:
+// Simulate re-runs only the match groups of the lots sold (see groups.go):
 // wash sales never cross groups, so every other sale result is unchanged.
 // simulateFull is the obviously-correct reference (clone, record,
 // re-analyse) and a test keeps the two identical.
@@ -40,14 +40,15 @@ func (a *Analysis) Simulate(w WhatIf) (*WhatIfResult, error) {
 		after = *t
 	}
 
-	// The match groups touched, in a fixed order.
+	// The match groups touched (in token mode the lots of one token within
+	// a collection), each named by the first planned lot in it, in request
+	// order.
 	var groups []int32
 	for _, ps := range plan {
-		if g := e.keys.of[ps.lot]; !slices.Contains(groups, g) {
-			groups = append(groups, g)
+		if !slices.ContainsFunc(groups, func(g int32) bool { return e.sameKey(g, ps.lot) }) {
+			groups = append(groups, ps.lot)
 		}
 	}
-	slices.Sort(groups)
 
 	simResults := make([][]SaleResult, len(plan))
 	r := newSparseRun(e)
@@ -59,13 +60,16 @@ func (a *Analysis) Simulate(w WhatIf) (*WhatIfResult, error) {
 			sale int32 // recorded sale index, or -1-k for planned sale k
 		}
 		var items []item
-		for _, li := range e.keys.group(g) {
+		for _, li := range e.colls.group(e.colls.of[g]) {
+			if !e.sameKey(g, li) {
+				continue
+			}
 			for _, si := range e.salesOfLot(li) {
 				items = append(items, item{&e.p.Sales[si], li, si})
 			}
 		}
 		for k := range plan {
-			if e.keys.of[plan[k].lot] == g {
+			if e.sameKey(g, plan[k].lot) {
 				items = append(items, item{&plan[k].sale, plan[k].lot, int32(-1 - k)})
 			}
 		}
