@@ -43,3 +43,25 @@ func TestForm8949(t *testing.T) {
 		t.Errorf("csv:\n%s\nwant:\n%s", b.String(), want)
 	}
 }
+
+// A sale split by term (tacked units) gives one row in each part with the
+// same sale id.
+func TestForm8949SplitSale(t *testing.T) {
+	p := newPortfolio(2024)
+	addLot(p, "A", "punks", "1", "1", "2022-01-01", "100")
+	addLot(p, "B", "punks", "1", "2", "2024-03-10", "200")
+	addSale(p, "S1", "A", "1", "2024-03-01", "40")
+	addSale(p, "S2", "B", "2", "2024-06-01", "300")
+	rows := mustAnalyze(t, p, "2024-12-31").Form8949(2024)
+	if len(rows) != 3 {
+		t.Fatalf("rows %+v", rows)
+	}
+	// Part I: the short-term unit of S2; Part II: S1 (long term, washed)
+	// and the tacked unit of S2.
+	if rows[0].Part != "I" || rows[0].Sale != "S2" || rows[1].Part != "II" || rows[1].Sale != "S1" || rows[1].Code != "W" || rows[2].Sale != "S2" || rows[2].Part != "II" {
+		t.Errorf("rows %+v", rows)
+	}
+	if rows[0].Description != "1 Pixel Punks #1" || rows[2].Acquired != "2024-03-10" {
+		t.Errorf("description %q acquired %q", rows[0].Description, rows[2].Acquired)
+	}
+}

@@ -304,3 +304,41 @@ func TestWashRisk(t *testing.T) {
 		t.Errorf("D's risk excludes itself: %+v", wr.Purchases)
 	}
 }
+
+// Position (the literal reading of Pub 550): a lot bought before the sold
+// lot, but inside the window, is a replacement; its holding start moves
+// back by the days the sold lot was held.
+func TestWashSaleReplacementBoughtBeforeTheSoldLot(t *testing.T) {
+	p := newPortfolio(2024)
+	addLot(p, "R", "punks", "1", "1", "2024-01-01", "100")
+	addLot(p, "A", "punks", "1", "1", "2024-01-10", "100")
+	addSale(p, "S1", "A", "1", "2024-01-20", "60")
+	a := mustAnalyze(t, p, "2024-03-01")
+	r := salesOf(a, "S1")[0]
+	if len(r.Replacements) != 1 || r.Replacements[0].Lot != "R" {
+		t.Fatalf("replacements %+v", r.Replacements)
+	}
+	st := lotState(t, a, "R")
+	eq(t, "R basis", st.AdjustedBasis, "140")
+	if st.HoldingStart != day("2023-12-22") { // 2024-01-01 - 10 days held
+		t.Errorf("R holding start %s", st.HoldingStart)
+	}
+}
+
+// Loss sales are processed in date order, then sale id: with one
+// replacement unit for two same-day losses, the sale with the smaller id
+// is the one washed.
+func TestWashSaleSameDayOrderBySaleID(t *testing.T) {
+	p := newPortfolio(2024)
+	addLot(p, "A", "punks", "1", "1", "2024-01-01", "100")
+	addLot(p, "B", "punks", "1", "1", "2024-01-02", "100")
+	addLot(p, "R", "punks", "1", "1", "2024-03-10", "100")
+	addSale(p, "S2", "A", "1", "2024-03-01", "50")
+	addSale(p, "S1", "B", "1", "2024-03-01", "70")
+	a := mustAnalyze(t, p, "2024-04-01")
+	if a.Sales[0].Sale != "S1" || a.Sales[1].Sale != "S2" {
+		t.Fatalf("order %s, %s", a.Sales[0].Sale, a.Sales[1].Sale)
+	}
+	eq(t, "S1 (smaller id) disallowed", a.Sales[0].Disallowed, "30")
+	eq(t, "S2 disallowed", a.Sales[1].Disallowed, "0")
+}
