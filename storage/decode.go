@@ -71,6 +71,8 @@ type decoder struct {
 	// allocating again.
 	small   *smallDecimals
 	scratch []byte
+	// plain is set while a record without any backslash is decoded.
+	plain bool
 	// extraOwner and extraNames index the unknown members of an object
 	// that has very many of them.
 	extraOwner at
@@ -157,7 +159,7 @@ func (d *decoder) value() ([]byte, bool) {
 
 // unquote returns the text of a raw JSON string, valid until the next read.
 func (d *decoder) unquote(raw []byte) []byte {
-	if bytes.IndexByte(raw, '\\') < 0 {
+	if d.plain || bytes.IndexByte(raw, '\\') < 0 {
 		return raw[1 : len(raw)-1]
 	}
 	b, err := jsontext.AppendUnquote(d.scratch[:0], raw)
@@ -264,11 +266,15 @@ func (d *decoder) name() []byte {
 	return d.unquote(raw)
 }
 
-// extra keeps an unknown member named name (a.field is the same name),
-// copying its raw value. A name already kept is a duplicate.
+// extra keeps an unknown member (a.field is its name), copying its raw
+// value. A name already kept is a duplicate.
 func (d *decoder) extra(x portfolio.Extra, a at) portfolio.Extra {
-	raw, ok := d.value()
-	if !ok {
+	return d.extraOf(x, a, d.raw())
+}
+
+// extraOf keeps an unknown member whose raw value is raw.
+func (d *decoder) extraOf(x portfolio.Extra, a at, raw []byte) portfolio.Extra {
+	if raw == nil {
 		return x
 	}
 	if d.seenExtra(x, a) {
@@ -305,13 +311,21 @@ func (d *decoder) seenExtra(x portfolio.Extra, a at) bool {
 	return false
 }
 
-// Typed values. Each returns whether the member was present (not null);
-// a value of the wrong type or text counts as present and is reported.
+// Typed values. Each xxxOf reads the raw JSON text of a member's value
+// (nil when it could not be read) and returns whether the member was
+// present (not null); a value of the wrong type or text counts as present
+// and is reported at a. The methods without "Of" read the next value from
+// the token decoder.
 
-// text reads a string value, valid until the next read.
-func (d *decoder) text(a at) ([]byte, bool) {
-	raw, ok := d.value()
-	if !ok || string(raw) == "null" {
+// raw reads the next value, nil after an error.
+func (d *decoder) raw() []byte {
+	v, _ := d.value()
+	return v
+}
+
+// textOf reads a string value, valid until the next read.
+func (d *decoder) textOf(a at, raw []byte) ([]byte, bool) {
+	if raw == nil || string(raw) == "null" {
 		return nil, false
 	}
 	if raw[0] != '"' {
@@ -321,21 +335,22 @@ func (d *decoder) text(a at) ([]byte, bool) {
 	return d.unquote(raw), true
 }
 
-// str reads a string value into the arena.
-func (d *decoder) str(a at) (string, bool) {
-	b, ok := d.text(a)
+// strOf reads a string value into the arena.
+func (d *decoder) strOf(a at, raw []byte) (string, bool) {
+	b, ok := d.textOf(a, raw)
 	return d.keep(b), ok
 }
 
-// shared reads an often repeated string value (interned).
-func (d *decoder) shared(a at) (string, bool) {
-	b, ok := d.text(a)
+func (d *decoder) str(a at) (string, bool) { return d.strOf(a, d.raw()) }
+
+// sharedOf reads an often repeated string value (interned).
+func (d *decoder) sharedOf(a at, raw []byte) (string, bool) {
+	b, ok := d.textOf(a, raw)
 	return d.intern(b), ok
 }
 
-func (d *decoder) decimal(a at) (decimal.Decimal, bool) {
-	raw, ok := d.value()
-	if !ok || string(raw) == "null" {
+func (d *decoder) decimalOf(a at, raw []byte) (decimal.Decimal, bool) {
+	if raw == nil || string(raw) == "null" {
 		return decimal.Decimal{}, false
 	}
 	text := raw
@@ -357,9 +372,10 @@ func (d *decoder) decimal(a at) (decimal.Decimal, bool) {
 	return v, true
 }
 
-func (d *decoder) date(a at) (portfolio.Date, bool) {
-	raw, ok := d.value()
-	if !ok || string(raw) == "null" {
+func (d *decoder) decimal(a at) (decimal.Decimal, bool) { return d.decimalOf(a, d.raw()) }
+
+func (d *decoder) dateOf(a at, raw []byte) (portfolio.Date, bool) {
+	if raw == nil || string(raw) == "null" {
 		return 0, false
 	}
 	if raw[0] == '"' {
@@ -371,9 +387,8 @@ func (d *decoder) date(a at) (portfolio.Date, bool) {
 	return 0, true
 }
 
-func (d *decoder) boolean(a at) (v, present bool) {
-	raw, ok := d.value()
-	if !ok || string(raw) == "null" {
+func (d *decoder) booleanOf(a at, raw []byte) (v, present bool) {
+	if raw == nil || string(raw) == "null" {
 		return false, false
 	}
 	switch string(raw) {
@@ -386,8 +401,11 @@ func (d *decoder) boolean(a at) (v, present bool) {
 	return false, true
 }
 
-func (d *decoder) optBool(a at) *bool {
-	v, ok := d.boolean(a)
+func (d *decoder) boolean(a at) (v, present bool) { return d.booleanOf(a, d.raw()) }
+
+// optBoolOf reads an optional boolean: nil when absent or bad.
+func (d *decoder) optBoolOf(a at, raw []byte) *bool {
+	v, ok := d.booleanOf(a, raw)
 	if !ok || d.c.reported(a) {
 		return nil
 	}
@@ -395,8 +413,8 @@ func (d *decoder) optBool(a at) *bool {
 }
 
 func (d *decoder) integer(a at) (int, bool) {
-	raw, ok := d.value()
-	if !ok || string(raw) == "null" {
+	raw := d.raw()
+	if raw == nil || string(raw) == "null" {
 		return 0, false
 	}
 	n, err := strconv.Atoi(string(raw))

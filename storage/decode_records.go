@@ -366,44 +366,6 @@ func (d *decoder) rates(r map[string]decimal.Decimal) {
 	}
 }
 
-// price reads a floor or value price; a is the place of the price member.
-func (d *decoder) price(a at) *portfolio.Price {
-	if !d.open('{', a) {
-		return nil
-	}
-	p := &portfolio.Price{}
-	base := a.field
-	var seen uint32
-	for d.more() {
-		name := d.name()
-		switch string(name) {
-		case "amount":
-			a.field = base + ".amount"
-			if d.first(&seen, 0, a) {
-				p.Amount, _ = d.decimal(a)
-			}
-		case "currency":
-			a.field = base + ".currency"
-			if d.first(&seen, 1, a) {
-				p.Currency, _ = d.shared(a)
-			}
-		case "as_of":
-			a.field = base + ".as_of"
-			if d.first(&seen, 2, a) {
-				p.AsOf, _ = d.date(a)
-			}
-		default:
-			a.field = base + "." + string(name)
-			if _, ok := d.value(); ok {
-				d.c.fail(a, "unknown field (a price has only amount, currency and as_of)")
-			}
-		}
-	}
-	a.field = base
-	d.missing(seen, priceRequired, a, priceFields)
-	return p
-}
-
 func (d *decoder) collections() {
 	if !d.open('[', at{sec: secCollections, idx: -1}) {
 		return
@@ -414,62 +376,6 @@ func (d *decoder) collections() {
 		p.Collections = append(p.Collections, portfolio.Collection{Standard: DefaultStandard})
 		d.collection(&p.Collections[i], i)
 	}
-}
-
-func (d *decoder) collection(c *portfolio.Collection, i int) {
-	a := at{sec: secCollections, idx: i}
-	if !d.open('{', a) {
-		d.nullRecord(a, "null is not an object")
-		return
-	}
-	var seen uint32
-	for d.more() {
-		name := d.name()
-		switch string(name) {
-		case "id":
-			a.field = "id"
-			if d.first(&seen, 0, a) {
-				c.ID, _ = d.str(a)
-			}
-		case "name":
-			a.field = "name"
-			if d.first(&seen, 1, a) {
-				c.Name, _ = d.str(a)
-			}
-		case "chain":
-			a.field = "chain"
-			if d.first(&seen, 2, a) {
-				c.Chain, _ = d.shared(a)
-			}
-		case "contract":
-			a.field = "contract"
-			if d.first(&seen, 3, a) {
-				c.Contract, _ = d.str(a)
-			}
-		case "standard":
-			a.field = "standard"
-			if d.first(&seen, 4, a) {
-				if v, ok := d.shared(a); ok {
-					c.Standard = v
-				}
-			}
-		case "floor":
-			a.field = "floor"
-			if d.first(&seen, 5, a) {
-				c.Floor = d.price(a)
-			}
-		case "collectible":
-			a.field = "collectible"
-			if d.first(&seen, 6, a) {
-				c.Collectible = d.optBool(a)
-			}
-		default:
-			a.field = d.keep(name)
-			c.Extra = d.extra(c.Extra, a)
-		}
-	}
-	a.field = ""
-	d.missing(seen, collectionRequired, a, collectionFields)
 }
 
 func (d *decoder) lots() {
@@ -490,85 +396,6 @@ func (d *decoder) lots() {
 	}
 }
 
-func (d *decoder) lot(l *portfolio.Lot, i int) {
-	a := at{sec: secLots, idx: i}
-	if !d.open('{', a) {
-		d.nullRecord(a, "null is not an object")
-		return
-	}
-	var seen uint32
-	for d.more() {
-		name := d.name()
-		switch string(name) {
-		case "id":
-			a.field = "id"
-			if d.first(&seen, 0, a) {
-				l.ID, _ = d.str(a)
-			}
-		case "collection":
-			a.field = "collection"
-			if d.first(&seen, 1, a) {
-				l.Collection, _ = d.str(a)
-			}
-		case "token_id":
-			a.field = "token_id"
-			if d.first(&seen, 2, a) {
-				l.TokenID, _ = d.str(a)
-			}
-		case "quantity":
-			a.field = "quantity"
-			if d.first(&seen, 3, a) {
-				l.Quantity, _ = d.decimal(a)
-			}
-		case "acquired":
-			a.field = "acquired"
-			if d.first(&seen, 4, a) {
-				l.Acquired, _ = d.date(a)
-			}
-		case "cost":
-			a.field = "cost"
-			if d.first(&seen, 5, a) {
-				l.Cost, _ = d.decimal(a)
-			}
-		case "fees":
-			a.field = "fees"
-			if d.first(&seen, 6, a) {
-				l.Fees, _ = d.decimal(a)
-			}
-		case "value":
-			a.field = "value"
-			if d.first(&seen, 7, a) {
-				l.Value = d.price(a)
-			}
-		case "collectible":
-			a.field = "collectible"
-			if d.first(&seen, 8, a) {
-				l.Collectible = d.optBool(a)
-			}
-		case "tx":
-			a.field = "tx"
-			if d.first(&seen, 9, a) {
-				l.Tx, _ = d.str(a)
-			}
-		case "wallet":
-			a.field = "wallet"
-			if d.first(&seen, 10, a) {
-				l.Wallet, _ = d.shared(a)
-			}
-		case "note":
-			a.field = "note"
-			if d.first(&seen, 11, a) {
-				l.Note, _ = d.str(a)
-			}
-		default:
-			a.field = d.keep(name)
-			l.Extra = d.extra(l.Extra, a)
-		}
-	}
-	a.field = ""
-	d.missing(seen, lotRequired, a, lotFields)
-}
-
 func (d *decoder) sales() {
 	if !d.open('[', at{sec: secSales, idx: -1}) {
 		return
@@ -585,63 +412,4 @@ func (d *decoder) sales() {
 		p.Sales = append(p.Sales, portfolio.Sale{})
 		d.sale(&p.Sales[i], i)
 	}
-}
-
-func (d *decoder) sale(s *portfolio.Sale, i int) {
-	a := at{sec: secSales, idx: i}
-	if !d.open('{', a) {
-		d.nullRecord(a, "null is not an object")
-		return
-	}
-	var seen uint32
-	for d.more() {
-		name := d.name()
-		switch string(name) {
-		case "id":
-			a.field = "id"
-			if d.first(&seen, 0, a) {
-				s.ID, _ = d.str(a)
-			}
-		case "lot":
-			a.field = "lot"
-			if d.first(&seen, 1, a) {
-				s.Lot, _ = d.str(a)
-			}
-		case "quantity":
-			a.field = "quantity"
-			if d.first(&seen, 2, a) {
-				s.Quantity, _ = d.decimal(a)
-			}
-		case "date":
-			a.field = "date"
-			if d.first(&seen, 3, a) {
-				s.Date, _ = d.date(a)
-			}
-		case "proceeds":
-			a.field = "proceeds"
-			if d.first(&seen, 4, a) {
-				s.Proceeds, _ = d.decimal(a)
-			}
-		case "fees":
-			a.field = "fees"
-			if d.first(&seen, 5, a) {
-				s.Fees, _ = d.decimal(a)
-			}
-		case "tx":
-			a.field = "tx"
-			if d.first(&seen, 6, a) {
-				s.Tx, _ = d.str(a)
-			}
-		case "batch":
-			a.field = "batch"
-			if d.first(&seen, 7, a) {
-				s.Batch, _ = d.str(a)
-			}
-		default:
-			a.field = d.keep(name)
-			s.Extra = d.extra(s.Extra, a)
-		}
-	}
-	a.field = ""
-	d.missing(seen, saleRequired, a, saleFields)
 }
