@@ -3,7 +3,6 @@ package taxrules
 import (
 	"fmt"
 	"math/rand/v2"
-	"slices"
 
 	"nftharvest/portfolio"
 
@@ -89,14 +88,4 @@ func genRequests(rng *rand.Rand, a *Analysis) WhatIf {
 	}
 	w.Date = latest.AddDays(rng.IntN(60))
 	return w
-}
-
-// sortedIDs returns the ids in order (for messages).
-func sortedIDs(m map[string]bool) []string {
-	var ids []string
-	for id := range m {
-		ids = append(ids, id)
-	}
-	slices.Sort(ids)
-	return ids
 }
