@@ -203,7 +203,7 @@ type SaleRequest struct {
 	// Quantity to sell; zero means all open units.
 	Quantity decimal.Decimal
 	// Price is the total gross sale price for Quantity in the base
-	// currency; nil means the market value.
+	// currency; nil means the market value rounded to the cent.
 	Price *decimal.Decimal
 	// Fees are the selling costs of this sale.
 	Fees decimal.Decimal

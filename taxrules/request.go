@@ -65,7 +65,10 @@ func (a *Analysis) planSales(w WhatIf, date portfolio.Date) ([]plannedSale, erro
 			if !ok {
 				return nil, &RequestError{Lot: rq.Lot, Reason: "no market value; give a price"}
 			}
-			price = dmul(unit, q)
+			// A sale is priced in whole cents: the default is the market
+			// value rounded to the cent, so what is previewed, recorded and
+			// reported agree to the cent.
+			price = Cents(dmul(unit, q))
 		}
 		used[li] = dadd(used[li], q)
 		out = append(out, plannedSale{lot: li, sale: portfolio.Sale{

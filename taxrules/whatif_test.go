@@ -162,3 +162,21 @@ func TestSimulateFastEqualsFull(t *testing.T) {
 		}
 	}
 }
+
+// A default price is the market value rounded to the cent (half away from
+// zero), so a recorded sale never carries fractions of a cent.
+func TestSimulateDefaultPriceIsWholeCents(t *testing.T) {
+	p := whatIfPortfolio()
+	p.Collections[0].Floor = &portfolio.Price{Amount: d("0.0300025"), Currency: "ETH"} // $60.005 a unit
+	a := mustAnalyze(t, p, "2024-06-01")
+	res, err := a.Simulate(WhatIf{Sales: []SaleRequest{{Lot: "B"}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := res.Record[0].Proceeds; got.String() != "60.01" {
+		t.Errorf("default proceeds = %s, want 60.01", got)
+	}
+	if got := res.Sales[0].GainLoss; !got.Equal(d("-29.99")) {
+		t.Errorf("gain/loss = %s, want -29.99 (60.01 - 90)", got)
+	}
+}
