@@ -41,12 +41,13 @@ func newLotWork(l *portfolio.Lot) *lotWork {
 	}}}
 }
 
-// share returns total * part / whole, or total itself when part == whole.
-// Amounts stay unrounded decimals (16 significant digits after the point
-// for a division); callers keep sums exact by taking the remainder for the
-// last part (Pub 551 "Basis of Assets": basis is allocated pro rata when
-// part of a lot is sold; the remainder rule is this product's position
-// for exact sums).
+// share returns total * part / whole rounded to the cent (half away from
+// zero), or total itself when part == whole. Callers keep sums exact by
+// giving the last part the remainder, so the pieces of an amount always add
+// up to it. Basis is allocated pro rata when part of a lot is sold (Pub 551,
+// "Basis of Assets"); rounding each allocated piece to the cent is this
+// product's position (docs/tax-rules.md), so that every reported amount is
+// in whole cents and a sale's columns add up on Form 8949 and in JSON.
 func share(total, part, whole decimal.Decimal) decimal.Decimal {
 	if part.Equal(whole) {
 		return total
@@ -54,7 +55,7 @@ func share(total, part, whole decimal.Decimal) decimal.Decimal {
 	if total.IsZero() {
 		return total
 	}
-	return total.Mul(part).Div(whole)
+	return Cents(total.Mul(part).Div(whole))
 }
 
 // openQuantity is the quantity of all open units.
