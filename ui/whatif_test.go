@@ -75,7 +75,7 @@ func TestPreviewIsTheEngineWhatIf(t *testing.T) {
 	for _, want := range []string{
 		"What-if: sell 2 lots on 2026-11-28",
 		"TAX SAVED  " + money(res.TaxSaved),
-		"W wash sale L-0024: 609.94 disallowed, moves",
+		"W wash sale L-0024: 609.95 disallowed, moves",
 		"L-0047",
 		"Safe to rebuy from 2026-12-29",
 		"Estimated tax       6,454.24 →",
@@ -251,7 +251,7 @@ func TestRecordConfirm(t *testing.T) {
 	}
 	s := h.screen()
 	for _, want := range []string{"Record these sales?", "L-0003 Lunar Lynx Society #4417", "L-0024 Tessellate Editions #14 ×8",
-		"W: 609.94 disallowed", "TAX SAVED " + money(saved), "enter record"} {
+		"W: 609.95 disallowed", "TAX SAVED " + money(saved), "enter record"} {
 		if !strings.Contains(s, want) {
 			t.Errorf("dialog lacks %q\n%s", want, s)
 		}
