@@ -20,7 +20,7 @@ import (
 // it fails only on text that cannot be written as JSON (invalid UTF-8, an
 // Extra value that is not JSON, an Extra name equal to a known member).
 func Encode(p *portfolio.Portfolio) ([]byte, error) {
-	e := &encoder{b: make([]byte, 0, 4096+len(p.Lots)*240+len(p.Sales)*160+len(p.Collections)*200)}
+	e := &encoder{b: make([]byte, 0, 4096+len(p.Lots)*320+len(p.Sales)*200+len(p.Collections)*240)}
 	e.portfolio(p)
 	if e.err != nil {
 		return nil, e.err
