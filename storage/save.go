@@ -18,7 +18,10 @@ import (
 // file is unchanged since load (else ErrChanged), copies the current file to
 // <file>.bak, writes atomically and appends one line describing change to
 // <file>.log. On success f.Portfolio is p. A sample File cannot be saved;
-// use SaveAs. On any error the file is left as it was.
+// use SaveAs (ErrSample). On an error the file is left as it was, with one
+// exception: when the new file is already in place but the change log
+// line or the folder sync failed, f is updated (f.Portfolio is p) and the
+// error says "the new file is in place, but ...".
 func (f *File) Save(p *portfolio.Portfolio, change string) error {
 	if f.Sample || f.Path == "" {
 		return fmt.Errorf("save: %w", ErrSample)
@@ -33,7 +36,9 @@ func (f *File) Save(p *portfolio.Portfolio, change string) error {
 
 // SaveAs writes p to a new path as Save does and returns the File for it.
 // It fails with ErrExists when path exists and overwrite is false; with
-// overwrite, an existing file is first copied to <path>.bak.
+// overwrite, an existing file is first copied to <path>.bak. As with
+// Save, a File is returned together with an error when only the change
+// log line or the folder sync failed.
 func SaveAs(path string, p *portfolio.Portfolio, change string, overwrite bool) (*File, error) {
 	mode := mustNotExist
 	if overwrite {
