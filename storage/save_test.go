@@ -500,3 +500,37 @@ func TestLogRecordsUnloggedVersions(t *testing.T) {
 		t.Errorf("log:\n%s\nwant line 2:\n%s", strings.Join(lines, "\n"), want)
 	}
 }
+
+// TestSaveLogFailure checks the one error after which the file has
+// changed: the change log cannot be written once the new file is in place.
+// The File follows the file, so the next save works.
+func TestSaveLogFailure(t *testing.T) {
+	path := writeFile(t, readTestdata(t, "full.json"))
+	f, err := Load(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	testHook = func(step string) error {
+		if step == "written" {
+			return os.Mkdir(path+".log", 0o755) // the log line cannot be appended
+		}
+		return nil
+	}
+	defer func() { testHook = nil }()
+	p := f.Portfolio.Clone()
+	p.Lots[0].Note = "saved without a log line"
+	err = f.Save(p, "x")
+	testHook = nil
+	if err == nil || !strings.Contains(err.Error(), "the new file is in place, but") {
+		t.Fatalf("Save: %v, want the after-rename error", err)
+	}
+	if f.Portfolio != p || !bytes.Equal(readFile(t, path), mustEncode(t, p)) {
+		t.Fatal("the file or the File does not hold the saved portfolio")
+	}
+	os.Remove(path + ".log")
+	q := p.Clone()
+	q.Lots[0].Note = "next"
+	if err := f.Save(q, "next"); err != nil {
+		t.Errorf("the save after a log failure: %v", err)
+	}
+}
