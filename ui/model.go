@@ -140,6 +140,7 @@ type Model struct {
 
 	width, height int
 	mode          mode
+	helpFrom      mode // where ? returns to
 	focus         focus
 	tab           tab
 	lay           layout

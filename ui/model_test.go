@@ -8,9 +8,11 @@ import (
 	"strings"
 	"testing"
 
+	"nftharvest/portfolio"
 	"nftharvest/storage"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/shopspring/decimal"
 )
 
 // samplePath writes the sample to a temporary file and returns its path.
@@ -438,3 +440,85 @@ func TestSelectionSurvivesNoColor(t *testing.T) {
 }
 
 func stripANSI(s string) string { return strings.TrimRight(ansiStrip(s), " ") }
+
+func TestHelpReturnsWhereItWasOpened(t *testing.T) {
+	h := newHarness(t, 120, 40, "", nil)
+	h.keys("enter", "?")
+	if h.m.mode != modeHelp {
+		t.Fatal("? in the detail")
+	}
+	h.keys("esc")
+	if h.m.mode != modeDetail {
+		t.Errorf("esc from help went to %s, want detail", h.m.mode)
+	}
+}
+
+func TestHiddenSortColumnIsNamed(t *testing.T) {
+	h := newHarness(t, 120, 40, "", nil)
+	h.keys("s") // %: hidden below 100 columns
+	h.send(tea80x24)
+	if s := h.screen(); !strings.Contains(s, "by % ▲") {
+		t.Errorf("sorted by a hidden column, the order is not named:\n%s", s)
+	}
+}
+
+// TestReloadAndChangedOnDisk uses the real storage: a file changed by
+// someone else refuses the save (nothing lost), r reloads, the retry saves.
+func TestReloadAndChangedOnDisk(t *testing.T) {
+	path := samplePath(t)
+	dark := true
+	m := New(Options{Path: path, Today: today, Store: DiskStore{}, Dark: &dark})
+	m.noTimers = true
+	h := &harness{t: t, m: m}
+	h.send(tea.WindowSizeMsg{Width: 120, Height: 40})
+	h.do(m.loadCmd(false))
+	h.gotoLot("L-0003")
+	h.keys("space")
+
+	// Someone else records a sale (the CLI, another window).
+	other, err := storage.Load(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := other.Portfolio.Clone()
+	p.RecordSales([]portfolio.Sale{{Lot: "L-0005", Quantity: decimal.NewFromInt(1), Date: today, Proceeds: decimal.NewFromInt(500)}})
+	if err := other.Save(p, "test: another writer"); err != nil {
+		t.Fatal(err)
+	}
+	before, _ := os.ReadFile(path)
+
+	h.keys("m", "enter")
+	if h.m.dialog == nil || !strings.Contains(h.m.dialog.err, "changed on disk") {
+		t.Fatalf("save over a changed file: %+v", h.m.dialog)
+	}
+	if after, _ := os.ReadFile(path); string(after) != string(before) {
+		t.Error("the refused save changed the file")
+	}
+	h.keys("esc", "r")
+	if !strings.HasPrefix(h.m.status.text, "Reloaded") {
+		t.Errorf("status after r: %q", h.m.status.text)
+	}
+	if _, open := h.m.data.hold.rowOf("L-0005"); open {
+		t.Error("the reload does not show the other writer's sale")
+	}
+	if h.m.basket.len() != 1 {
+		t.Errorf("the basket did not survive the reload: %v", basketLots(h.m))
+	}
+	h.keys("m", "enter")
+	if h.m.dialog != nil {
+		t.Fatalf("retry failed: %q", h.m.dialog.err)
+	}
+	if !strings.HasPrefix(h.m.status.text, "Recorded B-0004 (1 sale)") {
+		t.Errorf("status %q", h.m.status.text)
+	}
+	again, err := storage.Load(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if b, sales := again.Portfolio.LastBatch(); b != "B-0004" || len(sales) != 1 || sales[0].Lot != "L-0003" {
+		t.Errorf("file on disk: %s %v", b, sales)
+	}
+	if _, err := os.Stat(path + ".bak"); err != nil {
+		t.Errorf("no backup: %v", err)
+	}
+}

@@ -209,16 +209,16 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		return tea.Quit
 	case key.Matches(msg, k.Help):
 		if m.mode == modeHelp {
-			m.mode = modeBrowse
+			m.mode = m.helpFrom
 		} else {
-			m.mode = modeHelp
+			m.helpFrom, m.mode = m.mode, modeHelp
 		}
 		return nil
 	}
 	switch m.mode {
 	case modeHelp:
 		if key.Matches(msg, k.Back) {
-			m.mode = modeBrowse
+			m.mode = m.helpFrom
 		}
 		return nil
 	case modeDetail:

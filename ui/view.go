@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"nftharvest/portfolio"
@@ -310,6 +311,18 @@ func (m *Model) countText() string {
 	}
 	if m.filter.term != termAll {
 		parts = append(parts, m.filter.term.String())
+	}
+	if !slices.ContainsFunc(t.shown, func(c column) bool { return c.field == t.sortField }) {
+		// The sorted column is hidden at this width: say what the order is.
+		arrow := "▲"
+		if t.desc {
+			arrow = "▼"
+		}
+		for _, c := range m.columnsFor(m.tab, false) {
+			if c.field == t.sortField {
+				parts = append(parts, "by "+c.title+" "+arrow)
+			}
+		}
 	}
 	if n := m.basket.len(); n > 0 {
 		parts = append(parts, m.styles.Header.Render(fmt.Sprintf("basket %d", n)))
