@@ -211,7 +211,7 @@ func TestEndToEnd(t *testing.T) {
 		e.keys("Space")
 	}
 	e.keys("Escape") // clear the filter; wait, or the next key reads as alt+key
-	pane = e.waitFor("34 of 34 lots · basket 2", "What-if: sell 2 lots on 2026-11-28", "TAX SAVED")
+	pane = e.waitFor("34 of 34 lots", "basket 2", "What-if: sell 2 lots on 2026-11-28", "TAX SAVED")
 
 	var sim struct {
 		Sales []struct {
