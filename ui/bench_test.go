@@ -41,7 +41,7 @@ func benchModel(b *testing.B, n int) *Model {
 	b.Helper()
 	p := benchPortfolio(n)
 	f := &storage.File{Path: "synthetic.json", Portfolio: p}
-	d, err := buildDataset(f, p, benchToday)
+	d, err := buildDataset(f, p, benchToday, true)
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -66,6 +66,7 @@ func BenchmarkView(b *testing.B) {
 				up := keyMsg("g")
 				b.ReportAllocs()
 				i := 0
+				c0 := cpuTime()
 				for b.Loop() {
 					i++
 					if m.current().cursor >= len(m.current().view)-m.lay.bodyH {
@@ -74,6 +75,7 @@ func BenchmarkView(b *testing.B) {
 					m.Update(step.key)
 					_ = m.View()
 				}
+				reportCPU(b, c0)
 			})
 		}
 	}
@@ -88,10 +90,12 @@ func BenchmarkSort(b *testing.B) {
 			fields := []int{hfAcquired, hfUnreal, hfCollection, hfBasis}
 			b.ReportAllocs()
 			i := 0
+			c0 := cpuTime()
 			for b.Loop() {
 				t.setSort(fields[i%len(fields)], false)
 				i++
 			}
+			reportCPU(b, c0)
 		})
 	}
 }
@@ -106,6 +110,7 @@ func BenchmarkSortStable(b *testing.B) {
 	fields := []int{hfAcquired, hfUnreal, hfCollection, hfBasis}
 	b.ReportAllocs()
 	n := 0
+	c0 := cpuTime()
 	for b.Loop() {
 		f := fields[n%len(fields)]
 		n++
@@ -119,6 +124,7 @@ func BenchmarkSortStable(b *testing.B) {
 			return cmp.Compare(a.tie, b.tie)
 		})
 	}
+	reportCPU(b, c0)
 }
 
 // BenchmarkFilter is one keystroke of the live filter over every lot.
@@ -126,22 +132,26 @@ func BenchmarkFilter(b *testing.B) {
 	m := benchModel(b, 100_000)
 	m.Update(keyMsg("/"))
 	b.ReportAllocs()
+	c0 := cpuTime()
 	for b.Loop() {
 		m.Update(keyMsg("7"))
 		m.Update(keyMsg("backspace"))
 	}
+	reportCPU(b, c0)
 }
 
 // BenchmarkBuild is the work between reading the file and the first
-// frame: analysis, rows and sort keys, the first sort.
+// frame: analysis, holdings rows and sort keys, the first sort, the frame.
+// The Collections and Realized tables follow (BenchmarkBuildRest).
 func BenchmarkBuild(b *testing.B) {
 	for _, n := range sizes {
 		b.Run(fmt.Sprintf("lots=%d", n), func(b *testing.B) {
 			p := benchPortfolio(n)
 			f := &storage.File{Path: "synthetic.json", Portfolio: p}
 			b.ReportAllocs()
+			c0 := cpuTime()
 			for b.Loop() {
-				d, err := buildDataset(f, p, benchToday)
+				d, err := buildDataset(f, p, benchToday, false)
 				if err != nil {
 					b.Fatal(err)
 				}
@@ -150,6 +160,29 @@ func BenchmarkBuild(b *testing.B) {
 				m.Update(loadedMsg{d: d})
 				_ = m.View()
 			}
+			reportCPU(b, c0)
+		})
+	}
+}
+
+// BenchmarkBuildRest builds the Collections and Realized tables, which
+// arrive just after the first screen.
+func BenchmarkBuildRest(b *testing.B) {
+	for _, n := range sizes {
+		b.Run(fmt.Sprintf("lots=%d", n), func(b *testing.B) {
+			p := benchPortfolio(n)
+			d, err := buildDataset(&storage.File{Path: "synthetic.json", Portfolio: p}, p, benchToday, false)
+			if err != nil {
+				b.Fatal(err)
+			}
+			b.ReportAllocs()
+			c0 := cpuTime()
+			for b.Loop() {
+				if _, ok := completeCmd(d)().(completedMsg); !ok {
+					b.Fatal("no completedMsg")
+				}
+			}
+			reportCPU(b, c0)
 		})
 	}
 }
@@ -169,6 +202,7 @@ func BenchmarkFirstScreen(b *testing.B) {
 			}
 			b.SetBytes(int64(len(data)))
 			b.ReportAllocs()
+			c0 := cpuTime()
 			for b.Loop() {
 				m := New(Options{Path: path, Today: benchToday})
 				m.noTimers = true
@@ -179,6 +213,7 @@ func BenchmarkFirstScreen(b *testing.B) {
 				}
 				_ = m.View()
 			}
+			reportCPU(b, c0)
 		})
 	}
 }
@@ -191,10 +226,12 @@ func BenchmarkWhatIf(b *testing.B) {
 		m.basket.toggle(t.src.ID(int(t.view[i])))
 	}
 	b.ReportAllocs()
+	c0 := cpuTime()
 	for b.Loop() {
 		m.simulate(&m.basket)
 		if m.preview.res == nil {
 			b.Fatal(m.preview.stale)
 		}
 	}
+	reportCPU(b, c0)
 }

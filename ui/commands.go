@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"sync"
 	"time"
 
 	"nftharvest/portfolio"
@@ -43,7 +44,30 @@ type (
 	exportFailedMsg struct{ err error }
 	exportExistsMsg struct{ path string }
 	clearStatusMsg  struct{ id int }
+	// completedMsg brings the tables built after the first screen.
+	completedMsg struct {
+		d    *dataset
+		coll *collections
+		real *realized
+	}
 )
+
+// completeCmd builds the Collections and Realized tables of a partial
+// dataset, after the first screen is up.
+func completeCmd(d *dataset) tea.Cmd {
+	if !d.partial {
+		return nil
+	}
+	return func() tea.Msg {
+		var msg completedMsg
+		msg.d = d
+		var wg sync.WaitGroup
+		wg.Go(func() { msg.coll = newCollections(d.a) })
+		wg.Go(func() { msg.real = newRealized(d.a) })
+		wg.Wait()
+		return msg
+	}
+}
 
 // loadCmd loads the file (or the sample) and analyses it, off the UI loop.
 func (m *Model) loadCmd(reload bool) tea.Cmd {
@@ -57,7 +81,7 @@ func (m *Model) loadCmd(reload bool) tea.Cmd {
 		if err != nil {
 			return loadFailedMsg{err: err, reload: reload}
 		}
-		d, err := buildDataset(f, f.Portfolio, today)
+		d, err := buildDataset(f, f.Portfolio, today, false)
 		if err != nil {
 			return loadFailedMsg{err: err, reload: reload}
 		}
@@ -135,7 +159,7 @@ func (m *Model) writeCmd(w pendingWrite, target saveTarget) tea.Cmd {
 			}
 			warn = err.Error() // written; a later step failed
 		}
-		nd, err := buildDataset(f, p, today)
+		nd, err := buildDataset(f, p, today, true)
 		if err != nil {
 			return writeFailedMsg{err: fmt.Errorf("saved, but: %w", err)}
 		}

@@ -22,6 +22,9 @@ type dataset struct {
 	hold *holdings
 	coll *collections
 	real *realized
+	// partial is true until the Collections and Realized tables arrive
+	// (they are built after the first screen; see completeCmd).
+	partial bool
 }
 
 // totals are the summary bar's portfolio-wide figures.
@@ -36,8 +39,9 @@ type totals struct {
 }
 
 // buildDataset analyses p (the portfolio of f) as of today and prepares
-// every table.
-func buildDataset(f *storage.File, p *portfolio.Portfolio, today portfolio.Date) (*dataset, error) {
+// the tables: all of them, or (full false, for the first screen) the
+// holdings only, the others left empty and partial set.
+func buildDataset(f *storage.File, p *portfolio.Portfolio, today portfolio.Date, full bool) (*dataset, error) {
 	a, err := taxrules.Analyze(p, today)
 	if err != nil {
 		return nil, fmt.Errorf("analysing %s: %w", displayName(f), err)
@@ -69,10 +73,15 @@ func buildDataset(f *storage.File, p *portfolio.Portfolio, today portfolio.Date)
 	}
 	d.tot.value, d.tot.losses, d.tot.gains = value.value(), losses.value(), gains.value()
 	d.tot.harvST, d.tot.harvLT = harvST.value(), harvLT.value()
+	if !full {
+		d.hold = newHoldings(a)
+		d.coll, d.real, d.partial = &collections{}, &realized{}, true
+		return d, nil
+	}
 	// The three tables are independent: build them on both cores.
 	var wg sync.WaitGroup
 	wg.Go(func() { d.hold = newHoldings(a) })
-	wg.Go(func() { d.coll = newCollections(a); d.real = newRealized(a) })
+	wg.Go(func() { d.coll, d.real = newCollections(a), newRealized(a) })
 	wg.Wait()
 	return d, nil
 }

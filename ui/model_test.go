@@ -522,3 +522,29 @@ func TestReloadAndChangedOnDisk(t *testing.T) {
 		t.Errorf("no backup: %v", err)
 	}
 }
+
+func TestCollectionsAndRealizedFollowTheFirstScreen(t *testing.T) {
+	m := New(Options{Today: today, Store: newFakeStore()})
+	m.noTimers = true
+	m.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
+	msg := m.loadCmd(false)()
+	_, cmd := m.Update(msg)
+	if !m.data.partial || m.data.hold.Len() != 34 {
+		t.Fatalf("first screen: partial %v, %d lots", m.data.partial, m.data.hold.Len())
+	}
+	m.Update(keyMsg("2"))
+	if !strings.Contains(ansiStrip(m.View().Content), "computing…") {
+		t.Error("the collections tab does not say it is computing")
+	}
+	m.Update(keyMsg("s")) // sorting before the rows arrive is kept
+	m.Update(cmd())
+	if m.data.partial || m.data.coll.Len() != 11 || m.data.real.Len() != 14 {
+		t.Fatalf("after completion: partial %v, %d collections, %d sales", m.data.partial, m.data.coll.Len(), m.data.real.Len())
+	}
+	if m.current().sortField == cfUnreal {
+		t.Error("the sort chosen while computing was lost")
+	}
+	if !strings.Contains(ansiStrip(m.View().Content), "11 of 11 collections") {
+		t.Error("collections not shown after completion")
+	}
+}

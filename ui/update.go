@@ -40,7 +40,15 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 	case loadedMsg:
 		m.setData(msg.d)
 		if msg.reload {
-			return m.setStatus("Reloaded "+displayName(msg.d.file)+".", false)
+			return tea.Batch(completeCmd(msg.d), m.setStatus("Reloaded "+displayName(msg.d.file)+".", false))
+		}
+		return completeCmd(msg.d)
+	case completedMsg:
+		if d := msg.d; m.data == d && d.partial {
+			d.coll, d.real, d.partial = msg.coll, msg.real, false
+			m.makeTable(tabCollections, d.coll, cfUnreal)
+			m.makeTable(tabRealized, d.real, rfDate)
+			m.applyFilters()
 		}
 		return nil
 	case loadFailedMsg:
@@ -120,17 +128,10 @@ func (m *Model) setData(d *dataset) {
 			}
 		}
 	}
-	old := m.tables
 	m.data = d
-	mk := func(i tab, src source, field int, desc bool) {
-		if o := old[i]; o != nil {
-			field, desc = o.sortField, o.desc
-		}
-		m.tables[i] = newTable(src, m.columnsFor(i, false), field, desc)
-	}
-	mk(tabHoldings, d.hold, hfUnreal, false)
-	mk(tabCollections, d.coll, cfUnreal, false)
-	mk(tabRealized, d.real, rfDate, false)
+	m.makeTable(tabHoldings, d.hold, hfUnreal)
+	m.makeTable(tabCollections, d.coll, cfUnreal)
+	m.makeTable(tabRealized, d.real, rfDate)
 	m.tables[tabHoldings].inBasket = func(row int) bool { return m.basket.has(d.hold.ids[row]) }
 	m.applyFilters()
 	for i, t := range m.tables {
@@ -146,6 +147,23 @@ func (m *Model) setData(d *dataset) {
 		m.reopenDetail()
 	}
 	m.simulate(&m.basket)
+}
+
+// makeTable (re)builds a tab's table over src, keeping the sort the user
+// chose (field ascending the first time). The cursor row is kept by id.
+func (m *Model) makeTable(i tab, src source, field int) {
+	desc, sel := false, ""
+	if o := m.tables[i]; o != nil {
+		field, desc = o.sortField, o.desc
+		if r, ok := o.selected(); ok {
+			sel = o.src.ID(r)
+		}
+	}
+	t := newTable(src, m.columnsFor(i, false), field, desc)
+	if sel != "" {
+		t.selectID(sel)
+	}
+	m.tables[i] = t
 }
 
 // applyFilters installs the filters in every table.

@@ -165,6 +165,9 @@ func (m *Model) tableBlock() []string {
 }
 
 func (m *Model) emptyText() string {
+	if m.data.partial && m.tab != tabHoldings {
+		return "computing…"
+	}
 	switch m.tab {
 	case tabHoldings:
 		return "no open lots"
