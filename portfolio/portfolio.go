@@ -32,6 +32,7 @@ type Price struct {
 	Amount   decimal.Decimal
 	Currency string
 	AsOf     Date
+	Extra    Extra
 }
 
 // Collection is a set of tokens sharing a contract, with a market floor price

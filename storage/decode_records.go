@@ -31,6 +31,7 @@ var (
 	collectionNames = nameSet(collectionFields)
 	lotNames        = nameSet(lotFields)
 	saleNames       = nameSet(saleFields)
+	priceNames      = nameSet(priceFields)
 )
 
 func nameSet(names []string) map[string]bool {

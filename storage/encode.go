@@ -205,7 +205,7 @@ func (e *encoder) optBool(name string, v *bool) {
 	}
 }
 
-func (e *encoder) price(name string, p *portfolio.Price) {
+func (e *encoder) price(name string, p *portfolio.Price, a at) {
 	if p == nil {
 		return
 	}
@@ -219,6 +219,7 @@ func (e *encoder) price(name string, p *portfolio.Price) {
 		e.b = appendDate(e.b, p.AsOf)
 		e.b = append(e.b, '"')
 	}
+	e.extraInline(p.Extra, a, priceNames)
 	e.b = append(e.b, '}')
 }
 
@@ -231,7 +232,7 @@ func (e *encoder) collection(c *portfolio.Collection, i int) {
 	e.optStr("contract", c.Contract)
 	e.member("standard")
 	e.str(c.Standard)
-	e.price("floor", c.Floor)
+	e.price("floor", c.Floor, at{sec: secCollections, idx: i, field: "floor"})
 	e.optBool("collectible", c.Collectible)
 	e.extraInline(c.Extra, at{sec: secCollections, idx: i}, collectionNames)
 	e.b = append(e.b, '}')
@@ -252,7 +253,7 @@ func (e *encoder) lot(l *portfolio.Lot, i int) {
 	e.dec(l.Cost)
 	e.member("fees")
 	e.dec(l.Fees)
-	e.price("value", l.Value)
+	e.price("value", l.Value, at{sec: secLots, idx: i, field: "value"})
 	e.optBool("collectible", l.Collectible)
 	e.optStr("tx", l.Tx)
 	e.optStr("wallet", l.Wallet)

@@ -2,6 +2,7 @@ package storage
 
 import (
 	"bytes"
+	"slices"
 
 	"nftharvest/portfolio"
 )
@@ -183,8 +184,13 @@ func (d *decoder) priceOf(a at, raw []byte) *portfolio.Price {
 				p.AsOf, _ = d.dateOf(a, v)
 			}
 		default:
+			// Unknown members are kept, in order, like everywhere else.
 			a.field = base + "." + string(name)
-			d.c.fail(a, "unknown field (a price has only amount, currency and as_of)")
+			if slices.ContainsFunc(p.Extra, func(f portfolio.ExtraField) bool { return f.Name == string(name) }) {
+				d.c.fail(a, "duplicate member name")
+				continue
+			}
+			p.Extra = append(p.Extra, portfolio.ExtraField{Name: string(name), Value: bytes.Clone(v)})
 		}
 	}
 	a.field = base

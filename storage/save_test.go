@@ -91,6 +91,9 @@ func TestRoundTrip(t *testing.T) {
 	if len(h.Portfolio.Extra) != 1 || h.Portfolio.Extra[0].Name != "notes" || len(h.Portfolio.Lots[1].Extra) != 1 {
 		t.Errorf("unknown members lost: top %v, lots[1] %v", h.Portfolio.Extra, h.Portfolio.Lots[1].Extra)
 	}
+	if x := h.Portfolio.Collections[0].Floor.Extra; len(x) != 1 || x[0].Name != "source" || string(x[0].Value) != `"marketplace-api"` {
+		t.Errorf("unknown member of a floor price lost: %+v", x)
+	}
 	if !bytes.Equal(readFile(t, path), mustEncode(t, h.Portfolio)) {
 		t.Error("the saved file is not exactly Encode of the portfolio")
 	}

@@ -152,8 +152,8 @@ func TestProblems(t *testing.T) {
 			[]string{`p.json: lots[1].collection: "" must not be empty`, `p.json: sales[1].id: "" must not be empty`}},
 		{"duplicate member", []string{`"fees": "35.20"`, `"fees": "35.20", "fees": "1"`},
 			[]string{`p.json: lots[0].fees: duplicate member name`}},
-		{"unknown member in a price", []string{`"as_of": "2026-11-20"}`, `"as_of": "2026-11-20", "source": "x"}`},
-			[]string{`p.json: collections[0].floor.source: unknown field (a price has only amount, currency and as_of)`}},
+		{"duplicate member in a price", []string{`"as_of": "2026-11-20"}`, `"as_of": "2026-11-20", "source": "x", "source": "y"}`},
+			[]string{`p.json: collections[0].floor.source: duplicate member name`}},
 		{"long values are shortened", []string{`"cost": "410"`, `"cost": "` + strings.Repeat("9", 80) + `x"`},
 			[]string{`p.json: lots[1].cost: "` + strings.Repeat("9", 56) + `... is not a decimal number`}},
 	}
