@@ -71,12 +71,10 @@ func PrintError(w io.Writer, err error) int {
 	}
 	var invalid *storage.InvalidError
 	if errors.As(err, &invalid) && len(invalid.Problems) > 0 {
-		for _, p := range invalid.Problems {
-			if invalid.File != "" {
-				fmt.Fprintf(w, "nftharvest: %s: %s\n", invalid.File, oneLine(p.String()))
-			} else {
-				fmt.Fprintf(w, "nftharvest: %s\n", oneLine(p.String()))
-			}
+		// storage formats one problem a line (file:line:col for malformed
+		// JSON, "... and N more problems" past the cap); keep its lines.
+		for _, line := range strings.Split(strings.TrimRight(invalid.Error(), "\n"), "\n") {
+			fmt.Fprintf(w, "nftharvest: %s\n", line)
 		}
 		return ExitInvalid
 	}
