@@ -43,7 +43,7 @@ func runUndo(c *ctx, args []string) error {
 	if c.env.beforeSave != nil {
 		c.env.beforeSave(file.Path)
 	}
-	saveErr := file.Save(p, describeBatch("undo", batch, removed))
+	saveErr := file.SaveRestoringBackup(p, describeBatch("undo", batch, removed))
 	if saveErr != nil && file.Portfolio != p {
 		return saveErr // nothing was saved
 	}

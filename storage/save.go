@@ -1,6 +1,7 @@
 package storage
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"errors"
 	"fmt"
@@ -23,10 +24,22 @@ import (
 // line or the folder sync failed, f is updated (f.Portfolio is p) and the
 // error says "the new file is in place, but ...".
 func (f *File) Save(p *portfolio.Portfolio, change string) error {
+	return f.save(p, change, false)
+}
+
+// SaveRestoringBackup saves p as Save does, except that when the backup
+// (<file>.bak) holds exactly p it writes the backup's bytes back instead
+// of a fresh encoding. Undo uses it, so undoing the last change gives back
+// the previous file byte for byte, hand formatting included.
+func (f *File) SaveRestoringBackup(p *portfolio.Portfolio, change string) error {
+	return f.save(p, change, true)
+}
+
+func (f *File) save(p *portfolio.Portfolio, change string, preferBackup bool) error {
 	if f.Sample || f.Path == "" {
 		return fmt.Errorf("save: %w", ErrSample)
 	}
-	sum, err := save(f.Path, p, change, mustMatch, f.sum)
+	sum, err := save(f.Path, p, change, mustMatch, f.sum, preferBackup)
 	if err != nil && !errors.Is(err, errAfterRename) {
 		return err
 	}
@@ -44,7 +57,7 @@ func SaveAs(path string, p *portfolio.Portfolio, change string, overwrite bool) 
 	if overwrite {
 		mode = anyState
 	}
-	sum, err := save(path, p, change, mode, [sha256.Size]byte{})
+	sum, err := save(path, p, change, mode, [sha256.Size]byte{}, false)
 	if err != nil && !errors.Is(err, errAfterRename) {
 		return nil, err
 	}
@@ -79,7 +92,7 @@ func hook(step string) error {
 // save is Save and SaveAs: validate, encode, lock, check what is on disk,
 // back it up, replace it atomically, log. It returns the new file's
 // SHA-256.
-func save(path string, p *portfolio.Portfolio, change string, mode saveMode, want [sha256.Size]byte) ([sha256.Size]byte, error) {
+func save(path string, p *portfolio.Portfolio, change string, mode saveMode, want [sha256.Size]byte, preferBackup bool) ([sha256.Size]byte, error) {
 	var none [sha256.Size]byte
 	if p == nil {
 		return none, fmt.Errorf("save %s: no portfolio", path)
@@ -124,6 +137,9 @@ func save(path string, p *portfolio.Portfolio, change string, mode saveMode, wan
 		}
 	}
 
+	if preferBackup {
+		data = backupIfSame(target+".bak", data)
+	}
 	perm := fs.FileMode(0o644)
 	if exists {
 		if st, err := os.Stat(target); err == nil {
@@ -151,6 +167,23 @@ func save(path string, p *portfolio.Portfolio, change string, mode saveMode, wan
 		return sum, fmt.Errorf("save %s: %w: %w", path, errAfterRename, err)
 	}
 	return sum, nil
+}
+
+// backupIfSame returns the bytes of the backup at bak when they decode to
+// exactly the portfolio encoded as data, else data.
+func backupIfSame(bak string, data []byte) []byte {
+	prior, err := os.ReadFile(bak)
+	if err != nil {
+		return data
+	}
+	q, err := Parse(prior, bak)
+	if err != nil {
+		return data
+	}
+	if enc, err := Encode(q); err != nil || !bytes.Equal(enc, data) {
+		return data
+	}
+	return prior
 }
 
 // resolve follows symbolic links so that a linked portfolio is replaced

@@ -14,6 +14,8 @@ import (
 	"time"
 
 	"nftharvest/portfolio"
+
+	"github.com/shopspring/decimal"
 )
 
 // fixedNow makes change-log times predictable for the test.
@@ -535,5 +537,44 @@ func TestSaveLogFailure(t *testing.T) {
 	q.Lots[0].Note = "next"
 	if err := f.Save(q, "next"); err != nil {
 		t.Errorf("the save after a log failure: %v", err)
+	}
+}
+
+// Undo saves with SaveRestoringBackup: when the backup holds exactly the
+// portfolio being saved, the hand-formatted previous file comes back byte
+// for byte; otherwise the fresh encoding is written.
+func TestSaveRestoringBackup(t *testing.T) {
+	fixedNow(t)
+	original := readTestdata(t, "full.json")
+	path := writeFile(t, original)
+	f, err := Load(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	before := f.Portfolio
+	changed := before.Clone()
+	changed.RecordSales([]portfolio.Sale{{Lot: before.Lots[0].ID, Quantity: before.Lots[0].Quantity, Date: before.Lots[0].Acquired, Proceeds: before.Lots[0].Cost}})
+	if err := f.Save(changed, "sell"); err != nil {
+		t.Fatal(err)
+	}
+	if bytes.Equal(readFile(t, path), original) {
+		t.Fatal("the sell was not written")
+	}
+	if err := f.SaveRestoringBackup(before, "undo"); err != nil {
+		t.Fatal(err)
+	}
+	if got := readFile(t, path); !bytes.Equal(got, original) {
+		t.Errorf("undo did not restore the original bytes:\n%s", firstDiff(string(original), string(got)))
+	}
+
+	// The backup now holds the sold version, not what is saved next: the
+	// fresh encoding is written.
+	other := before.Clone()
+	other.TaxProfile.StateRate = decimal.RequireFromString("0.01")
+	if err := f.SaveRestoringBackup(other, "edit"); err != nil {
+		t.Fatal(err)
+	}
+	if got := readFile(t, path); !bytes.Equal(got, mustEncode(t, other)) {
+		t.Error("with a backup of another portfolio, the fresh encoding must be written")
 	}
 }
