@@ -63,7 +63,11 @@ func runDemo(c *ctx, args []string) error {
 		_, err := c.stdout.Write(data)
 		return err
 	}
-	if err := storage.WriteFileAtomic(*out, data); err != nil {
+	write := storage.WriteNewFileAtomic // never replaces a file that appeared meanwhile
+	if *force {
+		write = storage.WriteFileAtomic
+	}
+	if err := write(*out, data); err != nil {
 		return fmt.Errorf("writing %s: %w", *out, err)
 	}
 	_, err = fmt.Fprintf(c.stdout, "Wrote a synthetic portfolio of %d lots (seed %d) to %s.\n", n, seed, *out)

@@ -84,7 +84,11 @@ func runExport(c *ctx, args []string) error {
 		_, err := c.stdout.Write(buf.Bytes())
 		return err
 	}
-	if err := storage.WriteFileAtomic(*out, buf.Bytes()); err != nil {
+	write := storage.WriteNewFileAtomic // never replaces a file that appeared meanwhile
+	if *force {
+		write = storage.WriteFileAtomic
+	}
+	if err := write(*out, buf.Bytes()); err != nil {
 		return fmt.Errorf("writing %s: %w", *out, err)
 	}
 	_, err = fmt.Fprintf(c.stdout, "Wrote %s to %s.\n", what, *out)

@@ -38,7 +38,7 @@ func runInit(c *ctx, args []string) error {
 	if len(data) == 0 {
 		return fmt.Errorf("the embedded sample portfolio is empty")
 	}
-	if err := storage.WriteFileAtomic(path, data); err != nil {
+	if err := storage.WriteNewFileAtomic(path, data); err != nil {
 		return fmt.Errorf("writing %s: %w", path, err)
 	}
 	try := "nftharvest report"

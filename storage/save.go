@@ -217,19 +217,66 @@ func WriteFileAtomic(path string, data []byte) error {
 // reports whether path now holds data, even when err is not nil (the
 // folder sync failed).
 func writeAtomic(path string, data []byte, perm fs.FileMode, beforeRename func() error) (renamed bool, err error) {
+	dir, name, err := writeTemp(path, data, perm)
+	if err != nil {
+		return false, err
+	}
+	if beforeRename != nil {
+		if err := beforeRename(); err != nil {
+			os.Remove(name)
+			return false, err
+		}
+	}
+	if err := os.Rename(name, path); err != nil {
+		os.Remove(name)
+		return false, err
+	}
+	if err := syncDir(dir); err != nil {
+		return true, fmt.Errorf("replaced, but syncing the folder failed: %w", err)
+	}
+	return true, nil
+}
+
+// WriteNewFileAtomic writes data to path as WriteFileAtomic does, but only
+// when nothing is there: the finished temporary file is hard-linked into
+// place, and a link never replaces an existing file, so a file that
+// appears meanwhile is not overwritten. That case returns an error
+// wrapping ErrExists. For init and exports without --force.
+func WriteNewFileAtomic(path string, data []byte) error {
+	dir, name, err := writeTemp(path, data, 0o644)
+	if err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	err = os.Link(name, path)
+	os.Remove(name)
+	switch {
+	case errors.Is(err, fs.ErrExist):
+		return fmt.Errorf("write %s: %w", path, ErrExists)
+	case err != nil:
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err := syncDir(dir); err != nil {
+		return fmt.Errorf("write %s: written, but syncing the folder failed: %w", path, err)
+	}
+	return nil
+}
+
+// writeTemp writes data with permissions perm to a new temporary file in
+// path's folder and syncs it; it returns the folder and the file's name.
+func writeTemp(path string, data []byte, perm fs.FileMode) (dir, name string, err error) {
 	dir, base := filepath.Split(path)
 	if dir == "" {
 		dir = "."
 	}
 	tmp, err := createTemp(dir, "."+base+".tmp-", perm)
 	if err != nil {
-		return false, err
+		return "", "", err
 	}
-	name := tmp.Name()
-	fail := func(err error) (bool, error) {
+	name = tmp.Name()
+	fail := func(err error) (string, string, error) {
 		tmp.Close()
 		os.Remove(name)
-		return false, err
+		return "", "", err
 	}
 	if _, err := tmp.Write(data); err != nil {
 		return fail(err)
@@ -243,18 +290,7 @@ func writeAtomic(path string, data []byte, perm fs.FileMode, beforeRename func()
 	if err := tmp.Close(); err != nil {
 		return fail(err)
 	}
-	if beforeRename != nil {
-		if err := beforeRename(); err != nil {
-			return fail(err)
-		}
-	}
-	if err := os.Rename(name, path); err != nil {
-		return fail(err)
-	}
-	if err := syncDir(dir); err != nil {
-		return true, fmt.Errorf("replaced, but syncing the folder failed: %w", err)
-	}
-	return true, nil
+	return dir, name, nil
 }
 
 // removeStaleTemps removes temporary files that a save killed half-way

@@ -578,3 +578,23 @@ func TestSaveRestoringBackup(t *testing.T) {
 		t.Error("with a backup of another portfolio, the fresh encoding must be written")
 	}
 }
+
+// WriteNewFileAtomic creates a file but never replaces one, and leaves no
+// temporary file behind either way.
+func TestWriteNewFileAtomic(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "form8949-2026.csv")
+	if err := WriteNewFileAtomic(path, []byte("first")); err != nil {
+		t.Fatal(err)
+	}
+	err := WriteNewFileAtomic(path, []byte("second"))
+	if !errors.Is(err, ErrExists) {
+		t.Fatalf("second write: err = %v, want ErrExists", err)
+	}
+	if got := readFile(t, path); string(got) != "first" {
+		t.Errorf("file = %q, want the first content", got)
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 1 {
+		t.Errorf("folder holds %d entries, want only the file", len(entries))
+	}
+}
