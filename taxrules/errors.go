@@ -14,3 +14,11 @@ func (e *RequestError) Error() string { return "lot " + e.Lot + ": " + e.Reason 
 // Cents rounds an amount to the cent, half away from zero, for display and
 // exports. Amounts are never rounded inside the engine.
 func Cents(d decimal.Decimal) decimal.Decimal { return d.Round(2) }
+
+// units names a quantity with its noun: "1 unit", "0.5 units", "3 units".
+func units(q decimal.Decimal) string {
+	if q.Equal(decimal.NewFromInt(1)) {
+		return "1 unit"
+	}
+	return q.String() + " units"
+}

@@ -58,7 +58,7 @@ func (r *run) processSale(s *portfolio.Sale, li int32, id string) ([]SaleResult,
 	w := r.work(li)
 	segs, ok := w.take(s.Quantity)
 	if !ok {
-		return nil, fmt.Errorf("sale %s of lot %s: quantity %s is more than the %s units open", id, lot.ID, s.Quantity, w.openQuantity())
+		return nil, fmt.Errorf("sale %s of lot %s: quantity %s is more than the %s open", id, lot.ID, s.Quantity, units(w.openQuantity()))
 	}
 	results := splitByTerm(s, lot, segs, r.e.collectible(li), id)
 	for k := range results {

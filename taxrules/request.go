@@ -46,7 +46,7 @@ func (a *Analysis) planSales(w WhatIf, date portfolio.Date) ([]plannedSale, erro
 			}
 			q = open
 		case q.GreaterThan(open):
-			return nil, &RequestError{Lot: rq.Lot, Reason: fmt.Sprintf("quantity %s is more than the %s units open", q, open)}
+			return nil, &RequestError{Lot: rq.Lot, Reason: fmt.Sprintf("quantity %s is more than the %s open", q, units(open))}
 		}
 		if date < lot.Acquired {
 			return nil, &RequestError{Lot: rq.Lot, Reason: fmt.Sprintf("sale date %s is before the acquisition on %s", date, lot.Acquired)}

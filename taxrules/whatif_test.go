@@ -180,3 +180,11 @@ func TestSimulateDefaultPriceIsWholeCents(t *testing.T) {
 		t.Errorf("gain/loss = %s, want -29.99 (60.01 - 90)", got)
 	}
 }
+
+func TestRequestErrorCountsUnits(t *testing.T) {
+	a := mustAnalyze(t, whatIfPortfolio(), "2024-06-01")
+	_, err := a.Simulate(WhatIf{Sales: []SaleRequest{{Lot: "B", Quantity: d("2")}}})
+	if err == nil || err.Error() != "lot B: quantity 2 is more than the 1 unit open" {
+		t.Errorf("err = %v", err)
+	}
+}
