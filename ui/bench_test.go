@@ -54,9 +54,18 @@ func benchModel(b *testing.B, n int) *Model {
 
 var sizes = []int{100, 100_000}
 
+// bigSizes adds 1M lots (about 2 GB of heap and a minute of setup) unless
+// -short.
+func bigSizes() []int {
+	if testing.Short() {
+		return sizes
+	}
+	return append(sizes, 1_000_000)
+}
+
 // BenchmarkView is one cursor move (or one page) and the frame it draws.
 func BenchmarkView(b *testing.B) {
-	for _, n := range sizes {
+	for _, n := range bigSizes() {
 		for _, step := range []struct {
 			name string
 			key  tea.KeyPressMsg
@@ -83,7 +92,7 @@ func BenchmarkView(b *testing.B) {
 
 // BenchmarkSort is a full re-sort of the holdings (s on another column).
 func BenchmarkSort(b *testing.B) {
-	for _, n := range sizes {
+	for _, n := range bigSizes() {
 		b.Run(fmt.Sprintf("lots=%d", n), func(b *testing.B) {
 			m := benchModel(b, n)
 			t := m.tables[tabHoldings]

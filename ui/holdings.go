@@ -4,6 +4,7 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"sync"
 
 	"nftharvest/taxrules"
 
@@ -98,61 +99,30 @@ func newHoldings(a *taxrules.Analysis) *holdings {
 		hfLot: 3, hfCollection: 10, hfToken: 5, hfName: 10, hfQty: 3, hfAcquired: 10,
 		hfTerm: 7, hfBasis: 9, hfValue: 9, hfUnreal: 10, hfPct: 6, hfWash: 4, hfWallet: 6,
 	}
+	// Keys are computed on both cores for big portfolios: each half keeps
+	// its own widths and maxima, merged after.
+	fill := func(lo, hi int) holdStats {
+		var s holdStats
+		for i := lo; i < hi; i++ {
+			h.fillRow(i, collRank, walletRank, tokenKey[i], &s)
+		}
+		return s
+	}
+	var parts [2]holdStats
+	if n := len(h.rows); n >= 20_000 {
+		var wg sync.WaitGroup
+		wg.Go(func() { parts[0] = fill(0, n/2) })
+		wg.Go(func() { parts[1] = fill(n/2, n) })
+		wg.Wait()
+	} else {
+		parts[0] = fill(0, n)
+	}
 	var maxBasis, maxValue, maxUnreal, maxPct int64
-	for i := range h.rows {
-		r := &h.rows[i]
-		st := r.st
-		l := st.Lot
-		k := &r.keys
-		k[hfLot] = int64(h.tie[i])
-		k[hfCollection] = int64(collRank[st.CollectionName])
-		k[hfName] = k[hfCollection]
-		k[hfToken] = tokenKey[i]
-		k[hfQty] = qtyKey(st.OpenQuantity)
-		k[hfAcquired] = int64(l.Acquired)
-		if st.Term == taxrules.LongTerm {
-			k[hfTerm] = 1 << 40
-		} else {
-			k[hfTerm] = int64(st.DaysToLongTerm)
+	for _, p := range parts {
+		maxBasis, maxValue, maxUnreal, maxPct = max(maxBasis, p.basis), max(maxValue, p.value), max(maxUnreal, p.unreal), max(maxPct, p.pct)
+		for f, w := range p.w {
+			h.w[f] = max(h.w[f], w)
 		}
-		b, ok1 := centsOf(st.AdjustedBasis)
-		v, ok2 := centsOf(st.MarketValue)
-		u, ok3 := centsOf(st.Unrealized)
-		r.exact = ok1 && ok2 && ok3
-		if !r.exact {
-			b, v, u = approxCents(st.AdjustedBasis), approxCents(st.MarketValue), approxCents(st.Unrealized)
-		}
-		if !st.HasPrice {
-			v, u = 0, 0
-		}
-		k[hfBasis], k[hfValue], k[hfUnreal] = b, v, u
-		if st.HasPrice && b > 0 {
-			k[hfPct] = int64(math.Round(float64(u) / float64(b) * 10000))
-		}
-		if len(st.WashAdjustments) > 0 {
-			r.wash |= washAdjusted
-		}
-		if len(st.WashRisk.Purchases) > 0 {
-			r.wash |= washRisk
-		}
-		if len(st.WashRisk.Warnings) > 0 {
-			r.wash |= washAlike
-		}
-		k[hfWash] = int64(r.wash)
-		k[hfWallet] = int64(walletRank[l.Wallet])
-
-		maxBasis = max(maxBasis, absI(b))
-		maxValue = max(maxValue, absI(v))
-		maxUnreal = max(maxUnreal, absI(u))
-		h.w[hfLot] = max(h.w[hfLot], len(l.ID))
-		h.w[hfCollection] = max(h.w[hfCollection], len(st.CollectionName))
-		h.w[hfToken] = max(h.w[hfToken], len(l.TokenID)+1)
-		if st.OpenQuantity.Exponent() < 0 || k[hfQty] >= 1e15 {
-			h.w[hfQty] = max(h.w[hfQty], len(quantity(st.OpenQuantity)))
-		} else {
-			h.w[hfQty] = max(h.w[hfQty], digits(k[hfQty]/1e6))
-		}
-		maxPct = max(maxPct, absI(k[hfPct]))
 	}
 	h.w[hfPct] = max(h.w[hfPct], len(percentText(-maxPct, true)))
 	h.w[hfBasis] = max(h.w[hfBasis], len(fmtCents(maxBasis, false)))
@@ -165,6 +135,69 @@ func newHoldings(a *taxrules.Analysis) *holdings {
 	h.w[hfWash] = 8
 	h.w[hfWallet] = 11
 	return h
+}
+
+// holdStats are the widths and largest amounts seen while filling rows.
+type holdStats struct {
+	w                         [hfCount]int
+	basis, value, unreal, pct int64
+}
+
+// fillRow computes the sort keys and wash flags of row i.
+func (h *holdings) fillRow(i int, collRank, walletRank map[string]int32, tokenKey int64, s *holdStats) {
+	r := &h.rows[i]
+	st := r.st
+	l := st.Lot
+	k := &r.keys
+	k[hfLot] = int64(h.tie[i])
+	k[hfCollection] = int64(collRank[st.CollectionName])
+	k[hfName] = k[hfCollection]
+	k[hfToken] = tokenKey
+	k[hfQty] = qtyKey(st.OpenQuantity)
+	k[hfAcquired] = int64(l.Acquired)
+	if st.Term == taxrules.LongTerm {
+		k[hfTerm] = 1 << 40
+	} else {
+		k[hfTerm] = int64(st.DaysToLongTerm)
+	}
+	b, ok1 := centsOf(st.AdjustedBasis)
+	v, ok2 := centsOf(st.MarketValue)
+	u, ok3 := centsOf(st.Unrealized)
+	r.exact = ok1 && ok2 && ok3
+	if !r.exact {
+		b, v, u = approxCents(st.AdjustedBasis), approxCents(st.MarketValue), approxCents(st.Unrealized)
+	}
+	if !st.HasPrice {
+		v, u = 0, 0
+	}
+	k[hfBasis], k[hfValue], k[hfUnreal] = b, v, u
+	if st.HasPrice && b > 0 {
+		k[hfPct] = int64(math.Round(float64(u) / float64(b) * 10000))
+	}
+	if len(st.WashAdjustments) > 0 {
+		r.wash |= washAdjusted
+	}
+	if len(st.WashRisk.Purchases) > 0 {
+		r.wash |= washRisk
+	}
+	if len(st.WashRisk.Warnings) > 0 {
+		r.wash |= washAlike
+	}
+	k[hfWash] = int64(r.wash)
+	k[hfWallet] = int64(walletRank[l.Wallet])
+
+	s.basis = max(s.basis, absI(b))
+	s.value = max(s.value, absI(v))
+	s.unreal = max(s.unreal, absI(u))
+	s.pct = max(s.pct, absI(k[hfPct]))
+	s.w[hfLot] = max(s.w[hfLot], len(l.ID))
+	s.w[hfCollection] = max(s.w[hfCollection], len(st.CollectionName))
+	s.w[hfToken] = max(s.w[hfToken], len(l.TokenID)+1)
+	if st.OpenQuantity.Exponent() < 0 || k[hfQty] >= 1e15 {
+		s.w[hfQty] = max(s.w[hfQty], len(quantity(st.OpenQuantity)))
+	} else {
+		s.w[hfQty] = max(s.w[hfQty], digits(k[hfQty]/1e6))
+	}
 }
 
 // columns returns the holdings columns for a table of width w: the full
