@@ -99,44 +99,56 @@ func (m *Model) previewLines(w int, wide bool) []string {
 		}
 	}
 
-	// Before -> after.
-	b, a := res.Before, res.After
-	carry := func(s taxrules.Summary) decimal.Decimal { return s.CarryoverShortTerm.Add(s.CarryoverLongTerm) }
+	nets := func() {
+		// Before -> after.
+		b, a := res.Before, res.After
+		carry := func(s taxrules.Summary) decimal.Decimal { return s.CarryoverShortTerm.Add(s.CarryoverLongTerm) }
+		if wide {
+			row := func(name string, x, y decimal.Decimal) {
+				add(fmt.Sprintf("%-15s %12s → %12s", name, money(x), money(y)))
+			}
+			add(st.Header.Render(fmt.Sprintf("%-15s %12s   %12s", "", "before", "after")))
+			row("Short-term net", b.ShortTermNet, a.ShortTermNet)
+			row("Long-term net", b.LongTermNet, a.LongTermNet)
+			row("Ordinary offset", b.OrdinaryOffset, a.OrdinaryOffset)
+			row("Carryover out", carry(b), carry(a))
+			row("Estimated tax", b.EstimatedTax, a.EstimatedTax)
+		} else {
+			pair := func(name string, x, y decimal.Decimal) string {
+				return st.Label.Render(name+" ") + money(x) + " → " + money(y)
+			}
+			out = append(out, packSegments([]string{
+				pair("ST net", b.ShortTermNet, a.ShortTermNet), pair("LT net", b.LongTermNet, a.LongTermNet),
+				pair("Offset", b.OrdinaryOffset, a.OrdinaryOffset), pair("Carryover", carry(b), carry(a)),
+				pair("Tax", b.EstimatedTax, a.EstimatedTax),
+			}, w, 5)...)
+		}
+	}
+	washLines := func() {
+		// Wash-sale hits and look-alike warnings.
+		for _, s := range res.Sales {
+			for _, r := range s.Replacements {
+				acq := ""
+				if l, ok := m.data.a.Index.Lot(r.Lot); ok {
+					acq = " (bought " + l.Acquired.String() + ")"
+				}
+				add(st.Wash.Render(fmt.Sprintf("W wash sale %s: %s disallowed, moves into the basis of %s%s",
+					s.Lot, money(r.Disallowed), r.Lot, acq)))
+			}
+			for _, p := range s.Warnings {
+				add(st.Wash.Render(fmt.Sprintf("look-alike %s: %s #%s bought %s (warning only)", s.Lot, p.Lot, p.TokenID, p.Date)))
+			}
+		}
+	}
 	if wide {
-		row := func(name string, x, y decimal.Decimal) {
-			add(fmt.Sprintf("%-15s %12s → %12s", name, money(x), money(y)))
-		}
-		add(st.Header.Render(fmt.Sprintf("%-15s %12s   %12s", "", "before", "after")))
-		row("Short-term net", b.ShortTermNet, a.ShortTermNet)
-		row("Long-term net", b.LongTermNet, a.LongTermNet)
-		row("Ordinary offset", b.OrdinaryOffset, a.OrdinaryOffset)
-		row("Carryover out", carry(b), carry(a))
-		row("Estimated tax", b.EstimatedTax, a.EstimatedTax)
+		nets()
+		washLines()
 	} else {
-		pair := func(name string, x, y decimal.Decimal) string {
-			return st.Label.Render(name+" ") + money(x) + " → " + money(y)
-		}
-		out = append(out, packSegments([]string{
-			pair("ST net", b.ShortTermNet, a.ShortTermNet), pair("LT net", b.LongTermNet, a.LongTermNet),
-			pair("Offset", b.OrdinaryOffset, a.OrdinaryOffset), pair("Carryover", carry(b), carry(a)),
-			pair("Tax", b.EstimatedTax, a.EstimatedTax),
-		}, w, 5)...)
+		// A short panel keeps the wash-sale hits first.
+		washLines()
+		nets()
 	}
 
-	// Wash-sale hits and look-alike warnings.
-	for _, s := range res.Sales {
-		for _, r := range s.Replacements {
-			acq := ""
-			if l, ok := m.data.a.Index.Lot(r.Lot); ok {
-				acq = " (bought " + l.Acquired.String() + ")"
-			}
-			add(st.Wash.Render(fmt.Sprintf("W wash sale %s: %s disallowed, moves into the basis of %s%s",
-				s.Lot, money(r.Disallowed), r.Lot, acq)))
-		}
-		for _, p := range s.Warnings {
-			add(st.Wash.Render(fmt.Sprintf("look-alike %s: %s #%s bought %s (warning only)", s.Lot, p.Lot, p.TokenID, p.Date)))
-		}
-	}
 	var rebuy portfolio.Date
 	for _, s := range res.Sales {
 		rebuy = max(rebuy, s.SafeToRebuy)
