@@ -35,7 +35,7 @@ func (m *Model) detailLines(s *taxrules.LotState) []string {
 	l := s.Lot
 	var out []string
 	add := func(format string, args ...any) { out = append(out, fmt.Sprintf(format, args...)) }
-	kv := func(k, v string) { out = append(out, sty.Label.Render(fmt.Sprintf("%-16s", k))+v) }
+	kv := func(k, v string) { out = append(out, sty.Label.Render(k)+strings.Repeat(" ", max(16-len(k), 1))+v) }
 	section := func(title string) {
 		out = append(out, "", sty.Header.Render(title))
 	}

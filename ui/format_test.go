@@ -3,10 +3,12 @@ package ui
 import (
 	"math/rand/v2"
 	"strconv"
+	"strings"
 	"testing"
 
 	"nftharvest/taxrules"
 
+	"github.com/charmbracelet/x/ansi"
 	"github.com/shopspring/decimal"
 )
 
@@ -128,6 +130,37 @@ func TestNameFit(t *testing.T) {
 	} {
 		if got := nameFit(c.coll, c.token, c.w); got != c.want {
 			t.Errorf("nameFit(%q, %q, %d) = %q, want %q", c.coll, c.token, c.w, got, c.want)
+		}
+	}
+}
+
+func TestWrapLine(t *testing.T) {
+	st := NewStyles(true)
+	s := st.Wash.Render("look-alike L-0029: L-0048 #2400 bought 2026-11-18 (warning only)")
+	lines := wrapLine(s, 44)
+	if len(lines) != 2 {
+		t.Fatalf("lines = %q", lines)
+	}
+	plain := []string{ansi.Strip(lines[0]), ansi.Strip(lines[1])}
+	if plain[0] != "look-alike L-0029: L-0048 #2400 bought" || plain[1] != "2026-11-18 (warning only)" {
+		t.Errorf("wrapped at the wrong place: %q", plain)
+	}
+	for _, l := range lines {
+		if !strings.HasPrefix(l, "\x1b[") || !strings.HasSuffix(l, "\x1b[m") {
+			t.Errorf("line does not carry its style: %q", l)
+		}
+		if ansi.StringWidth(l) > 44 {
+			t.Errorf("line too wide: %q", l)
+		}
+	}
+	// A word longer than the width is cut; indentation is kept.
+	got := wrapLine("  0x9837ea4baab97fb6232c1de821ee335dd4f282cd", 20)
+	if len(got) < 2 || !strings.HasPrefix(got[0], "  ") {
+		t.Errorf("long word: %q", got)
+	}
+	for _, l := range got {
+		if ansi.StringWidth(l) > 20 {
+			t.Errorf("long word line too wide: %q", l)
 		}
 	}
 }

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 
 	"nftharvest/portfolio"
@@ -195,13 +196,70 @@ func (m *Model) previewLines(w int, wide bool) []string {
 	return out
 }
 
-// wrapLine word-wraps a styled line to width w.
+// wrapLine word-wraps a styled line to width w at spaces (dates and
+// amounts are never split at their hyphens); a word longer than w is cut.
+// A style open at the end of a line is closed there and reopened on the
+// next, so every line stands alone.
 func wrapLine(s string, w int) []string {
 	if w <= 0 || lipgloss.Width(s) <= w {
 		return []string{s}
 	}
-	lines := strings.Split(ansi.Wrap(s, w, ""), "\n")
+	var lines []string
+	cur, curW, started := "", 0, false
+	for _, word := range strings.Split(s, " ") {
+		ww := lipgloss.Width(word)
+		if ww > w {
+			// Too long for any line: fill the current line, then cut.
+			if started {
+				if room := w - curW - 1; room >= 4 {
+					cur += " " + ansi.Truncate(word, room, "")
+					word = ansi.TruncateLeft(word, room, "")
+					ww = lipgloss.Width(word)
+				}
+				lines = append(lines, cur)
+				cur, curW, started = "", 0, false
+			}
+			for ww > w {
+				lines = append(lines, ansi.Truncate(word, w, ""))
+				word = ansi.TruncateLeft(word, w, "")
+				ww = lipgloss.Width(word)
+			}
+		}
+		switch {
+		case !started:
+			cur, curW, started = word, ww, true
+		case curW+1+ww <= w:
+			cur += " " + word
+			curW += 1 + ww
+		default:
+			lines = append(lines, cur)
+			cur, curW = word, ww
+		}
+	}
+	if started {
+		lines = append(lines, cur)
+	}
+	return carrySGR(lines)
+}
+
+var sgrRE = regexp.MustCompile(`\x1b\[[0-9;:]*m`)
+
+// carrySGR closes, at the end of each line, the style still open there and
+// reopens it at the start of the next line.
+func carrySGR(lines []string) []string {
+	active := ""
 	for i, l := range lines {
+		l = active + l
+		for _, seq := range sgrRE.FindAllString(lines[i], -1) {
+			if seq == "\x1b[m" || seq == "\x1b[0m" {
+				active = ""
+			} else {
+				active += seq
+			}
+		}
+		if active != "" {
+			l += "\x1b[m"
+		}
 		lines[i] = strings.TrimRight(l, " ")
 	}
 	return lines
