@@ -23,12 +23,28 @@ var (
 // quantity above what is open, a sale before its acquisition) is returned
 // as an error. Analyze never changes p.
 func Analyze(p *portfolio.Portfolio, asOf portfolio.Date) (*Analysis, error) {
+	return AnalyzeWith(p, asOf, Options{})
+}
+
+// Options choose what AnalyzeWith computes up front.
+type Options struct {
+	// LazyLots leaves Analysis.Lots nil: lot states are then built on
+	// demand by LotState and LargestLosses, so a report of a few lots of a
+	// large portfolio does not build (and keep) a state for every lot.
+	// Summary, Simulate, Suggest and Form8949 work the same either way.
+	LazyLots bool
+}
+
+// AnalyzeWith is Analyze with options. Every number it returns is the one
+// Analyze returns (tests compare them).
+func AnalyzeWith(p *portfolio.Portfolio, asOf portfolio.Date, opt Options) (*Analysis, error) {
 	e, err := newEngine(p)
 	if err != nil {
 		return nil, fmt.Errorf("analyze: %w", err)
 	}
 	a := &Analysis{AsOf: asOf, TaxYear: p.TaxProfile.TaxYear, Portfolio: p, Index: e.ix, eng: e}
 	r := newDenseRun(e)
+	e.run = r
 	e.results = make([][2]int32, len(p.Sales))
 	a.Sales = make([]SaleResult, 0, len(p.Sales))
 	for _, si := range e.order {
@@ -42,25 +58,40 @@ func Analyze(p *portfolio.Portfolio, asOf portfolio.Date) (*Analysis, error) {
 	}
 	e.years = yearTotals(a.Sales)
 	e.markRecent(asOf)
-	a.Lots = make([]LotState, len(p.Lots))
-	ones := make([]Portion, len(p.Lots))
+	if !opt.LazyLots {
+		a.Lots = a.allLotStates()
+	}
+	return a, nil
+}
+
+// allLotStates builds the state of every lot, in the order of
+// Portfolio.Lots.
+func (a *Analysis) allLotStates() []LotState {
+	e := a.eng
+	states := make([]LotState, len(e.lots))
+	ones := make([]Portion, len(e.lots))
 	fill := func(from, to int) {
 		for i := from; i < to; i++ {
-			a.lotState(&a.Lots[i], int32(i), r.get(int32(i)), ones[i:i+1:i+1])
+			a.lotState(&states[i], int32(i), e.run.get(int32(i)), ones[i:i+1:i+1])
 		}
 	}
 	// Lot states are independent of each other (everything they read is
-	// built above and no longer changes): fill them on two cores.
-	n := len(p.Lots)
+	// built by AnalyzeWith and no longer changes): fill them on two cores.
+	parallel(len(states), fill)
+	return states
+}
+
+// parallel calls fill on [0, n) in two halves on two goroutines when n
+// is at least parallelLots, else once.
+func parallel(n int, fill func(from, to int)) {
 	if n < parallelLots {
 		fill(0, n)
-		return a, nil
+		return
 	}
 	var wg sync.WaitGroup
 	wg.Go(func() { fill(0, n/2) })
 	fill(n/2, n)
 	wg.Wait()
-	return a, nil
 }
 
 // parallelLots is the portfolio size from which lot states are filled on
@@ -86,16 +117,12 @@ func (a *Analysis) lotState(st *LotState, li int32, w *lotWork, one []Portion) {
 		}
 		st.Portions = one
 	} else {
-		st.OpenQuantity, st.CostBasis, st.AdjustedBasis = decimal.Zero, decimal.Zero, decimal.Zero
+		st.OpenQuantity, st.CostBasis, st.AdjustedBasis = w.totals()
 		st.Portions = make([]Portion, len(w.portions))
 		for k := range w.portions {
 			p := &w.portions[k]
-			adjusted := dadd(p.orig, p.adj)
-			st.OpenQuantity = dadd(st.OpenQuantity, p.qty)
-			st.CostBasis = dadd(st.CostBasis, p.orig)
-			st.AdjustedBasis = dadd(st.AdjustedBasis, adjusted)
 			st.Portions[k] = Portion{
-				Quantity: p.qty, AdjustedBasis: adjusted, HoldingStart: p.start,
+				Quantity: p.qty, AdjustedBasis: dadd(p.orig, p.adj), HoldingStart: p.start,
 				Term: TermOf(p.start, a.AsOf), FromSale: p.from,
 			}
 		}
@@ -115,11 +142,7 @@ func (a *Analysis) lotState(st *LotState, li int32, w *lotWork, one []Portion) {
 	st.UnitPrice, st.PriceAsOf, st.HasPrice = e.unitPrice(li)
 	st.MarketValue, st.Unrealized, st.UnrealizedPct = decimal.Zero, decimal.Zero, decimal.Zero
 	if st.HasPrice {
-		st.MarketValue = st.UnitPrice
-		if !st.OpenQuantity.Equal(one1) {
-			st.MarketValue = dmul(st.UnitPrice, st.OpenQuantity)
-		}
-		st.Unrealized = dsub(st.MarketValue, st.AdjustedBasis)
+		st.MarketValue, st.Unrealized = valuation(st.UnitPrice, st.OpenQuantity, st.AdjustedBasis)
 		if !st.AdjustedBasis.IsZero() {
 			st.UnrealizedPct = percent(st.Unrealized, st.AdjustedBasis)
 		}
@@ -127,4 +150,27 @@ func (a *Analysis) lotState(st *LotState, li int32, w *lotWork, one []Portion) {
 	if st.OpenQuantity.Sign() > 0 {
 		st.WashRisk = e.washRisk(li, a.AsOf)
 	}
+}
+
+// totals returns the open quantity, original basis and adjusted basis of
+// the open units.
+func (w *lotWork) totals() (open, cost, adjusted decimal.Decimal) {
+	open, cost, adjusted = decimal.Zero, decimal.Zero, decimal.Zero
+	for k := range w.portions {
+		p := &w.portions[k]
+		open = dadd(open, p.qty)
+		cost = dadd(cost, p.orig)
+		adjusted = dadd(adjusted, dadd(p.orig, p.adj))
+	}
+	return open, cost, adjusted
+}
+
+// valuation returns the market value of open units at unit price price
+// and their unrealized gain (market value - adjusted basis).
+func valuation(price, open, adjusted decimal.Decimal) (value, unrealized decimal.Decimal) {
+	value = price
+	if !open.Equal(one1) {
+		value = dmul(price, open)
+	}
+	return value, dsub(value, adjusted)
 }

@@ -130,3 +130,30 @@ func cpuTime() time.Duration {
 func reportCPU(b *testing.B, since time.Duration) {
 	b.ReportMetric(float64(cpuTime()-since)/float64(b.N), "cpu-ns/op")
 }
+
+// BenchmarkAnalyzeLargestLosses40 is what "report --top 40" computes: the
+// analysis without lot states (Options.LazyLots), then the 40 largest
+// losses, built on demand.
+func BenchmarkAnalyzeLargestLosses40(b *testing.B) {
+	for _, n := range []int{10_000, 100_000, 1_000_000} {
+		b.Run(fmt.Sprintf("lots=%d", n), func(b *testing.B) {
+			if n >= 1_000_000 && testing.Short() {
+				b.Skip("1M lots in -short mode")
+			}
+			p := syntheticPortfolio(n)
+			b.ReportAllocs()
+			b.ResetTimer()
+			cpu := cpuTime()
+			for b.Loop() {
+				a, err := AnalyzeWith(p, syntheticToday, Options{LazyLots: true})
+				if err != nil {
+					b.Fatal(err)
+				}
+				if got := a.LargestLosses(40); len(got) != 40 {
+					b.Fatalf("%d lots", len(got))
+				}
+			}
+			reportCPU(b, cpu)
+		})
+	}
+}

@@ -33,6 +33,9 @@ type engine struct {
 	// lotSales lists, per lot, its sale indices in processing order.
 	lotSalesStart []int32
 	lotSales      []int32
+	// run is the state of the lots after every recorded sale (nil for a
+	// lot no sale touched), kept for lot states built on demand.
+	run *run
 	// results is, per sale index, its range [from, to) in Analysis.Sales.
 	results [][2]int32
 	// recent flags the collections with a purchase in the 30 days up to

@@ -32,7 +32,7 @@ func (a *Analysis) planSales(w WhatIf, date portfolio.Date) ([]plannedSale, erro
 		}
 		li := int32(li32)
 		lot := &e.lots[li]
-		open := a.Lots[li].OpenQuantity
+		open := a.openQuantity(li)
 		if u, ok := used[li]; ok {
 			open = dsub(open, u)
 		}

@@ -34,8 +34,9 @@ func (a *Analysis) Suggest(target *decimal.Decimal) Suggestion {
 		return out
 	}
 	var cands []cand
-	for i := range a.Lots {
-		st := &a.Lots[i]
+	states := a.lotStates()
+	for i := range states {
+		st := &states[i]
 		if st.OpenQuantity.Sign() > 0 && st.HasPrice && st.Unrealized.Sign() < 0 && len(st.WashRisk.Purchases) == 0 {
 			k, ok := sortKey(st.Unrealized)
 			cands = append(cands, cand{st: st, term: st.Term, key: k, ok: ok})
