@@ -111,6 +111,7 @@ const (
 	editFees
 )
 
+// String names the edit for messages.
 func (k editKind) String() string {
 	switch k {
 	case editFilter:

@@ -45,9 +45,16 @@ type collections struct {
 	hay  []string
 }
 
-func (c *collections) Len() int             { return len(c.rows) }
-func (c *collections) ID(row int) string    { return c.ids[row] }
-func (c *collections) Tie(row int) int32    { return c.tie[row] }
+// Len is the number of rows.
+func (c *collections) Len() int { return len(c.rows) }
+
+// ID is the row's id.
+func (c *collections) ID(row int) string { return c.ids[row] }
+
+// Tie is the rank of the row's id.
+func (c *collections) Tie(row int) int32 { return c.tie[row] }
+
+// Key is the row's sort key for field f.
 func (c *collections) Key(row, f int) int64 { return c.rows[row].keys[f] }
 
 func newCollections(a *taxrules.Analysis) *collections {

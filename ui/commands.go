@@ -97,6 +97,7 @@ const (
 	writeUndo
 )
 
+// String is "record" or "undo".
 func (k writeKind) String() string {
 	if k == writeUndo {
 		return "undo"

@@ -33,6 +33,7 @@ const (
 	dlgExportOverwrite
 )
 
+// String names the dialog for tests and logs.
 func (k dialogKind) String() string {
 	return [...]string{"record", "undo", "save as", "overwrite", "export", "export overwrite"}[k]
 }

@@ -59,9 +59,16 @@ type holdings struct {
 	byID     map[string]int
 }
 
-func (h *holdings) Len() int             { return len(h.rows) }
-func (h *holdings) ID(row int) string    { return h.ids[row] }
-func (h *holdings) Tie(row int) int32    { return h.tie[row] }
+// Len is the number of rows.
+func (h *holdings) Len() int { return len(h.rows) }
+
+// ID is the row's id.
+func (h *holdings) ID(row int) string { return h.ids[row] }
+
+// Tie is the rank of the row's id.
+func (h *holdings) Tie(row int) int32 { return h.tie[row] }
+
+// Key is the row's sort key for field f.
 func (h *holdings) Key(row, f int) int64 { return h.rows[row].keys[f] }
 
 // newHoldings builds the rows of the open lots of a.

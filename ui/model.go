@@ -43,6 +43,7 @@ const (
 	modeHelp
 )
 
+// String names the mode.
 func (m mode) String() string {
 	switch m {
 	case modeLoading:
@@ -66,6 +67,7 @@ const (
 	focusDialog
 )
 
+// String names the focus.
 func (f focus) String() string {
 	switch f {
 	case focusTable:
@@ -88,6 +90,7 @@ const (
 	tabCount
 )
 
+// String is the tab's title.
 func (t tab) String() string {
 	switch t {
 	case tabHoldings:
@@ -109,6 +112,7 @@ const (
 	termLong
 )
 
+// String describes the term filter.
 func (t termFilter) String() string {
 	switch t {
 	case termShort:

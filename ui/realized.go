@@ -42,9 +42,16 @@ type realized struct {
 	hay  []string
 }
 
-func (r *realized) Len() int             { return len(r.rows) }
-func (r *realized) ID(row int) string    { return r.ids[row] }
-func (r *realized) Tie(row int) int32    { return r.tie[row] }
+// Len is the number of rows.
+func (r *realized) Len() int { return len(r.rows) }
+
+// ID is the row's id.
+func (r *realized) ID(row int) string { return r.ids[row] }
+
+// Tie is the rank of the row's id.
+func (r *realized) Tie(row int) int32 { return r.tie[row] }
+
+// Key is the row's sort key for field f.
 func (r *realized) Key(row, f int) int64 { return r.rows[row].keys[f] }
 
 func newRealized(a *taxrules.Analysis) *realized {

@@ -1,0 +1,77 @@
+package ui
+
+// What confirming or cancelling a dialog does, and the saved state.
+
+import (
+	"fmt"
+
+	tea "charm.land/bubbletea/v2"
+)
+
+// handleDialog passes a key to the dialog and acts on its answer.
+func (m *Model) handleDialog(msg tea.KeyPressMsg) tea.Cmd {
+	d := m.dialog
+	switch d.HandleMsg(msg) {
+	case ActionCancel:
+		switch d.kind {
+		case dlgOverwrite:
+			m.dialog = m.saveAsDialog(d.write, d.path)
+		case dlgExportOverwrite:
+			m.dialog = m.exportDialog(d.path)
+		default:
+			m.dialog = nil
+			m.focus = focusTable
+		}
+	case ActionConfirm:
+		d.err = ""
+		switch d.kind {
+		case dlgRecord, dlgUndo:
+			if m.data.file.Sample {
+				m.dialog = m.saveAsDialog(d.write, "./portfolio.json")
+				return nil
+			}
+			d.busy = "Saving " + m.fileLabel() + "…"
+			return tea.Batch(m.writeCmd(d.write, saveTarget{}), m.spinTick())
+		case dlgSaveAs:
+			d.busy = "Saving " + d.value() + "…"
+			d.path = d.value()
+			return tea.Batch(m.writeCmd(d.write, saveTarget{saveAs: true, path: d.path}), m.spinTick())
+		case dlgOverwrite:
+			d.busy = "Saving " + d.path + "…"
+			return tea.Batch(m.writeCmd(d.write, saveTarget{saveAs: true, path: d.path, overwrite: true}), m.spinTick())
+		case dlgExport:
+			d.path = d.value()
+			d.busy = "Exporting…"
+			return tea.Batch(m.exportCmd(d.path, false), m.spinTick())
+		case dlgExportOverwrite:
+			d.busy = "Exporting…"
+			return tea.Batch(m.exportCmd(d.path, true), m.spinTick())
+		}
+	}
+	return nil
+}
+
+// written installs the saved state.
+func (m *Model) written(msg writtenMsg) tea.Cmd {
+	savedAs := m.data.file.Sample || m.data.file.Path != msg.d.file.Path
+	m.dialog = nil
+	m.focus = focusTable
+	if msg.kind == writeRecord {
+		m.basket.clear()
+	}
+	m.setData(msg.d)
+	text := ""
+	switch msg.kind {
+	case writeRecord:
+		text = fmt.Sprintf("Recorded %s (%d sale%s). u to undo.", msg.batch, len(msg.sales), plural(len(msg.sales)))
+	case writeUndo:
+		text = fmt.Sprintf("Undid %s (%d sale%s removed).", msg.batch, len(msg.sales), plural(len(msg.sales)))
+	}
+	if savedAs {
+		text += " Saved to " + msg.d.file.Path + "."
+	}
+	if msg.warn != "" {
+		return m.setStatus(text+" Warning: "+msg.warn, true)
+	}
+	return m.setStatus(text, false)
+}

@@ -1,0 +1,115 @@
+package ui
+
+// The basket actions and the footer input (filter and basket edits).
+
+import (
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+)
+
+// suggest fills the basket with the engine's harvest suggestion.
+func (m *Model) suggest() tea.Cmd {
+	s := m.data.a.Suggest(nil)
+	if len(s.Picks) == 0 {
+		return m.setStatus("No suggestion: no loss lot can be sold without a wash-sale hit, or nothing to offset.", false)
+	}
+	m.basket.clear()
+	for _, p := range s.Picks {
+		m.basket.toggle(p.Lot)
+		if it, ok := m.basket.item(p.Lot); ok {
+			it.qty = p.Quantity
+		}
+	}
+	m.simulate(&m.basket)
+	return m.setStatus(fmt.Sprintf("Suggested %d lots, loss %s (target %s).", len(s.Picks), money(s.Total), money(s.Target)), false)
+}
+
+// editLot opens the price (or fees) input for the basket lot under the cursor.
+func (m *Model) editLot(price bool) tea.Cmd {
+	r, ok := m.current().selected()
+	if !ok {
+		return nil
+	}
+	lot := m.data.hold.ids[r]
+	it, ok := m.basket.item(lot)
+	if !ok {
+		return m.setStatus(lot+" is not in the basket: space adds it.", true)
+	}
+	if price {
+		v, ph := "", ""
+		if it.price != nil {
+			v = it.price.String()
+		}
+		if st := m.data.hold.rows[r].st; st.HasPrice {
+			ph = st.MarketValue.StringFixed(2) + " (market value)"
+		}
+		return m.openInput(editPrice, lot, "Sale price of "+lot+": ", v, ph)
+	}
+	v := ""
+	if !it.fees.IsZero() {
+		v = it.fees.String()
+	}
+	return m.openInput(editFees, lot, "Selling fees of "+lot+": ", v, "0.00")
+}
+
+// handleInput drives the filter or edit input.
+func (m *Model) handleInput(msg tea.KeyPressMsg) tea.Cmd {
+	k := &m.keys
+	switch {
+	case key.Matches(msg, k.Apply):
+		if m.edit.kind == editFilter {
+			m.filter.text = strings.ToLower(strings.TrimSpace(m.input.Value()))
+			m.applyFilters()
+			m.current().top()
+			m.closeInput()
+			return nil
+		}
+		if err := applyEdit(&m.basket, m.edit.kind, m.edit.lot, m.input.Value()); err != nil {
+			m.edit.err = err.Error()
+			m.preview.stale = fmt.Sprintf("%s not applied: %s", m.edit.kind, err)
+			return nil
+		}
+		kind, lot := m.edit.kind, m.edit.lot
+		m.closeInput()
+		m.simulate(&m.basket)
+		what := kind.String()
+		if lot != "" {
+			what += " of " + lot
+		}
+		if m.preview.stale != "" {
+			return m.setStatus(what+" set, but the engine refused it: "+m.preview.stale, true)
+		}
+		return m.setStatus(strings.ToUpper(what[:1])+what[1:]+" set.", false)
+	case key.Matches(msg, k.Cancel):
+		if m.edit.kind == editFilter {
+			m.filter.text = ""
+			m.applyFilters()
+		}
+		m.closeInput()
+		m.simulate(&m.basket)
+		return nil
+	}
+	return m.updateInput(msg)
+}
+
+// updateInput passes a message to the input and refreshes what depends on
+// the typed value: the filter, or the preview.
+func (m *Model) updateInput(msg tea.Msg) tea.Cmd {
+	m.input.Update(msg)
+	if m.edit.kind == editFilter {
+		m.filter.text = strings.ToLower(strings.TrimSpace(m.input.Value()))
+		m.applyFilters()
+		return nil
+	}
+	m.refreshPreview()
+	return nil
+}
+
+func (m *Model) closeInput() {
+	m.input.Blur()
+	m.edit = edit{}
+	m.focus = focusTable
+}

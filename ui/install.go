@@ -1,0 +1,95 @@
+package ui
+
+// Installing a new analysis in the model: tables, sorts, filters.
+
+import (
+	"nftharvest/taxrules"
+)
+
+// setData installs a new analysis, keeping each table's sort, the filters,
+// the rows under the cursors (by id) and the basket lots still open.
+func (m *Model) setData(d *dataset) {
+	var sel [tabCount]string
+	for i, t := range m.tables {
+		if t != nil {
+			if r, ok := t.selected(); ok {
+				sel[i] = t.src.ID(r)
+			}
+		}
+	}
+	m.data = d
+	m.makeTable(tabHoldings, d.hold, hfUnreal)
+	m.makeTable(tabCollections, d.coll, cfUnreal)
+	m.makeTable(tabRealized, d.real, rfDate)
+	m.tables[tabHoldings].inBasket = func(row int) bool { return m.basket.has(d.hold.ids[row]) }
+	m.applyFilters()
+	for i, t := range m.tables {
+		if sel[i] != "" {
+			t.selectID(sel[i])
+		}
+	}
+	if m.mode == modeLoading {
+		m.mode = modeBrowse
+	}
+	m.basket.keep(func(lot string) bool { _, ok := d.hold.rowOf(lot); return ok })
+	if m.mode == modeDetail {
+		m.reopenDetail()
+	}
+	m.simulate(&m.basket)
+}
+
+// makeTable (re)builds a tab's table over src, keeping the sort the user
+// chose (field ascending the first time). The cursor row is kept by id.
+func (m *Model) makeTable(i tab, src source, field int) {
+	desc, sel := false, ""
+	if o := m.tables[i]; o != nil {
+		field, desc = o.sortField, o.desc
+		if r, ok := o.selected(); ok {
+			sel = o.src.ID(r)
+		}
+	}
+	t := newTable(src, m.columnsFor(i, false), field, desc)
+	if sel != "" {
+		t.selectID(sel)
+	}
+	m.tables[i] = t
+}
+
+// applyFilters installs the filters in every table.
+func (m *Model) applyFilters() {
+	f := m.filter
+	d := m.data
+	if !f.active() {
+		for _, t := range m.tables {
+			t.setFilter(nil)
+		}
+		return
+	}
+	h, c, r := d.hold, d.coll, d.real
+	m.tables[tabHoldings].setFilter(func(row int) bool {
+		x := &h.rows[row]
+		if f.losses && x.keys[hfUnreal] >= 0 {
+			return false
+		}
+		if f.term == termShort && x.st.Term != taxrules.ShortTerm || f.term == termLong && x.st.Term != taxrules.LongTerm {
+			return false
+		}
+		return f.text == "" || h.matches(row, f.text)
+	})
+	m.tables[tabCollections].setFilter(func(row int) bool {
+		if f.losses && c.rows[row].keys[cfUnreal] >= 0 {
+			return false
+		}
+		return f.text == "" || c.matches(row, f.text)
+	})
+	m.tables[tabRealized].setFilter(func(row int) bool {
+		x := r.rows[row].r
+		if f.losses && x.GainLoss.Sign() >= 0 {
+			return false
+		}
+		if f.term == termShort && x.Term != taxrules.ShortTerm || f.term == termLong && x.Term != taxrules.LongTerm {
+			return false
+		}
+		return f.text == "" || r.matches(row, f.text)
+	})
+}
