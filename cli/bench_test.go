@@ -3,9 +3,13 @@ package cli
 import (
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
+	"runtime"
 	"testing"
 
 	"nftharvest/portfolio"
+	"nftharvest/storage"
 	"nftharvest/taxrules"
 )
 
@@ -58,3 +62,50 @@ func BenchmarkReportTop40(b *testing.B) {
 		})
 	}
 }
+
+// benchFile writes the synthetic portfolio of n lots (what "demo --lots n"
+// writes) to a temporary file once per benchmark and returns its path.
+func benchFile(b *testing.B, n int) string {
+	b.Helper()
+	data, err := storage.Encode(portfolio.Synthetic(n, 1))
+	if err != nil {
+		b.Fatal(err)
+	}
+	path := filepath.Join(b.TempDir(), fmt.Sprintf("d%d.json", n))
+	if err := os.WriteFile(path, data, 0o644); err != nil {
+		b.Fatal(err)
+	}
+	runtime.GC()
+	return path
+}
+
+// benchCommand runs one command on generated files of 100k and 1M lots
+// (1M skipped with -short): the whole process minus its start, loading
+// included, as of the synthetic portfolios' "today".
+func benchCommand(b *testing.B, args ...string) {
+	for _, n := range []int{100_000, 1_000_000} {
+		b.Run(fmt.Sprintf("lots=%d", n), func(b *testing.B) {
+			if n >= 1_000_000 && testing.Short() {
+				b.Skip("1M lots in -short mode")
+			}
+			path := benchFile(b, n)
+			env := Env{Today: portfolio.MustDate(portfolio.SyntheticToday)}
+			argv := append(append([]string{}, args...), "--portfolio", path)
+			b.ReportAllocs()
+			b.ResetTimer()
+			for b.Loop() {
+				if code := Run(argv, io.Discard, io.Discard, env); code != 0 {
+					b.Fatalf("%v: exit status %d", argv, code)
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkCommandReportTop40 is "nftharvest report --top 40" (issue 7
+// targets: 0.5 s at 100k, 5 s at 1M, whole process).
+func BenchmarkCommandReportTop40(b *testing.B) { benchCommand(b, "report", "--top", "40") }
+
+// BenchmarkCommandValidate is "nftharvest validate" (issue 7 targets:
+// 0.35 s at 100k, 3.5 s at 1M, whole process).
+func BenchmarkCommandValidate(b *testing.B) { benchCommand(b, "validate") }

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"os"
+	"path/filepath"
 	"testing"
 
 	"github.com/shopspring/decimal"
@@ -69,6 +71,10 @@ func compareReports(t *testing.T, name string, p *portfolio.Portfolio, asOf port
 	if err != nil {
 		t.Fatal(err)
 	}
+	lazy, err := taxrules.AnalyzeWith(p, asOf, taxrules.Options{LazyLots: true})
+	if err != nil {
+		t.Fatal(err)
+	}
 	for _, year := range []int{a.TaxYear, a.TaxYear - 1} {
 		if got, want := fastReport(t, a, year, 0, nil), referenceReport(t, a, year, nil); !bytes.Equal(got, want) {
 			t.Fatalf("%s %d: fast report JSON differs from encoding/json at byte %d", name, year, firstDiff(got, want))
@@ -77,6 +83,7 @@ func compareReports(t *testing.T, name string, p *portfolio.Portfolio, asOf port
 		if got, want := fastReport(t, a, year, 7, top), referenceReport(t, a, year, top); !bytes.Equal(got, want) {
 			t.Fatalf("%s %d --top 7: fast report JSON differs at byte %d", name, year, firstDiff(got, want))
 		}
+		compareTop(t, name, a, lazy, year)
 		var got bytes.Buffer
 		if err := writeExportJSON(&got, year, realizedIn(a, year), a.Summary(year)); err != nil {
 			t.Fatal(err)
@@ -91,6 +98,80 @@ func compareReports(t *testing.T, name string, p *portfolio.Portfolio, asOf port
 		}
 		if !bytes.Equal(got.Bytes(), want.Bytes()) {
 			t.Fatalf("%s %d: fast export JSON differs at byte %d", name, year, firstDiff(got.Bytes(), want.Bytes()))
+		}
+	}
+}
+
+// compareTop checks what "report --top N" prints (lots ranked by
+// taxrules.LargestLosses on an analysis without lot states) against the
+// straightforward path (every lot state built, largestLosses, encoding/json
+// for the JSON), byte for byte, JSON and table.
+func compareTop(t *testing.T, name string, full, lazy *taxrules.Analysis, year int) {
+	t.Helper()
+	for _, n := range []int{1, 7, 40} {
+		want := largestLosses(full.Lots, n)
+		got := pointers(lazy.LargestLosses(n))
+		if g, w := fastReport(t, lazy, year, n, got), referenceReport(t, full, year, want); !bytes.Equal(g, w) {
+			t.Fatalf("%s %d --top %d: lazy report JSON differs from the reference at byte %d", name, year, n, firstDiff(g, w))
+		}
+		var g, w bytes.Buffer
+		if err := reportTable(&g, "p.json", lazy, year, n, got, realizedIn(lazy, year), lazy.Summary(year)); err != nil {
+			t.Fatal(err)
+		}
+		if err := reportTable(&w, "p.json", full, year, n, want, realizedIn(full, year), full.Summary(year)); err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(g.Bytes(), w.Bytes()) {
+			t.Fatalf("%s %d --top %d: lazy report table differs at byte %d:\n%s\nwant:\n%s", name, year, n,
+				firstDiff(g.Bytes(), w.Bytes()), g.Bytes(), w.Bytes())
+		}
+	}
+}
+
+// TestReportTopCommandMatchesReference runs "report --top 40" (JSON and
+// table) on generated portfolio files and compares the output with the
+// straightforward path on the same portfolio.
+func TestReportTopCommandMatchesReference(t *testing.T) {
+	n := 3000
+	if testing.Short() {
+		n = 500
+	}
+	today := portfolio.MustDate(portfolio.SyntheticToday)
+	for seed := int64(1); seed <= 2; seed++ {
+		p := portfolio.Synthetic(n, seed)
+		data, err := storage.Encode(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		path := filepath.Join(t.TempDir(), "p.json")
+		if err := os.WriteFile(path, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		file, err := storage.Load(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		full := mustAnalyze(t, file.Portfolio, today)
+		want := largestLosses(full.Lots, 40)
+		wantJSON := referenceReport(t, full, full.TaxYear, want)
+		var wantTable bytes.Buffer
+		if err := reportTable(&wantTable, path, full, full.TaxYear, 40, want, realizedIn(full, full.TaxYear),
+			full.Summary(full.TaxYear)); err != nil {
+			t.Fatal(err)
+		}
+		env := Env{Today: today}
+		for _, c := range []struct {
+			format string
+			want   []byte
+		}{{"json", wantJSON}, {"table", wantTable.Bytes()}} {
+			var out, errOut bytes.Buffer
+			if code := Run([]string{"report", "--top", "40", "--format", c.format, "--portfolio", path}, &out, &errOut, env); code != 0 {
+				t.Fatalf("report: exit status %d: %s", code, errOut.Bytes())
+			}
+			if !bytes.Equal(out.Bytes(), c.want) {
+				t.Fatalf("seed %d: report --top 40 --format %s differs from the reference at byte %d", seed, c.format,
+					firstDiff(out.Bytes(), c.want))
+			}
 		}
 	}
 }

@@ -37,7 +37,12 @@ func (f *flags) load() (*storage.File, error) {
 
 // analyze runs the engine on p as of asOf.
 func analyze(p *portfolio.Portfolio, asOf portfolio.Date) (*taxrules.Analysis, error) {
-	a, err := taxrules.Analyze(p, asOf)
+	return analyzeWith(p, asOf, taxrules.Options{})
+}
+
+// analyzeWith runs the engine on p as of asOf with options.
+func analyzeWith(p *portfolio.Portfolio, asOf portfolio.Date, opt taxrules.Options) (*taxrules.Analysis, error) {
+	a, err := taxrules.AnalyzeWith(p, asOf, opt)
 	if err != nil {
 		return nil, fmt.Errorf("analysing the portfolio: %w", err)
 	}

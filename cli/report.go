@@ -63,7 +63,9 @@ func runReport(c *ctx, args []string) error {
 	if err != nil {
 		return err
 	}
-	a, err := analyze(file.Portfolio, asOf)
+	// With --top only a few lot states are shown: build just those
+	// (taxrules.Options.LazyLots), not one per lot.
+	a, err := analyzeWith(file.Portfolio, asOf, taxrules.Options{LazyLots: top > 0})
 	if err != nil {
 		return err
 	}
@@ -72,7 +74,7 @@ func runReport(c *ctx, args []string) error {
 	}
 	var lots []*taxrules.LotState
 	if top > 0 {
-		lots = largestLosses(a.Lots, top)
+		lots = pointers(a.LargestLosses(top))
 	}
 	realized := realizedIn(a, year)
 	summary := a.Summary(year)
@@ -89,8 +91,19 @@ func runReport(c *ctx, args []string) error {
 	return reportTable(c.stdout, file.Path, a, year, top, lots, realized, summary)
 }
 
+// pointers returns pointers to the elements of states.
+func pointers(states []taxrules.LotState) []*taxrules.LotState {
+	out := make([]*taxrules.LotState, len(states))
+	for i := range states {
+		out[i] = &states[i]
+	}
+	return out
+}
+
 // largestLosses returns the n lots with the largest unrealized losses,
-// largest first, ties by lot id. Lots without a price are left out.
+// largest first, ties by lot id. Lots without a price are left out. It is
+// the straightforward form of taxrules.Analysis.LargestLosses, which the
+// report uses; the tests compare the two.
 func largestLosses(states []taxrules.LotState, n int) []*taxrules.LotState {
 	less := func(x, y *taxrules.LotState) bool {
 		if c := x.Unrealized.Cmp(y.Unrealized); c != 0 {
