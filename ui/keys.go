@@ -137,19 +137,15 @@ func (k *KeyMap) setContext(c keyContext) {
 	}
 }
 
-// helpKeys adapts a KeyMap to bubbles/help for the current context.
-type helpKeys struct{ k *KeyMap }
-
-// ShortHelp is the one-line help of the current context.
-func (h helpKeys) ShortHelp() []key.Binding {
-	k := h.k
+// ShortHelp is the one-line help of the current context (KeyMap
+// implements bubbles/help.KeyMap; setContext decides what is enabled).
+func (k KeyMap) ShortHelp() []key.Binding {
 	return enabled(k.Confirm, k.Apply, k.Cancel, k.Open, k.Toggle, k.Mark, k.Sort, k.Filter,
 		k.Losses, k.NextTab, k.Back, k.Help, k.Quit)
 }
 
 // FullHelp is every enabled binding, grouped in columns.
-func (h helpKeys) FullHelp() [][]key.Binding {
-	k := h.k
+func (k KeyMap) FullHelp() [][]key.Binding {
 	groups := [][]key.Binding{
 		enabled(k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom),
 		enabled(k.NextTab, k.PrevTab, k.Tab1, k.Tab2, k.Tab3, k.Open, k.Back),

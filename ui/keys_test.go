@@ -2,6 +2,8 @@ package ui
 
 import (
 	"testing"
+
+	"charm.land/bubbles/v2/help"
 )
 
 // TestNoKeyCollisions checks that in every context no two enabled
@@ -69,5 +71,27 @@ func TestBasketKeysOnlyWithABasket(t *testing.T) {
 	k.setContext(keyContext{mode: modeBrowse, tab: tabHoldings, basket: true})
 	if !k.Mark.Enabled() || !k.EditDate.Enabled() || !k.ClearBasket.Enabled() {
 		t.Error("basket keys disabled with a basket")
+	}
+}
+
+// TestHelpFollowsTheMode: the help shows what works now.
+func TestHelpFollowsTheMode(t *testing.T) {
+	var _ help.KeyMap = KeyMap{}
+	k := DefaultKeyMap()
+	k.setContext(keyContext{mode: modeDetail})
+	for _, b := range k.ShortHelp() {
+		if b.Help().Desc == "sort column" {
+			t.Error("detail help offers sorting")
+		}
+	}
+	k.setContext(keyContext{mode: modeBrowse, focus: focusDialog})
+	got := ""
+	for _, g := range k.FullHelp() {
+		for _, b := range g {
+			got += b.Help().Key + " "
+		}
+	}
+	if got != "enter esc ctrl+c " {
+		t.Errorf("dialog help = %q", got)
 	}
 }

@@ -79,7 +79,7 @@ func (m *Model) helpLines(w int) []string {
 	browse.setContext(keyContext{mode: modeBrowse, tab: tabHoldings, basket: true, filter: true})
 	var rows []string
 	row := ""
-	for _, g := range (helpKeys{&browse}).FullHelp() {
+	for _, g := range browse.FullHelp() {
 		col := m.help.FullHelpView([][]key.Binding{g})
 		switch {
 		case row == "":
@@ -351,7 +351,7 @@ func (m *Model) footerLine(w int) string {
 		}
 		return st.Status.Render(m.status.text)
 	}
-	return m.help.ShortHelpView(helpKeys{&m.keys}.ShortHelp())
+	return m.help.ShortHelpView(m.keys.ShortHelp())
 }
 
 // truncate cuts a styled line to w cells, marking the cut with "…".
