@@ -50,7 +50,17 @@ func (m *Model) relayout() {
 			*c = summaryCache{d: m.data, w: w, dark: m.styles.Dark, compact: l.compact,
 				lines: packSegments(m.summarySegments(), w, 3)}
 		}
-		l.summary = c.lines
+		// Short terminals give the rows priority over the summary bar.
+		keep := 3
+		switch {
+		case h < 10:
+			keep = 0
+		case h < 14:
+			keep = 1
+		case h < 20:
+			keep = 2
+		}
+		l.summary = c.lines[:min(len(c.lines), keep)]
 	}
 	l.tabsY = 1 + len(l.summary)
 	l.tableY = l.tabsY + 1
@@ -69,7 +79,7 @@ func (m *Model) relayout() {
 			l.previewBelow = true
 			l.previewW = w
 			want := len(m.previewLines(w, false)) + 1 // plus a rule
-			l.previewH = min(want, max(avail/2, min(avail, 6)))
+			l.previewH = min(want, max(avail/2, min(avail, 4)))
 			avail -= l.previewH
 		}
 	}

@@ -157,7 +157,7 @@ func (m *Model) tableBlock() []string {
 		room := l.previewH - 1
 		if len(pl) > room && room > 0 {
 			more := len(pl) - room + 1
-			pl = append(pl[:room-1:room-1], m.styles.Muted.Render(fmt.Sprintf("… %d more lines (m shows everything)", more)))
+			pl = append(pl[:room-1:room-1], m.styles.Muted.Render(truncate(fmt.Sprintf("… %d more lines (m shows everything)", more), l.previewW)))
 		}
 		block = append(block, pl[:min(len(pl), max(room, 0))]...)
 	}
