@@ -154,7 +154,7 @@ func (m *Model) writeCmd(w pendingWrite, target saveTarget) tea.Cmd {
 				return writeFailedMsg{err: err}
 			}
 			f = nf
-		} else if err := store.Save(f, p, change); err != nil {
+		} else if err := save(store, w.kind)(f, p, change); err != nil {
 			if f.Portfolio != p {
 				return writeFailedMsg{err: err}
 			}
@@ -166,6 +166,15 @@ func (m *Model) writeCmd(w pendingWrite, target saveTarget) tea.Cmd {
 		}
 		return writtenMsg{d: nd, kind: w.kind, batch: batch, sales: sales, warn: warn}
 	}
+}
+
+// save picks how a write is saved: an undo gives back the previous file's
+// bytes when the backup holds exactly the undone portfolio.
+func save(store Store, kind writeKind) func(*storage.File, *portfolio.Portfolio, string) error {
+	if kind == writeUndo {
+		return store.SaveUndo
+	}
+	return store.Save
 }
 
 // describeSales is "S-0017 L-0003, S-0018 L-0024".

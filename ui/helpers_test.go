@@ -46,6 +46,11 @@ func (s *fakeStore) Load(path string) (*storage.File, error) {
 	return storage.Load(path)
 }
 
+// SaveUndo records an undo like any other save.
+func (s *fakeStore) SaveUndo(f *storage.File, p *portfolio.Portfolio, change string) error {
+	return s.Save(f, p, change)
+}
+
 func (s *fakeStore) Save(f *storage.File, p *portfolio.Portfolio, change string) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()

@@ -548,3 +548,31 @@ func TestCollectionsAndRealizedFollowTheFirstScreen(t *testing.T) {
 		t.Error("collections not shown after completion")
 	}
 }
+
+// TestRecordThenUndoRestoresTheFile uses the real storage: recording a
+// batch and undoing it gives back the hand-formatted file byte for byte.
+func TestRecordThenUndoRestoresTheFile(t *testing.T) {
+	path := samplePath(t)
+	original, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dark := true
+	m := New(Options{Path: path, Today: today, Store: DiskStore{}, Dark: &dark})
+	m.noTimers = true
+	h := &harness{t: t, m: m}
+	h.send(tea.WindowSizeMsg{Width: 120, Height: 40})
+	h.do(m.loadCmd(false))
+	h.gotoLot("L-0003")
+	h.keys("space", "m", "enter")
+	if after, _ := os.ReadFile(path); string(after) == string(original) {
+		t.Fatal("the record was not saved")
+	}
+	h.keys("u", "enter")
+	if h.m.dialog != nil {
+		t.Fatalf("undo failed: %q", h.m.dialog.err)
+	}
+	if after, _ := os.ReadFile(path); string(after) != string(original) {
+		t.Error("record then undo did not give back the original bytes")
+	}
+}

@@ -17,6 +17,9 @@ type Store interface {
 	Load(path string) (*storage.File, error)
 	// Save writes p over f (atomic, backup, change log).
 	Save(f *storage.File, p *portfolio.Portfolio, change string) error
+	// SaveUndo saves an undo as Save does, but gives back the previous
+	// file byte for byte when its backup holds exactly p.
+	SaveUndo(f *storage.File, p *portfolio.Portfolio, change string) error
 	// SaveAs writes p to a new path; without overwrite it fails with
 	// storage.ErrExists when path exists.
 	SaveAs(path string, p *portfolio.Portfolio, change string, overwrite bool) (*storage.File, error)
@@ -40,6 +43,11 @@ func (DiskStore) Load(path string) (*storage.File, error) {
 // Save implements Store.
 func (DiskStore) Save(f *storage.File, p *portfolio.Portfolio, change string) error {
 	return f.Save(p, change)
+}
+
+// SaveUndo implements Store.
+func (DiskStore) SaveUndo(f *storage.File, p *portfolio.Portfolio, change string) error {
+	return f.SaveRestoringBackup(p, change)
 }
 
 // SaveAs implements Store.
