@@ -1,6 +1,8 @@
 package cli
 
 import (
+	"errors"
+	"io/fs"
 	"os"
 	"strings"
 	"time"
@@ -97,14 +99,23 @@ func TUIPath(args []string, env Env) (string, error) {
 	case sample:
 		return "", nil
 	case explicit:
-		return path, nil
+		return path, existing(path)
 	case env.PortfolioVar != "":
-		return env.PortfolioVar, nil
+		return env.PortfolioVar, existing(env.PortfolioVar)
 	}
 	if _, err := os.Stat(DefaultFile); err == nil {
 		return DefaultFile, nil
 	}
 	return "", nil
+}
+
+// existing checks before the app starts that a named portfolio file is
+// there, so a typo gets the same clear line and exit 2 as the commands.
+func existing(path string) error {
+	if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
+		return inputErrorf("%s: no such file (create it with \"nftharvest init %s\")", path, path)
+	}
+	return nil
 }
 
 // looksLikeCommand reports whether a missing "file" argument is more likely

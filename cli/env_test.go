@@ -38,8 +38,10 @@ func TestNewEnv(t *testing.T) {
 func TestTUIPath(t *testing.T) {
 	dir := t.TempDir()
 	t.Chdir(dir)
-	if err := os.WriteFile("mine.json", []byte("{}"), 0o644); err != nil {
-		t.Fatal(err)
+	for _, name := range []string{"mine.json", "var.json", "a.json", "-odd.json"} {
+		if err := os.WriteFile(name, []byte("{}"), 0o644); err != nil {
+			t.Fatal(err)
+		}
 	}
 	none, withVar := Env{}, Env{PortfolioVar: "var.json"}
 	tests := []struct {
@@ -56,7 +58,8 @@ func TestTUIPath(t *testing.T) {
 		{args: []string{"-portfolio", "a.json"}, env: none, want: "a.json"},
 		{args: []string{"--sample"}, env: withVar, want: ""},
 		{args: []string{"--", "-odd.json"}, env: none, want: "-odd.json"},
-		{args: []string{"missing.json"}, env: none, want: "missing.json"}, // the TUI reports it
+		{args: []string{"missing.json"}, env: none, wantErr: `missing.json: no such file (create it with "nftharvest init missing.json")`},
+		{args: nil, env: Env{PortfolioVar: "gone.json"}, wantErr: "gone.json: no such file"},
 		{args: []string{"reprot"}, env: none, wantErr: `unknown command "reprot"`},
 		{args: []string{"--portfolio"}, env: none, wantErr: "--portfolio needs a file name"},
 		{args: []string{"--sample", "mine.json"}, env: none, wantErr: "exclude each other"},
