@@ -4,6 +4,8 @@ import (
 	"strings"
 
 	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 )
 
@@ -27,11 +29,11 @@ type Styles struct {
 	Label     lipgloss.Style
 	Error     lipgloss.Style
 	Status    lipgloss.Style
-	Panel     lipgloss.Style // preview panel frame
-	Dialog    lipgloss.Style // dialog box
-	Saved     lipgloss.Style // the TAX SAVED figure
-	Cost      lipgloss.Style // a tax increase
-	Input     lipgloss.Style
+	Panel     lipgloss.Style   // preview panel frame
+	Dialog    lipgloss.Style   // dialog box
+	Saved     lipgloss.Style   // the TAX SAVED figure
+	Cost      lipgloss.Style   // a tax increase
+	Input     textinput.Styles // the filter, basket edit and file name inputs
 
 	// Pre-rendered escape sequences for table cells (see paint).
 	paints paints
@@ -92,7 +94,7 @@ func NewStyles(isDark bool) Styles {
 	s.Dialog = lipgloss.NewStyle().Border(lipgloss.RoundedBorder()).BorderForeground(accent).Padding(0, 1)
 	s.Saved = lipgloss.NewStyle().Bold(true).Foreground(green)
 	s.Cost = lipgloss.NewStyle().Bold(true).Foreground(red)
-	s.Input = lipgloss.NewStyle().Underline(true)
+	s.Input = inputStyles(s)
 
 	s.paints = paints{
 		loss:     paintOf(s.Loss),
@@ -126,4 +128,23 @@ func (s *Styles) amountStyle(sign int) lipgloss.Style {
 		return s.Gain
 	}
 	return lipgloss.NewStyle()
+}
+
+// inputStyles styles a text input from the tokens: an accent prompt, the
+// text plain, the placeholder muted, and a steady reverse-video cursor
+// (no blink, so screens do not depend on timing).
+func inputStyles(s Styles) textinput.Styles {
+	state := textinput.StyleState{
+		Prompt:      s.Status,
+		Text:        lipgloss.NewStyle(),
+		Placeholder: s.Muted,
+		Suggestion:  s.Muted,
+	}
+	blurred := state
+	blurred.Prompt, blurred.Text = s.Muted, s.Muted
+	return textinput.Styles{
+		Focused: state,
+		Blurred: blurred,
+		Cursor:  textinput.CursorStyle{Color: lipgloss.NoColor{}, Shape: tea.CursorBlock, Blink: false},
+	}
 }
