@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
@@ -44,7 +45,7 @@ type dialog struct {
 	kind    dialogKind
 	title   string
 	body    []string
-	input   *lineInput
+	input   *textinput.Model
 	confirm string // what enter does, for the hint
 	err     string
 	busy    string // non-empty while a command runs ("Saving…")
@@ -56,34 +57,35 @@ type dialog struct {
 	path  string
 }
 
-// HandleMsg feeds a message to the dialog and says what the user wants.
-// While busy it ignores the keyboard.
-func (d *dialog) HandleMsg(msg tea.Msg) Action {
+// HandleMsg feeds a message to the dialog and says what the user wants,
+// with the command its input returns. While busy it ignores the keyboard.
+func (d *dialog) HandleMsg(msg tea.Msg) (Action, tea.Cmd) {
 	if d.busy != "" {
-		return ActionNone
+		return ActionNone, nil
 	}
+	var cmd tea.Cmd
 	switch msg := msg.(type) {
 	case tea.KeyPressMsg:
 		switch {
 		case key.Matches(msg, d.keys.Confirm):
 			if d.input != nil && strings.TrimSpace(d.input.Value()) == "" {
 				d.err = "enter a file name"
-				return ActionNone
+				return ActionNone, nil
 			}
-			return ActionConfirm
+			return ActionConfirm, nil
 		case key.Matches(msg, d.keys.Cancel):
-			return ActionCancel
+			return ActionCancel, nil
 		}
 		if d.input != nil {
-			d.input.Update(msg)
+			*d.input, cmd = d.input.Update(msg)
 			d.err = ""
 		}
 	case tea.PasteMsg:
 		if d.input != nil {
-			d.input.Update(msg)
+			*d.input, cmd = d.input.Update(msg)
 		}
 	}
-	return ActionNone
+	return ActionNone, cmd
 }
 
 // value is the trimmed text of the dialog's input.

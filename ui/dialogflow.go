@@ -11,7 +11,10 @@ import (
 // handleDialog passes a key to the dialog and acts on its answer.
 func (m *Model) handleDialog(msg tea.KeyPressMsg) tea.Cmd {
 	d := m.dialog
-	switch d.HandleMsg(msg) {
+	action, cmd := d.HandleMsg(msg)
+	switch action {
+	case ActionNone:
+		return cmd
 	case ActionCancel:
 		switch d.kind {
 		case dlgOverwrite:

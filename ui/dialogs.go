@@ -5,21 +5,69 @@ import (
 
 	"nftharvest/taxrules"
 
+	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 )
 
-// newInput returns a focused text input.
-func (m *Model) newInput(prompt, value, placeholder string) lineInput {
-	return newLineInput(prompt, value, placeholder)
+// newInput returns a focused text input in the TUI's styles, with the
+// command focusing it returns (none while the cursor is steady).
+func (m *Model) newInput(prompt, value, placeholder string, validate textinput.ValidateFunc) (textinput.Model, tea.Cmd) {
+	in := textinput.New()
+	in.Prompt = prompt
+	in.Placeholder = placeholder
+	in.Validate = validate
+	in.SetStyles(m.styles.Input)
+	// Paste comes from the terminal (bracketed paste, a tea.PasteMsg);
+	// ctrl+v would shell out to a clipboard tool.
+	in.KeyMap.Paste.SetEnabled(false)
+	in.SetValue(value)
+	return in, in.Focus()
 }
 
 // openInput starts typing the filter or a basket value in the footer.
+// A basket edit is validated as it is typed (the input's Err).
 func (m *Model) openInput(kind editKind, lot, prompt, value, placeholder string) tea.Cmd {
-	m.input = m.newInput(prompt, value, placeholder)
-	m.input.SetWidth(max(m.width-len(prompt)-50, 12))
+	var validate textinput.ValidateFunc
+	if kind != editFilter {
+		validate = editValidator(kind, lot)
+	}
+	var cmd tea.Cmd
+	m.input, cmd = m.newInput(prompt, value, placeholder, validate)
 	m.edit = edit{kind: kind, lot: lot}
 	m.focus = focusInput
-	return nil
+	m.sizeInput()
+	return cmd
+}
+
+// sizeInput fits the footer input to the screen: the filter takes the
+// line, an edit leaves room for its hint or error. Longer values scroll.
+func (m *Model) sizeInput() {
+	room := m.width - textWidth(m.input.Prompt) - 1 // the cursor cell
+	if m.edit.kind != editFilter {
+		room -= 49
+	}
+	m.input.SetWidth(max(room, 12))
+	m.input.SetCursor(m.input.Position()) // scroll for the new width
+}
+
+// inputView draws in without the blank cells a fixed-width input pads a
+// short value (or placeholder) with, so what follows it stays close. The
+// width is changed on a copy: the input keeps its own for scrolling.
+func inputView(in textinput.Model) string {
+	if in.Value() == "" {
+		// A placeholder needs a width: at 0 textinput shows only its
+		// first character (charmbracelet/bubbles#950). One less than the
+		// placeholder's leaves no padding (the cursor takes a cell).
+		switch pw := textWidth(in.Placeholder); {
+		case pw <= 1:
+			in.SetWidth(0)
+		case pw <= in.Width():
+			in.SetWidth(pw - 1)
+		}
+	} else if textWidth(in.Value()) <= in.Width() {
+		in.SetWidth(0)
+	}
+	return in.View()
 }
 
 // openRecordDialog asks to record the basket, listing exactly what will
@@ -111,7 +159,7 @@ func (m *Model) openUndoDialog() tea.Cmd {
 
 // saveAsDialog asks where to save the user's own copy of the sample.
 func (m *Model) saveAsDialog(w pendingWrite, path string) *dialog {
-	in := m.newInput("File: ", path, "./portfolio.json")
+	in, _ := m.newInput("File: ", path, "./portfolio.json", nil) // steady cursor: no focus command
 	m.focus = focusDialog
 	return &dialog{
 		kind: dlgSaveAs, title: "Save your portfolio as",
@@ -136,7 +184,7 @@ func (m *Model) overwriteDialog(w pendingWrite, path string) *dialog {
 
 // exportDialog asks where to write the Form 8949 CSV.
 func (m *Model) exportDialog(path string) *dialog {
-	in := m.newInput("File: ", path, path)
+	in, _ := m.newInput("File: ", path, path, nil) // steady cursor: no focus command
 	m.focus = focusDialog
 	return &dialog{
 		kind: dlgExport, title: fmt.Sprintf("Export Form 8949 (%d) as CSV", m.data.a.TaxYear),

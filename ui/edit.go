@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 )
 
@@ -67,7 +68,7 @@ func (m *Model) handleInput(msg tea.KeyPressMsg) tea.Cmd {
 			m.closeInput()
 			return nil
 		}
-		if err := applyEdit(&m.basket, m.edit.kind, m.edit.lot, m.input.Value()); err != nil {
+		if err := m.applyTyped(&m.basket); err != nil {
 			m.edit.err = err.Error()
 			m.preview.stale = fmt.Sprintf("%s not applied: %s", m.edit.kind, err)
 			return nil
@@ -98,14 +99,36 @@ func (m *Model) handleInput(msg tea.KeyPressMsg) tea.Cmd {
 // updateInput passes a message to the input and refreshes what depends on
 // the typed value: the filter, or the preview.
 func (m *Model) updateInput(msg tea.Msg) tea.Cmd {
-	m.input.Update(msg)
+	var cmd tea.Cmd
+	m.input, cmd = m.input.Update(msg)
 	if m.edit.kind == editFilter {
 		m.filter.text = strings.ToLower(strings.TrimSpace(m.input.Value()))
 		m.applyFilters()
-		return nil
+		return cmd
 	}
 	m.refreshPreview()
-	return nil
+	return cmd
+}
+
+// editValidator checks a typed basket value the way applyEdit takes it,
+// on a basket of just that lot, so only valid values reach the engine.
+func editValidator(k editKind, lot string) textinput.ValidateFunc {
+	return func(v string) error {
+		b := newBasket()
+		if lot != "" {
+			b.toggle(lot)
+		}
+		return applyEdit(&b, k, lot, v)
+	}
+}
+
+// applyTyped applies the typed basket value to b, unless the input
+// already found it invalid.
+func (m *Model) applyTyped(b *basket) error {
+	if m.input.Err != nil {
+		return m.input.Err
+	}
+	return applyEdit(b, m.edit.kind, m.edit.lot, m.input.Value())
 }
 
 func (m *Model) closeInput() {

@@ -16,6 +16,7 @@ import (
 
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/spinner"
+	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 )
 
@@ -153,8 +154,8 @@ type Model struct {
 	tables [tabCount]*table
 	filter filters
 
-	input lineInput // the filter or basket edit being typed
-	edit  edit      // what the input edits
+	input textinput.Model // the filter or basket edit being typed
+	edit  edit            // what the input edits
 
 	basket  basket
 	preview preview

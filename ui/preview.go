@@ -44,7 +44,7 @@ func (m *Model) refreshPreview() {
 		return
 	}
 	tent := m.basket.clone()
-	if err := applyEdit(&tent, m.edit.kind, m.edit.lot, m.input.Value()); err != nil {
+	if err := m.applyTyped(&tent); err != nil {
 		m.edit.err = err.Error()
 		m.preview.stale = fmt.Sprintf("%s not applied: %s", m.edit.kind, err)
 		return

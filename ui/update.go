@@ -25,6 +25,9 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.width, m.height = msg.Width, msg.Height
+		if m.focus == focusInput {
+			m.sizeInput()
+		}
 		return nil
 	case tea.BackgroundColorMsg:
 		m.setDark(msg.IsDark())
@@ -92,8 +95,8 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		return m.handleKey(msg)
 	case tea.PasteMsg:
 		if m.dialog != nil {
-			m.dialog.HandleMsg(msg)
-			return nil
+			_, cmd := m.dialog.HandleMsg(msg)
+			return cmd
 		}
 		if m.focus == focusInput {
 			return m.updateInput(msg)
@@ -111,6 +114,10 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 func (m *Model) setDark(dark bool) {
 	m.styles = NewStyles(dark)
 	m.help.Styles = m.styles.help
+	m.input.SetStyles(m.styles.Input)
+	if m.dialog != nil && m.dialog.input != nil {
+		m.dialog.input.SetStyles(m.styles.Input)
+	}
 	if m.mode == modeDetail {
 		m.reopenDetail()
 	}

@@ -337,7 +337,7 @@ func (m *Model) countText() string {
 func (m *Model) footerLine(w int) string {
 	st := &m.styles
 	if m.focus == focusInput {
-		line := m.input.View()
+		line := inputView(m.input)
 		if m.edit.err != "" {
 			line += " " + st.Error.Render("✗ "+m.edit.err)
 		} else if m.edit.kind != editFilter {
