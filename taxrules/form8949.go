@@ -13,8 +13,8 @@ import (
 // per SaleResult, Part I (short term) rows first, then Part II (long
 // term), each in processing order (date, then sale id). Form 8949
 // instructions: column (d) proceeds net of selling costs, (e) basis, (f)
-// code W and (g) the disallowed loss as a positive number for a wash sale,
-// (h) = (d) - (e) + (g).
+// codes C (collectibles, long term) and W (wash sale), (g) the disallowed
+// loss as a positive number for a wash sale, (h) = (d) - (e) + (g).
 func (a *Analysis) Form8949(year int) []Form8949Row {
 	var rows []Form8949Row
 	for i := range a.Sales {
@@ -36,8 +36,17 @@ func (a *Analysis) Form8949(year int) []Form8949Row {
 		if r.Term == LongTerm {
 			row.Part = "II"
 		}
+		// Column (f) codes, in alphabetical order when more than one applies
+		// (Form 8949 instructions, "How To Complete Form 8949, Columns (f)
+		// and (g)"): C for a long-term sale of collectibles, whose gain is
+		// 28%-rate gain (Schedule D instructions, line 18); W for a wash
+		// sale, with the disallowed loss as a positive adjustment.
+		if r.Collectible && r.Term == LongTerm {
+			row.Code = "C"
+		}
 		if r.Disallowed.Sign() > 0 {
-			row.Code, row.Adjustment = "W", r.Disallowed
+			row.Code += "W"
+			row.Adjustment = r.Disallowed
 		}
 		row.GainLoss = row.Proceeds.Sub(row.Basis).Add(row.Adjustment)
 		rows = append(rows, row)

@@ -65,3 +65,30 @@ func TestForm8949SplitSale(t *testing.T) {
 		t.Errorf("description %q acquired %q", rows[0].Description, rows[2].Acquired)
 	}
 }
+
+// Form 8949 instructions, column (f): code C for a sale of collectibles
+// (its gain is 28%-rate gain, Schedule D line 18); codes in alphabetical
+// order when more than one applies, so a washed collectible sale is "CW".
+// A short-term collectible sale has no C: the 28% rate is for long-term gain.
+func TestForm8949CollectiblesCode(t *testing.T) {
+	yes := true
+	p := newPortfolio(2026)
+	p.Collections[1].Collectible = &yes // apes: tokenised art
+	addLot(p, "A", "apes", "1", "1", "2020-01-01", "100")
+	addLot(p, "B", "apes", "2", "1", "2020-01-01", "900")
+	addLot(p, "R", "apes", "2", "1", "2026-03-10", "300")
+	addLot(p, "S", "apes", "3", "1", "2026-01-05", "100")
+	addSale(p, "S1", "A", "1", "2026-02-01", "500") // long-term gain
+	addSale(p, "S2", "B", "1", "2026-03-01", "400") // long-term loss, washed by R
+	addSale(p, "S3", "S", "1", "2026-02-01", "150") // short-term gain
+	codes := map[string]string{}
+	for _, r := range mustAnalyze(t, p, "2026-12-31").Form8949(2026) {
+		codes[r.Sale] = r.Part + " " + r.Code
+	}
+	want := map[string]string{"S1": "II C", "S2": "II CW", "S3": "I "}
+	for sale, w := range want {
+		if codes[sale] != w {
+			t.Errorf("%s: part and code %q, want %q", sale, codes[sale], w)
+		}
+	}
+}
