@@ -46,15 +46,17 @@ func AnalyzeWith(p *portfolio.Portfolio, asOf portfolio.Date, opt Options) (*Ana
 	r := newDenseRun(e)
 	e.run = r
 	e.results = make([][2]int32, len(p.Sales))
-	a.Sales = make([]SaleResult, 0, len(p.Sales))
+	// A sale gives two results only when its units differ in term (a
+	// replacement's tacked units sold with others): leave room for a few.
+	a.Sales = make([]SaleResult, 0, len(p.Sales)+len(p.Sales)/32+4)
 	for _, si := range e.order {
 		s := &p.Sales[si]
-		res, err := r.processSale(s, e.saleLot[si], s.ID)
+		from := len(a.Sales)
+		a.Sales, err = r.appendSale(a.Sales, s, e.saleLot[si], s.ID)
 		if err != nil {
 			return nil, fmt.Errorf("analyze: %w", err)
 		}
-		e.results[si] = [2]int32{int32(len(a.Sales)), int32(len(a.Sales) + len(res))}
-		a.Sales = append(a.Sales, res...)
+		e.results[si] = [2]int32{int32(from), int32(len(a.Sales))}
 	}
 	e.years = yearTotals(a.Sales)
 	e.markRecent(asOf)

@@ -15,6 +15,10 @@ type run struct {
 	e       *engine
 	works   []*lotWork
 	workMap map[int32]*lotWork
+	// pending and segs are reused by each sale (appendSale copies the
+	// results out), so the pass allocates only what it keeps.
+	pending []pendingResult
+	segs    []segment
 }
 
 func newDenseRun(e *engine) *run {
@@ -51,16 +55,24 @@ func (r *run) work(li int32) *lotWork {
 // term. id is the sale id used for ordering and for the replacement
 // portions; the caller blanks it for simulated sales.
 func (r *run) processSale(s *portfolio.Sale, li int32, id string) ([]SaleResult, error) {
+	return r.appendSale(nil, s, li, id)
+}
+
+// appendSale is processSale appending the results to dst: a full analysis
+// writes them straight into Analysis.Sales.
+func (r *run) appendSale(dst []SaleResult, s *portfolio.Sale, li int32, id string) ([]SaleResult, error) {
 	lot := &r.e.lots[li]
 	if s.Date < lot.Acquired {
 		return nil, fmt.Errorf("sale %s of lot %s: dated %s, before the acquisition on %s", id, lot.ID, s.Date, lot.Acquired)
 	}
 	w := r.work(li)
-	segs, ok := w.take(s.Quantity)
+	segs, ok := w.take(r.segs[:0], s.Quantity)
+	r.segs = segs
 	if !ok {
 		return nil, fmt.Errorf("sale %s of lot %s: quantity %s is more than the %s open", id, lot.ID, s.Quantity, units(w.openQuantity()))
 	}
-	results := splitByTerm(s, lot, segs, r.e.collectible(li), id)
+	results := splitByTerm(r.pending[:0], s, lot, segs, r.e.collectible(li), id)
+	r.pending = results
 	for k := range results {
 		res := &results[k]
 		if res.GainLoss.Sign() >= 0 {
@@ -78,11 +90,10 @@ func (r *run) processSale(s *portfolio.Sale, li int32, id string) ([]SaleResult,
 			res.Code = "W" // Form 8949 instructions, column (f): code W for a wash sale.
 		}
 	}
-	out := make([]SaleResult, len(results))
 	for k := range results {
-		out[k] = results[k].SaleResult
+		dst = append(dst, results[k].SaleResult)
 	}
-	return out, nil
+	return dst, nil
 }
 
 // pendingResult is a SaleResult with the segments it was built from.
@@ -91,14 +102,15 @@ type pendingResult struct {
 	segs []segment
 }
 
-// splitByTerm turns the segments of a sale into results, one per term.
+// splitByTerm turns the segments of a sale into results, one per term,
+// appended to buf (whose elements' segs are reused).
 // Position: a sale whose units have different holding periods (part of the
 // lot replaced a washed sale) is reported as one Form 8949 line per term,
 // with the same sale id; each result's HoldingStart is the earliest start
 // of its units, Acquired the lot's acquisition date. Net proceeds are
 // split pro rata by quantity, the last result taking the remainder.
-func splitByTerm(s *portfolio.Sale, lot *portfolio.Lot, segs []segment, collectible bool, id string) []pendingResult {
-	var results []pendingResult
+func splitByTerm(buf []pendingResult, s *portfolio.Sale, lot *portfolio.Lot, segs []segment, collectible bool, id string) []pendingResult {
+	results := buf[:0]
 	for _, sg := range segs {
 		t := TermOf(sg.start, s.Date)
 		k := -1
@@ -108,11 +120,15 @@ func splitByTerm(s *portfolio.Sale, lot *portfolio.Lot, segs []segment, collecti
 			}
 		}
 		if k < 0 {
+			var reuse []segment
+			if n := len(results); n < cap(results) {
+				reuse = results[:n+1][n].segs[:0]
+			}
 			results = append(results, pendingResult{SaleResult: SaleResult{
 				Sale: id, Lot: lot.ID, Date: s.Date, Acquired: lot.Acquired,
 				HoldingStart: sg.start, Term: t, Collectible: collectible,
 				Disallowed: decimal.Zero,
-			}, segs: make([]segment, 0, 1)})
+			}, segs: reuse})
 			k = len(results) - 1
 		}
 		r := &results[k]

@@ -72,11 +72,11 @@ func (w *lotWork) openQuantity() decimal.Decimal {
 
 // take removes q units, earliest holding start first (the position for a
 // partial sale of a lot whose units differ: the oldest holding period goes
-// first), and returns the pieces taken. ok is false when fewer than q
-// units are open; w is then unchanged.
-func (w *lotWork) take(q decimal.Decimal) (segs []segment, ok bool) {
+// first), and returns the pieces taken appended to segs. ok is false when
+// fewer than q units are open; w is then unchanged.
+func (w *lotWork) take(segs []segment, q decimal.Decimal) (_ []segment, ok bool) {
 	if w.openQuantity().LessThan(q) {
-		return nil, false
+		return segs, false
 	}
 	rest := q
 	n := 0
