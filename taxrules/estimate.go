@@ -21,22 +21,32 @@ var niitRate = decimal.RequireFromString("0.038")
 //     net (short-term gain) is taxed at ordinary_rate. The pieces sum to
 //     the net gain.
 //   - A net loss reduces ordinary income by OrdinaryOffset (IRC 1211(b)),
-//     saving ordinary_rate on it.
+//     saving ordinary_rate on it; but the saving cannot exceed the tax on
+//     the ordinary income there is: with taxable_income set, only
+//     min(OrdinaryOffset, max(0, taxable_income)) saves tax, which is line
+//     4 of the Capital Loss Carryover Worksheet (the rest carries over, so
+//     it is not counted as saved now as well).
 //   - NIIT: 3.8% of a net gain when the profile says it applies (IRC 1411).
 //   - State: state_rate on the net gain, or minus state_rate on the offset.
+//
+// The estimate is rounded to the cent, so that a tax saved (before minus
+// after) is exactly the difference of the two figures shown.
 func estimateTax(s *Summary, prof *portfolio.TaxProfile) decimal.Decimal {
-	tax := decimal.Zero
 	if s.Net.Sign() > 0 {
 		ltGain := decimal.Min(decimal.Max(decimal.Zero, s.LongTermNet), s.Net)
 		c28 := decimal.Min(s.CollectiblesNet, ltGain)
 		stGain := s.Net.Sub(ltGain)
-		tax = stGain.Mul(prof.OrdinaryRate).
+		tax := stGain.Mul(prof.OrdinaryRate).
 			Add(ltGain.Sub(c28).Mul(prof.LongTermRate)).
 			Add(c28.Mul(decimal.Min(prof.CollectiblesRate, prof.OrdinaryRate)))
 		if prof.NIIT {
 			tax = tax.Add(s.Net.Mul(niitRate))
 		}
-		return tax.Add(s.Net.Mul(prof.StateRate))
+		return Cents(tax.Add(s.Net.Mul(prof.StateRate)))
 	}
-	return s.OrdinaryOffset.Neg().Mul(prof.OrdinaryRate.Add(prof.StateRate))
+	usable := s.OrdinaryOffset
+	if ti := prof.TaxableIncome; ti != nil {
+		usable = decimal.Min(usable, decimal.Max(decimal.Zero, *ti))
+	}
+	return Cents(usable.Neg().Mul(prof.OrdinaryRate.Add(prof.StateRate)))
 }

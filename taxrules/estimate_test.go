@@ -78,3 +78,20 @@ func TestEstimatedTax(t *testing.T) {
 		}
 	}
 }
+
+// With a small taxable income the $3,000 deduction is still taken (IRC
+// 1211(b)), but only the part that meets ordinary income saves tax: the
+// Capital Loss Carryover Worksheet line 4, min(deduction, taxable income).
+// The rest is carried over, so it must not also count as saved now.
+func TestEstimateLossSavingLimitedByTaxableIncome(t *testing.T) {
+	p := newPortfolio(2026)
+	p.TaxProfile.OrdinaryRate = d("0.32")
+	ti := d("1000")
+	p.TaxProfile.TaxableIncome = &ti
+	addLot(p, "A", "punks", "1", "1", "2026-01-05", "7000")
+	addSale(p, "S1", "A", "1", "2026-03-01", "1000") // short-term loss 6,000
+	s := mustAnalyze(t, p, "2026-12-31").Summary(2026)
+	eq(t, "deduction", s.OrdinaryOffset, "3000")
+	eq(t, "carryover: 6,000 - line 4 (1,000)", s.CarryoverShortTerm, "5000")
+	eq(t, "estimated tax: -1,000 x 32%", s.EstimatedTax, "-320")
+}

@@ -75,9 +75,10 @@ func TestSimulateWashAndSummaries(t *testing.T) {
 	eq(t, "before: LT gain 1000", res.Before.LongTermNet, "1000")
 	eq(t, "after: ST -92.5", res.After.ShortTermNet, "-92.5")
 	eq(t, "before estimate 1000 x 15%", res.Before.EstimatedTax, "150")
-	// After: net 907.5 all long term: 907.5 x 15% = 136.125.
-	eq(t, "after estimate", res.After.EstimatedTax, "136.125")
-	eq(t, "tax saved", res.TaxSaved, "13.875")
+	// After: net 907.5 all long term: 907.5 x 15% = 136.125, shown to the
+	// cent as 136.13; the tax saved is the difference of the figures shown.
+	eq(t, "after estimate", res.After.EstimatedTax, "136.13")
+	eq(t, "tax saved", res.TaxSaved, "13.87")
 	r := res.Record[0]
 	if r.ID != "" || r.Lot != "A" || !r.Quantity.Equal(d("2")) || !r.Proceeds.Equal(d("120")) || !r.Fees.Equal(d("5")) || r.Date != day("2024-06-01") {
 		t.Errorf("record %+v", r)
