@@ -9,6 +9,7 @@ import (
 	"cmp"
 	"errors"
 	"fmt"
+	"io/fs"
 	"slices"
 	"strings"
 )
@@ -28,6 +29,12 @@ var ErrSample = errors.New("the sample portfolio has no file; save it with SaveA
 // ErrLocked is returned (wrapped) by Save and SaveAs when another process
 // holds the file's lock for longer than LockTimeout.
 var ErrLocked = errors.New("file is locked by another nftharvest process")
+
+// ErrReadOnly is returned (wrapped) when the file to replace has no write
+// permission: a file the user made read-only is never replaced, even by a
+// user (such as root) whom the folder would let do it. It wraps
+// fs.ErrPermission.
+var ErrReadOnly = fmt.Errorf("the file is read-only; make it writable (chmod u+w) to save: %w", fs.ErrPermission)
 
 // MaxProblems is how many problems Load and Parse list before summarising
 // the rest as "... and N more problems".

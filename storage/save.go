@@ -145,6 +145,9 @@ func save(path string, p *portfolio.Portfolio, change string, mode saveMode, wan
 		if st, err := os.Stat(target); err == nil {
 			perm = st.Mode().Perm()
 		}
+		if perm&0o222 == 0 {
+			return none, fmt.Errorf("save %s: %w", path, ErrReadOnly)
+		}
 		if err := logUnlogged(target+".log", sha256.Sum256(old)); err != nil {
 			return none, fmt.Errorf("save %s: %w", path, err)
 		}
@@ -203,6 +206,9 @@ func WriteFileAtomic(path string, data []byte) error {
 	perm := fs.FileMode(0o644)
 	if st, err := os.Stat(target); err == nil {
 		perm = st.Mode().Perm()
+		if perm&0o222 == 0 {
+			return fmt.Errorf("write %s: %w", path, ErrReadOnly)
+		}
 	}
 	if _, err := writeAtomic(target, data, perm, nil); err != nil {
 		return fmt.Errorf("write %s: %w", path, err)

@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -596,5 +597,38 @@ func TestWriteNewFileAtomic(t *testing.T) {
 	}
 	if entries, _ := os.ReadDir(dir); len(entries) != 1 {
 		t.Errorf("folder holds %d entries, want only the file", len(entries))
+	}
+}
+
+// A file the user made read-only is never replaced, even by root (whom
+// the folder would let rename over it): Save, SaveAs with overwrite and
+// WriteFileAtomic all refuse with ErrReadOnly and leave it untouched.
+func TestReadOnlyFileIsNeverReplaced(t *testing.T) {
+	fixedNow(t)
+	original := readTestdata(t, "full.json")
+	path := writeFile(t, original)
+	f, err := Load(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Chmod(path, 0o444); err != nil {
+		t.Fatal(err)
+	}
+	p := f.Portfolio.Clone()
+	p.TaxProfile.StateRate = decimal.RequireFromString("0.01")
+	if err := f.Save(p, "edit"); !errors.Is(err, ErrReadOnly) || !errors.Is(err, fs.ErrPermission) {
+		t.Errorf("Save: err = %v, want ErrReadOnly", err)
+	}
+	if _, err := SaveAs(path, p, "edit", true); !errors.Is(err, ErrReadOnly) {
+		t.Errorf("SaveAs overwrite: err = %v, want ErrReadOnly", err)
+	}
+	if err := WriteFileAtomic(path, []byte("x")); !errors.Is(err, ErrReadOnly) {
+		t.Errorf("WriteFileAtomic: err = %v, want ErrReadOnly", err)
+	}
+	if got := readFile(t, path); !bytes.Equal(got, original) {
+		t.Error("a read-only file was changed")
+	}
+	if _, err := os.Stat(path + ".bak"); err == nil {
+		t.Error("a refused save wrote a backup")
 	}
 }
