@@ -29,7 +29,6 @@ func TestBadTodayVariable(t *testing.T) {
 }
 
 func TestInit(t *testing.T) {
-	needSave(t)
 	dir := t.TempDir()
 	r := run(t, dir, "init").ok(t, "init")
 	if !strings.Contains(r.stdout, "portfolio.json") {
@@ -56,7 +55,6 @@ func TestInit(t *testing.T) {
 }
 
 func TestValidate(t *testing.T) {
-	needStorage(t)
 	dir := fixtureDir(t, "valid/small.json")
 	r := run(t, dir, "validate", "small.json").ok(t, "validate small.json")
 	if r.stdout != "ok: 6 lots, 2 sales\n" {
@@ -75,7 +73,6 @@ func TestValidate(t *testing.T) {
 }
 
 func TestValidateInvalidFiles(t *testing.T) {
-	needStorage(t)
 	files, err := filepath.Glob(filepath.Join("..", "testdata", "invalid", "*.json"))
 	if err != nil || len(files) == 0 {
 		t.Fatalf("no invalid fixtures: %v", err)
@@ -117,7 +114,6 @@ func TestValidateInvalidFiles(t *testing.T) {
 }
 
 func TestDemo(t *testing.T) {
-	needSave(t)
 	dir := t.TempDir()
 	a := run(t, dir, "demo", "--lots", "200", "--seed", "7").ok(t, "demo")
 	b := run(t, dir, "demo", "--seed", "7", "--lots", "200").ok(t, "demo again")

@@ -13,7 +13,6 @@ import (
 )
 
 func TestReportTables(t *testing.T) {
-	needEngine(t)
 	dir := sampleDir(t)
 	r := run(t, dir, "report").ok(t, "report")
 	golden(t, "report-sample.txt", r.stdout)
@@ -71,7 +70,6 @@ func keyOrder(t *testing.T, data []byte) map[string][]string {
 }
 
 func TestReportJSONContract(t *testing.T) {
-	needEngine(t)
 	dir := fixtureDir(t, "valid/small.json")
 	r := run(t, dir, "report", "--portfolio", "small.json", "--format", "json").ok(t, "report json")
 	golden(t, "report-small.json", r.stdout)
@@ -138,8 +136,6 @@ type simDoc struct {
 }
 
 func TestSimulateSellReportIdentityAndUndo(t *testing.T) {
-	needEngine(t, "simulate")
-	needSave(t)
 	dir := sampleDir(t)
 	path := filepath.Join(dir, DefaultFile)
 	original := readFile(t, path)
@@ -289,8 +285,6 @@ func canonical(t *testing.T, data []byte) []byte {
 // TestUndoRestoresExactBytes sells and undoes on a file written by
 // nftharvest: undo gives back the exact previous bytes, twice in a row.
 func TestUndoRestoresExactBytes(t *testing.T) {
-	needEngine(t, "simulate")
-	needSave(t)
 	dir := t.TempDir()
 	path := filepath.Join(dir, DefaultFile)
 	writeFile(t, path, canonical(t, storage.SampleJSON()))
@@ -343,7 +337,6 @@ func withoutKey(m map[string]any, keys ...string) map[string]any {
 // TestErrorsLeaveFileUntouched runs every invalid request of issue 4:
 // exit 2, one line on stderr, the file byte-identical, no backup or log.
 func TestErrorsLeaveFileUntouched(t *testing.T) {
-	needEngine(t, "simulate")
 	tests := []struct {
 		name string
 		args []string
@@ -403,8 +396,6 @@ func TestErrorsLeaveFileUntouched(t *testing.T) {
 // save must refuse with a clear error naming the file, keeping the other
 // writer's content.
 func TestConcurrentModification(t *testing.T) {
-	needEngine(t, "simulate")
-	needSave(t)
 	for _, args := range [][]string{{"sell", "--sell", "L-0003"}, {"undo"}} {
 		t.Run(args[0], func(t *testing.T) {
 			dir := sampleDir(t)
@@ -437,8 +428,6 @@ func TestConcurrentModification(t *testing.T) {
 }
 
 func TestExport(t *testing.T) {
-	needEngine(t, "form8949")
-	needSave(t)
 	dir := sampleDir(t)
 	r := run(t, dir, "export").ok(t, "export")
 	golden(t, "export-sample-2026.csv", r.stdout)
@@ -480,7 +469,6 @@ func TestExport(t *testing.T) {
 }
 
 func TestSuggest(t *testing.T) {
-	needEngine(t, "suggest")
 	dir := sampleDir(t)
 	r := run(t, dir, "suggest").ok(t, "suggest")
 	golden(t, "suggest-sample.txt", r.stdout)

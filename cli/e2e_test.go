@@ -4,16 +4,13 @@ import (
 	"bytes"
 	"flag"
 	"fmt"
-	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
 
-	"nftharvest/portfolio"
 	"nftharvest/storage"
-	"nftharvest/taxrules"
 )
 
 // The end-to-end tests build the real binary once and run it on temporary
@@ -109,63 +106,6 @@ func (r result) failsWith(t *testing.T, what, want string) {
 	}
 	if !strings.Contains(r.stderr, want) {
 		t.Errorf("%s: stderr %q does not contain %q", what, r.stderr, want)
-	}
-}
-
-// needStorage skips while storage is still a stub.
-func needStorage(t *testing.T) {
-	t.Helper()
-	if _, err := storage.LoadSample(); err != nil && strings.Contains(err.Error(), "not implemented") {
-		t.Skip("storage is not implemented yet: " + err.Error())
-	}
-}
-
-// needSave skips while storage cannot save or write files yet.
-func needSave(t *testing.T) {
-	t.Helper()
-	needStorage(t)
-	err := storage.WriteFileAtomic(filepath.Join(t.TempDir(), "probe"), []byte("x"))
-	if err != nil && strings.Contains(err.Error(), "not implemented") {
-		t.Skip("storage.WriteFileAtomic is not implemented yet")
-	}
-	f, err := storage.LoadSample()
-	if err != nil {
-		t.Fatal(err)
-	}
-	_, err = storage.SaveAs(filepath.Join(t.TempDir(), "probe.json"), f.Portfolio, "probe", false)
-	if err != nil && strings.Contains(err.Error(), "not implemented") {
-		t.Skip("storage.Save is not implemented yet")
-	}
-}
-
-// needEngine skips while the engine part a test needs is still a stub.
-func needEngine(t *testing.T, parts ...string) {
-	t.Helper()
-	needStorage(t)
-	f, err := storage.LoadSample()
-	if err != nil {
-		t.Fatalf("loading the sample: %v", err)
-	}
-	a, err := taxrules.Analyze(f.Portfolio, portfolio.MustDate(testToday))
-	if err != nil {
-		t.Fatalf("analysing the sample: %v", err)
-	}
-	for _, p := range parts {
-		switch p {
-		case "simulate":
-			if _, err := a.Simulate(taxrules.WhatIf{Sales: []taxrules.SaleRequest{{Lot: "L-0003"}}}); err != nil &&
-				strings.Contains(err.Error(), "not implemented") {
-				t.Skip("taxrules.Simulate is not implemented yet")
-			}
-		case "suggest":
-			if s := a.Suggest(nil); len(s.Picks) == 0 && s.Target.IsZero() {
-				t.Skip("taxrules.Suggest looks unimplemented (no target, no picks)")
-			}
-		case "form8949":
-			if err := taxrules.WriteForm8949CSV(io.Discard, nil); err != nil && strings.Contains(err.Error(), "not implemented") {
-				t.Skip("taxrules.WriteForm8949CSV is not implemented yet")
-			}
-		}
 	}
 }
 

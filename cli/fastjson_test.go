@@ -192,7 +192,7 @@ func TestFastReportJSONMatchesReference(t *testing.T) {
 	today := portfolio.MustDate(testToday)
 	f, err := storage.LoadSample()
 	if err != nil {
-		t.Skipf("storage: %v", err)
+		t.Fatal(err)
 	}
 	compareReports(t, "sample", f.Portfolio, today)
 
