@@ -197,7 +197,7 @@ func TestSimulateSellReportIdentityAndUndo(t *testing.T) {
 	if !exists(path+".bak") || !exists(path+".log") {
 		t.Error("sell left no .bak or .log")
 	}
-	if log := string(readFile(t, path+".log")); !strings.Contains(log, "sell B-0003: S-0017 L-0024") {
+	if log := string(readFile(t, path+".log")); !strings.Contains(log, "sell B-0003: S-0017 L-0003 1 @ 100.00 fees 2.50 on 2026-11-28; S-0018 L-0007 5 @ 173.26 fees 2.50 on 2026-11-28; S-0019 L-0024") {
 		t.Errorf("change log does not describe the sale: %q", log)
 	}
 	ids := map[string]bool{}
@@ -253,7 +253,7 @@ func TestSimulateSellReportIdentityAndUndo(t *testing.T) {
 	if got := readFile(t, path); !bytes.Equal(got, original) {
 		t.Fatalf("undo did not restore the exact previous bytes of a hand-formatted file")
 	}
-	if log := string(readFile(t, path+".log")); !strings.Contains(log, "undo B-0003: S-0017 L-0024") {
+	if log := string(readFile(t, path+".log")); !strings.Contains(log, "undo B-0003: S-0017 L-0003 1 @ 100.00 fees 2.50 on 2026-11-28; S-0018 L-0007 5 @ 173.26 fees 2.50 on 2026-11-28; S-0019 L-0024") {
 		t.Errorf("change log does not describe the undo: %q", log)
 	}
 	// The sample's own batches are next: B-0002 (two sales), then B-0001.

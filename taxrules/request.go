@@ -1,7 +1,9 @@
 package taxrules
 
 import (
+	"cmp"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -74,6 +76,20 @@ func (a *Analysis) planSales(w WhatIf, date portfolio.Date) ([]plannedSale, erro
 		out = append(out, plannedSale{lot: li, sale: portfolio.Sale{
 			ID: ids[k], Lot: lot.ID, Quantity: q, Date: date, Proceeds: price, Fees: rq.Fees,
 		}})
+	}
+	// Position (docs/tax-rules.md, "What-if"): the sales of one batch are
+	// processed, numbered and recorded in a canonical order, the lot's
+	// acquisition date and then its id (two sales of one lot keep their
+	// order), not in the order they were listed. Same-day sales are
+	// processed by sale id, and whether one sale's units are still held
+	// when another's loss is washed depends on that order, so the outcome
+	// of a batch must not depend on how its lots were listed.
+	slices.SortStableFunc(out, func(x, y plannedSale) int {
+		lx, ly := &e.lots[x.lot], &e.lots[y.lot]
+		return cmp.Or(cmp.Compare(lx.Acquired, ly.Acquired), strings.Compare(lx.ID, ly.ID))
+	})
+	for k := range out {
+		out[k].sale.ID = ids[k]
 	}
 	return out, nil
 }

@@ -189,3 +189,39 @@ func TestRequestErrorCountsUnits(t *testing.T) {
 		t.Errorf("err = %v", err)
 	}
 }
+
+// The outcome of a batch does not depend on the order its lots are listed
+// in (docs/tax-rules.md, "batch order"): a loss lot and its replacement
+// sold together on one day give the same results, records and summary
+// either way, and the same as recording the batch.
+func TestSimulateBatchOrderDoesNotMatter(t *testing.T) {
+	p := newPortfolio(2026)
+	addLot(p, "OLD", "punks", "14", "8", "2025-03-02", "2685.00")
+	addLot(p, "NEW", "punks", "14", "3", "2026-11-10", "387.60")
+	a := mustAnalyze(t, p, "2026-11-28")
+	price := func(s string) *decimal.Decimal { v := d(s); return &v }
+	one, err := a.Simulate(WhatIf{Sales: []SaleRequest{{Lot: "OLD", Price: price("1058.48")}, {Lot: "NEW", Price: price("396.93")}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	other, err := a.Simulate(WhatIf{Sales: []SaleRequest{{Lot: "NEW", Price: price("396.93")}, {Lot: "OLD", Price: price("1058.48")}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(one, other) {
+		t.Errorf("listing order changed the what-if:\n%+v\n%+v", one.Sales, other.Sales)
+	}
+	// OLD (earlier acquisition) goes first: its loss is washed into NEW,
+	// whose same-day sale recognizes it.
+	eq(t, "OLD disallowed", one.Sales[0].Disallowed, "609.95")
+	if one.Sales[0].Lot != "OLD" || one.Record[0].Lot != "OLD" {
+		t.Errorf("canonical order: sales %s, %s", one.Sales[0].Lot, one.Sales[1].Lot)
+	}
+	full, err := a.simulateFull(WhatIf{Sales: []SaleRequest{{Lot: "NEW", Price: price("396.93")}, {Lot: "OLD", Price: price("1058.48")}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(full.After, other.After) || !reflect.DeepEqual(full.Sales, other.Sales) {
+		t.Errorf("recording the batch gives other numbers:\n%+v\n%+v", full.Sales, other.Sales)
+	}
+}
