@@ -2,6 +2,7 @@ package cli
 
 import (
 	"fmt"
+	"os"
 	"strconv"
 
 	"nftharvest/portfolio"
@@ -64,12 +65,20 @@ func runDemo(c *ctx, args []string) error {
 		return err
 	}
 	write := storage.WriteNewFileAtomic // never replaces a file that appeared meanwhile
+	kept := ""
 	if *force {
 		write = storage.WriteFileAtomic
+		// --force may replace someone's portfolio: keep what was there.
+		if old, err := os.ReadFile(*out); err == nil {
+			if err := storage.WriteFileAtomic(*out+".bak", old); err != nil {
+				return fmt.Errorf("keeping the previous %s: %w", *out, err)
+			}
+			kept = fmt.Sprintf(" (previous content in %s.bak)", *out)
+		}
 	}
 	if err := write(*out, data); err != nil {
 		return fmt.Errorf("writing %s: %w", *out, err)
 	}
-	_, err = fmt.Fprintf(c.stdout, "Wrote a synthetic portfolio of %d lots (seed %d) to %s.\n", n, seed, *out)
+	_, err = fmt.Fprintf(c.stdout, "Wrote a synthetic portfolio of %d lots (seed %d) to %s%s.\n", n, seed, *out, kept)
 	return err
 }

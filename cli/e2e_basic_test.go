@@ -139,6 +139,28 @@ func TestDemo(t *testing.T) {
 	if r := run(t, dir, "validate", "d.json").ok(t, "validate"); r.stdout != "ok: 3 lots, 0 sales\n" {
 		t.Errorf("after --force: %q", r.stdout)
 	}
+	// --force may have replaced someone's portfolio: what was there is kept.
+	if got := readFile(t, filepath.Join(dir, "d.json.bak")); string(got) != a.stdout {
+		t.Error("demo --force did not keep the replaced file as d.json.bak")
+	}
+}
+
+// An export never replaces the portfolio it was made from, or its backup
+// and log, even with --force.
+func TestExportNeverReplacesThePortfolio(t *testing.T) {
+	dir := sampleDir(t)
+	path := filepath.Join(dir, DefaultFile)
+	run(t, dir, "sell", "--sell", "L-0003").ok(t, "sell") // makes .bak and .log
+	for _, name := range []string{DefaultFile, DefaultFile + ".bak", DefaultFile + ".log"} {
+		before := readFile(t, filepath.Join(dir, name))
+		run(t, dir, "export", "--out", name, "--force").failsWith(t, "export --out "+name, "is the portfolio file")
+		if !bytes.Equal(readFile(t, filepath.Join(dir, name)), before) {
+			t.Errorf("export --out %s --force changed it", name)
+		}
+	}
+	if _, err := os.Stat(path); err != nil {
+		t.Fatal(err)
+	}
 }
 
 func TestMissingFile(t *testing.T) {

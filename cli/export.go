@@ -50,6 +50,11 @@ func runExport(c *ctx, args []string) error {
 			return err
 		}
 	}
+	if *out != "" && !f.sample {
+		if err := notPortfolioFile(*out, f.path()); err != nil {
+			return err
+		}
+	}
 	year, err := parseYearFlag("year", *yearS, 0)
 	if err != nil {
 		return err
