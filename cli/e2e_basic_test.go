@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bytes"
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -175,5 +176,31 @@ func TestMissingFile(t *testing.T) {
 	runEnv(t, dir, []string{PortfolioVar + "=env.json"}, "report").failsWith(t, "$NFTHARVEST_PORTFOLIO", "env.json: no such file")
 	if entries, _ := os.ReadDir(dir); len(entries) != 0 {
 		t.Errorf("commands on a missing file created %v", entries)
+	}
+}
+
+// report --as-of shows the portfolio as it stood on that day: lots bought
+// later are not there, and sales made later have not happened yet.
+func TestReportAsOfAPastDate(t *testing.T) {
+	dir := sampleDir(t)
+	r := run(t, dir, "report", "--as-of", "2022-06-30", "--format", "json").ok(t, "report --as-of")
+	var doc struct {
+		Lots []struct {
+			ID           string `json:"id"`
+			OpenQuantity string `json:"open_quantity"`
+		} `json:"lots"`
+	}
+	if err := json.Unmarshal([]byte(r.stdout), &doc); err != nil {
+		t.Fatal(err)
+	}
+	open := map[string]string{}
+	for _, l := range doc.Lots {
+		open[l.ID] = l.OpenQuantity
+	}
+	if _, ok := open["L-0022"]; ok {
+		t.Error("L-0022, bought 2025-01-22, is listed as of 2022-06-30")
+	}
+	if open["L-0007"] != "25" {
+		t.Errorf("L-0007 open as of 2022-06-30 = %q, want 25 (its 10 were sold in 2026)", open["L-0007"])
 	}
 }

@@ -20,7 +20,8 @@ Shows every open lot (basis, market value, unrealized gain or loss, term,
 wash-sale risk), the sales realized in the tax year and the Schedule D
 summary with the estimated tax.
 
-  --as-of DATE      analyse as of DATE (YYYY-MM-DD; default today)
+  --as-of DATE      the portfolio as it stood on DATE: lots bought and sales
+                    made by then (YYYY-MM-DD; default today)
   --year YEAR       tax year of the realized sales and summary (default: the
                     portfolio's tax year)
   --top N           list only the N largest unrealized losses (the table then
@@ -65,7 +66,7 @@ func runReport(c *ctx, args []string) error {
 	}
 	// With --top only a few lot states are shown: build just those
 	// (taxrules.Options.LazyLots), not one per lot.
-	a, err := analyzeWith(file.Portfolio, asOf, taxrules.Options{LazyLots: top > 0})
+	a, err := analyzeWith(file.Portfolio.AsOf(asOf), asOf, taxrules.Options{LazyLots: top > 0})
 	if err != nil {
 		return err
 	}

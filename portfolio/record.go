@@ -2,6 +2,7 @@ package portfolio
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -103,5 +104,20 @@ func (p *Portfolio) Clone() *Portfolio {
 	c.Collections = append([]Collection(nil), p.Collections...)
 	c.Lots = append([]Lot(nil), p.Lots...)
 	c.Sales = append([]Sale(nil), p.Sales...)
+	return &c
+}
+
+// AsOf returns the portfolio as it stood at the end of day d: the lots
+// acquired on or before d and the sales dated on or before d. Everything
+// else is shared with p; when nothing is later than d it returns p itself.
+func (p *Portfolio) AsOf(d Date) *Portfolio {
+	later := func(l Lot) bool { return l.Acquired > d }
+	laterSale := func(s Sale) bool { return s.Date > d }
+	if !slices.ContainsFunc(p.Lots, later) && !slices.ContainsFunc(p.Sales, laterSale) {
+		return p
+	}
+	c := *p
+	c.Lots = slices.DeleteFunc(slices.Clone(p.Lots), later)
+	c.Sales = slices.DeleteFunc(slices.Clone(p.Sales), laterSale)
 	return &c
 }

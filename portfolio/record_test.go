@@ -88,3 +88,29 @@ func TestIndexPricesAndCollectible(t *testing.T) {
 		t.Error("CollectionName should fall back to the id")
 	}
 }
+
+func TestAsOf(t *testing.T) {
+	p := &Portfolio{
+		Lots: []Lot{
+			{ID: "old", Quantity: dec("25"), Acquired: MustDate("2022-03-15")},
+			{ID: "new", Quantity: dec("1"), Acquired: MustDate("2025-01-22")},
+		},
+		Sales: []Sale{
+			{ID: "S-1", Lot: "old", Quantity: dec("10"), Date: MustDate("2022-06-20")},
+			{ID: "S-2", Lot: "old", Quantity: dec("5"), Date: MustDate("2026-05-18")},
+		},
+	}
+	q := p.AsOf(MustDate("2022-12-31"))
+	if len(q.Lots) != 1 || q.Lots[0].ID != "old" || len(q.Sales) != 1 || q.Sales[0].ID != "S-1" {
+		t.Errorf("as of 2022-12-31: lots %v, sales %v", q.Lots, q.Sales)
+	}
+	if got := NewIndex(q).OpenQuantity("old"); !got.Equal(dec("15")) {
+		t.Errorf("open quantity as of 2022-12-31 = %s, want 15", got)
+	}
+	if len(p.Lots) != 2 || len(p.Sales) != 2 || p.Sales[1].ID != "S-2" {
+		t.Error("AsOf changed the original portfolio")
+	}
+	if p.AsOf(MustDate("2026-11-28")) != p {
+		t.Error("with nothing later than the date, AsOf should return the portfolio itself")
+	}
+}
