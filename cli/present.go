@@ -19,14 +19,23 @@ func summaryBlock(out io.Writer, title string, headers []string, sums ...taxrule
 		}
 		k.add(label, vals...)
 	}
-	carryIn := false
+	carryIn, otherST, otherLT := false, false, false
 	for _, s := range sums {
 		if !s.CarryoverInShortTerm.IsZero() || !s.CarryoverInLongTerm.IsZero() {
 			carryIn = true
 		}
+		otherST = otherST || !s.OtherShortTerm.IsZero()
+		otherLT = otherLT || !s.OtherLongTerm.IsZero()
 	}
+	// The rows add up: realized + other gains - carryover in = net.
 	row("Short-term realized", func(s taxrules.Summary) string { return amount(s.ShortTermRealized) })
 	row("Long-term realized", func(s taxrules.Summary) string { return amount(s.LongTermRealized) })
+	if otherST {
+		row("Other gains, short term", func(s taxrules.Summary) string { return amount(s.OtherShortTerm) })
+	}
+	if otherLT {
+		row("Other gains, long term", func(s taxrules.Summary) string { return amount(s.OtherLongTerm) })
+	}
 	if carryIn {
 		row("Carryover in, short term", func(s taxrules.Summary) string { return amount(s.CarryoverInShortTerm.Neg()) })
 		row("Carryover in, long term", func(s taxrules.Summary) string { return amount(s.CarryoverInLongTerm.Neg()) })

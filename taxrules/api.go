@@ -180,9 +180,14 @@ type Summary struct {
 	// Realized totals from this portfolio's sales in the year (recognized amounts).
 	ShortTermRealized decimal.Decimal
 	LongTermRealized  decimal.Decimal
-	// CarryoverIn and OtherGains come from the tax profile.
+	// CarryoverIn and OtherGains come from the tax profile (for its tax
+	// year only): the carryover in as positive amounts, other gains as
+	// signed amounts (OtherCollectibles is the 28%-rate part of OtherLongTerm).
 	CarryoverInShortTerm decimal.Decimal
 	CarryoverInLongTerm  decimal.Decimal
+	OtherShortTerm       decimal.Decimal
+	OtherLongTerm        decimal.Decimal
+	OtherCollectibles    decimal.Decimal
 	// Nets after other gains and carryover in (Schedule D lines 7 and 15).
 	ShortTermNet decimal.Decimal
 	LongTermNet  decimal.Decimal

@@ -85,6 +85,7 @@ func net(t totals, year int, prof *portfolio.TaxProfile) Summary {
 		s.CarryoverInLongTerm = prof.Carryover.LongTerm
 		other = prof.OtherGains
 	}
+	s.OtherShortTerm, s.OtherLongTerm, s.OtherCollectibles = other.ShortTerm, other.LongTerm, other.Collectibles
 	// Schedule D line 7: short-term items, other short-term gains (lines
 	// 4-5) less the short-term carryover (line 6).
 	s.ShortTermNet = t.st.Add(other.ShortTerm).Sub(s.CarryoverInShortTerm)

@@ -40,3 +40,23 @@ func TestSummaryNetting(t *testing.T) {
 	eq(t, "married separate offset (IRC 1211(b)(1))", s.OrdinaryOffset, "1500")
 	eq(t, "married separate ST carryover", s.CarryoverShortTerm, "2900")
 }
+
+// Other gains from the profile are reported, so that realized + other
+// gains - carryover in = the net, line by line (Schedule D lines 7, 15).
+func TestSummaryReportsOtherGains(t *testing.T) {
+	p := newPortfolio(2026)
+	p.TaxProfile.OtherGains.ShortTerm = d("-250")
+	p.TaxProfile.OtherGains.LongTerm = d("4500")
+	p.TaxProfile.OtherGains.Collectibles = d("1000")
+	p.TaxProfile.Carryover.LongTerm = d("800")
+	addLot(p, "A", "punks", "1", "1", "2020-01-01", "100")
+	addSale(p, "S1", "A", "1", "2026-03-01", "600")
+	s := mustAnalyze(t, p, "2026-12-31").Summary(2026)
+	eq(t, "other short term", s.OtherShortTerm, "-250")
+	eq(t, "other long term", s.OtherLongTerm, "4500")
+	eq(t, "other collectibles", s.OtherCollectibles, "1000")
+	eq(t, "long-term net = 500 + 4,500 - 800", s.LongTermNet, "4200")
+	if prior := mustAnalyze(t, p, "2026-12-31").Summary(2025); !prior.OtherLongTerm.IsZero() {
+		t.Error("other gains belong to the profile's tax year only")
+	}
+}
