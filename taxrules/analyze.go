@@ -167,12 +167,19 @@ func (w *lotWork) totals() (open, cost, adjusted decimal.Decimal) {
 	return open, cost, adjusted
 }
 
-// valuation returns the market value of open units at unit price price
-// and their unrealized gain (market value - adjusted basis).
+// valuation returns the market value of open units at unit price price,
+// rounded to the cent, and their unrealized gain (market value - adjusted
+// basis). Position (docs/tax-rules.md, "Rounding"): the value is what a
+// sale at market would bring, and a sale is priced in whole cents (the
+// what-if's default price is the same rounded value), so the unrealized
+// loss shown equals the loss a sale at market value would realize.
 func valuation(price, open, adjusted decimal.Decimal) (value, unrealized decimal.Decimal) {
 	value = price
 	if !open.Equal(one1) {
 		value = dmul(price, open)
+	}
+	if value.Exponent() < -2 {
+		value = Cents(value)
 	}
 	return value, dsub(value, adjusted)
 }

@@ -180,6 +180,10 @@ func TestSimulateDefaultPriceIsWholeCents(t *testing.T) {
 	if got := res.Sales[0].GainLoss; !got.Equal(d("-29.99")) {
 		t.Errorf("gain/loss = %s, want -29.99 (60.01 - 90)", got)
 	}
+	// The report shows the same value and loss as the sale realizes.
+	st := lotState(t, a, "B")
+	eq(t, "market value", st.MarketValue, "60.01")
+	eq(t, "unrealized", st.Unrealized, "-29.99")
 }
 
 func TestRequestErrorCountsUnits(t *testing.T) {
