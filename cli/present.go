@@ -120,7 +120,7 @@ func whatIfSaleTable(out io.Writer, sales []*taxrules.SaleResult) error {
 // disallowedText is blank unless a loss was disallowed; the Form 8949
 // code follows the amount.
 func disallowedText(s *taxrules.SaleResult) string {
-	if s.Disallowed.IsZero() && s.Code == "" {
+	if s.Disallowed.IsZero() {
 		return ""
 	}
 	return amount(s.Disallowed) + " " + s.Code

@@ -153,7 +153,8 @@ type SaleResult struct {
 	Recognized  decimal.Decimal
 	Term        Term
 	Collectible bool
-	// Code is the Form 8949 adjustment code: "W" when a loss was disallowed.
+	// Code is the Form 8949 column (f) code: "C" for a long-term sale of a
+	// collectible, "W" when a loss was disallowed, "CW" for both, else "".
 	Code         string
 	Replacements []Replacement
 	// Warnings are look-alike purchases (same collection, other token) in

@@ -36,16 +36,11 @@ func (a *Analysis) Form8949(year int) []Form8949Row {
 		if r.Term == LongTerm {
 			row.Part = "II"
 		}
-		// Column (f) codes, in alphabetical order when more than one applies
-		// (Form 8949 instructions, "How To Complete Form 8949, Columns (f)
-		// and (g)"): C for a long-term sale of collectibles, whose gain is
-		// 28%-rate gain (Schedule D instructions, line 18); W for a wash
-		// sale, with the disallowed loss as a positive adjustment.
-		if r.Collectible && r.Term == LongTerm {
-			row.Code = "C"
-		}
+		// Column (f) codes (set by the sales pass, see match.go): C for a
+		// long-term sale of collectibles, W for a wash sale, in alphabetical
+		// order; column (g) the disallowed loss as a positive adjustment.
+		row.Code = r.Code
 		if r.Disallowed.Sign() > 0 {
-			row.Code += "W"
 			row.Adjustment = r.Disallowed
 		}
 		row.GainLoss = row.Proceeds.Sub(row.Basis).Add(row.Adjustment)

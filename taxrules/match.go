@@ -75,6 +75,11 @@ func (r *run) appendSale(dst []SaleResult, s *portfolio.Sale, li int32, id strin
 	r.pending = results
 	for k := range results {
 		res := &results[k]
+		if res.Collectible && res.Term == LongTerm {
+			// Form 8949 instructions, column (f): code C for collectibles
+			// (28%-rate gain or loss, Schedule D line 18).
+			res.Code = "C"
+		}
 		if res.GainLoss.Sign() >= 0 {
 			continue // IRC 1091 disallows losses only; a gain is never washed.
 		}
@@ -87,7 +92,9 @@ func (r *run) appendSale(dst []SaleResult, s *portfolio.Sale, li int32, id strin
 		}
 		if res.Disallowed.Sign() > 0 {
 			res.Recognized = dadd(res.GainLoss, res.Disallowed)
-			res.Code = "W" // Form 8949 instructions, column (f): code W for a wash sale.
+			// Form 8949 instructions, column (f): code W for a wash sale;
+			// several codes go in alphabetical order ("CW").
+			res.Code += "W"
 		}
 	}
 	for k := range results {

@@ -2,6 +2,7 @@ package taxrules
 
 import (
 	"math/rand/v2"
+	"strings"
 	"testing"
 
 	"nftharvest/portfolio"
@@ -61,8 +62,11 @@ func checkInvariants(t *testing.T, seed uint64, p *portfolio.Portfolio, a *Analy
 		if !r.Recognized.Equal(r.GainLoss.Add(r.Disallowed)) {
 			fail("%s: recognized %s != %s + %s", r.Sale, r.Recognized, r.GainLoss, r.Disallowed)
 		}
-		if (r.Code == "W") != (r.Disallowed.Sign() > 0) {
+		if strings.Contains(r.Code, "W") != (r.Disallowed.Sign() > 0) {
 			fail("%s: code %q with disallowed %s", r.Sale, r.Code, r.Disallowed)
+		}
+		if strings.HasPrefix(r.Code, "C") != (r.Collectible && r.Term == LongTerm) {
+			fail("%s: code %q for a %s-term sale, collectible %v", r.Sale, r.Code, r.Term, r.Collectible)
 		}
 		if p.TaxProfile.WashSale == portfolio.WashOff && (r.Disallowed.Sign() != 0 || len(r.Warnings) > 0) {
 			fail("%s: washed with the rule off", r.Sale)
