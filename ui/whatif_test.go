@@ -213,6 +213,11 @@ func TestEditDate(t *testing.T) {
 	if !strings.Contains(h.screen(), "sell 1 lot on 2026-12-01") {
 		t.Error("the preview does not show the edited date")
 	}
+	// A future date previews, but is not recorded (as "nftharvest sell").
+	h.keys("m")
+	if h.m.dialog != nil || len(h.store.saved) != 0 || !strings.Contains(h.m.status.text, "is after today") {
+		t.Errorf("m with a future sale date: dialog %v, saved %d, status %q", h.m.dialog != nil, len(h.store.saved), h.m.status.text)
+	}
 	// A date the engine refuses (before the lot was bought) leaves the
 	// preview stale with the engine's reason.
 	h.keys("d")
