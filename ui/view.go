@@ -104,6 +104,8 @@ func (m *Model) helpLines(w int) []string {
 		"Markers: ▼ loss, ▲ gain, ● in the basket, › cursor. Term: ST 12d = short term, long term in 12 days.",
 		"Wash: adj = the basis includes a disallowed loss; risk = a loss sale today would be a wash sale; " +
 			"alike = a look-alike purchase (same collection, other token: a warning only).",
+		"Tax figures are estimates from the rates in your tax profile, not tax advice; the rules and " +
+			"positions taken are in docs/tax-rules.md.",
 	} {
 		lines = append(lines, wrapLine(m.styles.Muted.Render(s), w)...)
 	}
