@@ -182,12 +182,26 @@ func plainDecimal(s string) bool {
 	return digits > 0 && dots <= 1
 }
 
-// parseAmountFlag reads a non-negative amount flag; "" gives zero.
+// parseMoney reads an amount of money: a plain decimal in whole cents, as
+// a sale's price and fees are (fractions of a cent would make the rounded
+// columns of a sale not add up).
+func parseMoney(s, what string) (decimal.Decimal, error) {
+	d, err := parseAmount(s, what)
+	if err != nil {
+		return d, err
+	}
+	if !d.Equal(d.Round(2)) {
+		return decimal.Zero, fmt.Errorf("%q has fractions of a cent; give the amount in whole cents", s)
+	}
+	return d, nil
+}
+
+// parseAmountFlag reads a non-negative money flag; "" gives zero.
 func parseAmountFlag(name, s string) (decimal.Decimal, error) {
 	if s == "" {
 		return decimal.Zero, nil
 	}
-	d, err := parseAmount(s, "an amount")
+	d, err := parseMoney(s, "an amount")
 	if err != nil {
 		return decimal.Zero, usageErrorf("--%s: %v", name, err)
 	}

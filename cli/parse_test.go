@@ -29,6 +29,8 @@ func TestParseSellSpec(t *testing.T) {
 		{spec: "L-0001@-5", wantError: `"-5" is not a price (must not be negative)`},
 		{spec: "L-0001@", wantError: `"" is not a price`},
 		{spec: "L-0001:1@x", wantError: `"x" is not a price`},
+		{spec: "L-0001@100.005", wantError: `"100.005" has fractions of a cent`},
+		{spec: "L-0001@100.500", lot: "L-0001", price: "100.5"},
 		{spec: ":1", wantError: `--sell ":1": no lot id`},
 		{spec: "", wantError: `no lot id`},
 	}
@@ -142,8 +144,12 @@ func TestParseFlagValues(t *testing.T) {
 	if _, err := parseAmountFlag("fees", "abc"); err == nil || err.Error() != `--fees: "abc" is not an amount` {
 		t.Errorf("bad fees: %v", err)
 	}
-	if d, err := parseAmountFlag("fees", "12.345"); err != nil || d.String() != "12.345" {
-		t.Errorf("fees 12.345: %v %v", d, err)
+	if d, err := parseAmountFlag("fees", "12.34"); err != nil || d.String() != "12.34" {
+		t.Errorf("fees 12.34: %v %v", d, err)
+	}
+	// Money is in whole cents: a sale's rounded columns must add up.
+	if _, err := parseAmountFlag("fees", "12.345"); err == nil || err.Error() != `--fees: "12.345" has fractions of a cent; give the amount in whole cents` {
+		t.Errorf("fees 12.345: %v", err)
 	}
 }
 

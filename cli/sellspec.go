@@ -21,7 +21,7 @@ func parseSellSpec(spec string) (taxrules.SaleRequest, error) {
 	if i := strings.LastIndexByte(rest, '@'); i >= 0 {
 		p := rest[i+1:]
 		rest = rest[:i]
-		price, err := parseAmount(p, "a price")
+		price, err := parseMoney(p, "a price")
 		if err != nil {
 			return req, fail("%v", err)
 		}

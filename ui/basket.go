@@ -135,8 +135,8 @@ type edit struct {
 
 var amountRE = regexp.MustCompile(`^[0-9]+(\.[0-9]+)?$`)
 
-// parseAmount accepts a non-negative decimal amount such as 1234.56 (an
-// optional "$" and thousands commas are ignored).
+// parseAmount accepts a non-negative amount of money in whole cents, such
+// as 1234.56 (an optional "$" and thousands commas are ignored).
 func parseAmount(s string) (decimal.Decimal, error) {
 	t := strings.TrimSpace(s)
 	t = strings.TrimPrefix(t, "$")
@@ -147,6 +147,9 @@ func parseAmount(s string) (decimal.Decimal, error) {
 	d, err := decimal.NewFromString(t)
 	if err != nil {
 		return decimal.Zero, fmt.Errorf("%q is not a valid amount (e.g. 1234.56)", s)
+	}
+	if !d.Equal(d.Round(2)) {
+		return decimal.Zero, fmt.Errorf("%q has fractions of a cent (e.g. 1234.56)", s)
 	}
 	return d, nil
 }

@@ -88,12 +88,12 @@ func TestQuantity(t *testing.T) {
 }
 
 func TestParseAmount(t *testing.T) {
-	for _, ok := range []string{"0", "12", "12.5", "1,234.56", "$99.99", " 7 "} {
+	for _, ok := range []string{"0", "12", "12.5", "1,234.56", "$99.99", " 7 ", "10.500"} {
 		if _, err := parseAmount(ok); err != nil {
 			t.Errorf("parseAmount(%q): %v", ok, err)
 		}
 	}
-	for _, bad := range []string{"", "-1", "abc", "1e3", "12.", ".5", "1.2.3", "NaN", "12x", "+5"} {
+	for _, bad := range []string{"", "-1", "abc", "1e3", "12.", ".5", "1.2.3", "NaN", "12x", "+5", "100.005"} {
 		if _, err := parseAmount(bad); err == nil {
 			t.Errorf("parseAmount(%q) accepted", bad)
 		}
