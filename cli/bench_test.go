@@ -44,17 +44,22 @@ func BenchmarkReportJSON(b *testing.B) {
 }
 
 // BenchmarkReportTop40 measures the presentation part of "report --top 40"
-// (issue 7): picking the 40 largest losses and printing the table.
+// (issue 7): picking the 40 largest losses (taxrules.LargestLosses on an
+// analysis without lot states, as the command does) and printing the table.
 func BenchmarkReportTop40(b *testing.B) {
 	for _, n := range []int{10_000, 100_000} {
 		b.Run(fmt.Sprintf("%dlots", n), func(b *testing.B) {
-			a := benchAnalysis(b, n)
+			a, err := taxrules.AnalyzeWith(portfolio.Synthetic(n, 1), portfolio.MustDate(portfolio.SyntheticToday),
+				taxrules.Options{LazyLots: true})
+			if err != nil {
+				b.Fatal(err)
+			}
 			realized := realizedIn(a, a.TaxYear)
 			sum := a.Summary(a.TaxYear)
 			b.ReportAllocs()
 			b.ResetTimer()
 			for b.Loop() {
-				lots := largestLosses(a.Lots, 40)
+				lots := pointers(a.LargestLosses(40))
 				if err := reportTable(io.Discard, "p.json", a, a.TaxYear, 40, lots, realized, sum); err != nil {
 					b.Fatal(err)
 				}

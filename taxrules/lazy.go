@@ -113,19 +113,29 @@ const noLoss = math.MaxInt64
 // Unrealized x 10^8 truncated toward zero, clamped to the int64 range
 // (so always <= 0 for a loss), or noLoss. The key is monotone: a smaller
 // key means a strictly smaller Unrealized, equal keys say nothing. A lot
-// no sale touched, priced by its collection's floor, is ranked from the
-// int64 coefficients of its decimals without allocating; other lots are
-// valued as lotState does.
+// priced by its collection's floor whose open units share one basis is
+// ranked from the int64 coefficients of its decimals without allocating;
+// other lots are valued as lotState does.
 func (a *Analysis) lossKey(li int32) int64 {
 	e := a.eng
 	l := &e.lots[li]
 	w := e.run.get(li)
-	if w == nil && l.Value == nil {
+	if w != nil && len(w.portions) == 0 {
+		return noLoss // sold out
+	}
+	if l.Value == nil && (w == nil || len(w.portions) == 1) {
 		ci := &e.colInfo[e.collOf[li]]
-		if !ci.hasPrice || l.Quantity.Sign() <= 0 {
+		// Untouched: cost + fees; one portion: its original basis + the
+		// disallowed loss moved in.
+		qty, basis, extra := l.Quantity, l.Cost, l.Fees
+		if w != nil {
+			p := &w.portions[0]
+			qty, basis, extra = p.qty, p.orig, p.adj
+		}
+		if !ci.hasPrice || qty.Sign() <= 0 {
 			return noLoss
 		}
-		if k, sign, ok := unrealizedKey(ci.price, l.Quantity, l.Cost, l.Fees); ok {
+		if k, sign, ok := unrealizedKey(ci.price, qty, basis, extra); ok {
 			if sign >= 0 {
 				return noLoss
 			}
