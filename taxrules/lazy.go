@@ -182,9 +182,11 @@ func decimalKey(v decimal.Decimal) int64 {
 	return math.MaxInt64 - 1
 }
 
-// unrealizedKey returns decimalKey(price x qty - cost - fees) and the sign
-// of that amount, computed on int64 coefficients; ok is false when a
-// coefficient or an intermediate value does not fit.
+// unrealizedKey returns decimalKey(u) and the sign of u, where u is the
+// unrealized gain valuation gives for qty units at unit price price against
+// the basis cost + fees: the market value rounded to the cent, minus the
+// basis. It works on int64 coefficients; ok is false when a coefficient or
+// an intermediate value does not fit.
 func unrealizedKey(price, qty, cost, fees decimal.Decimal) (key int64, sign int, ok bool) {
 	pc, pe, ok1 := small(price)
 	qc, qe, ok2 := small(qty)
@@ -202,6 +204,11 @@ func unrealizedKey(price, qty, cost, fees decimal.Decimal) (key int64, sign int,
 		mc = -mc
 	}
 	me := pe + qe
+	// valuation rounds the market value to the cent (half away from zero)
+	// before the basis is subtracted.
+	if me < -2 {
+		mc, me = roundToCents(mc, me), -2
+	}
 	exp := min(me, ce, fe)
 	mc, ok1 = scaleTo(mc, me-exp)
 	cc, ok2 = scaleTo(cc, ce-exp)
@@ -230,6 +237,24 @@ func unrealizedKey(price, qty, cost, fees decimal.Decimal) (key int64, sign int,
 		u = 0
 	}
 	return u, sign, true
+}
+
+// roundToCents rounds c x 10^exp (exp < -2) to a whole number of cents,
+// half away from zero as Cents does, and returns the cents.
+func roundToCents(c int64, exp int32) int64 {
+	by := int(-2 - exp)
+	if by >= len(pow10) {
+		return 0 // |c| < 10^19 / 2: less than half a cent
+	}
+	q, r := c/pow10[by], c%pow10[by]
+	if 2*abs64(r) >= pow10[by] {
+		if c < 0 {
+			q--
+		} else {
+			q++
+		}
+	}
+	return q
 }
 
 // scaleTo returns c x 10^by when its magnitude stays within MaxInt64/4.

@@ -159,9 +159,33 @@ func TestLargestLossesTiesAndOddDecimals(t *testing.T) {
 	}
 }
 
+// TestLargestLossesRoundedMarketValue: the market value is rounded to the
+// cent before the basis is subtracted, and that can reverse the order of
+// two losses: A (1.00004 units at 100, basis 150) loses 50.00 after
+// rounding (49.996 before), B (0.99996 units, basis 149.999) 49.999 (50.003
+// before). The ranking keys must follow the rounded amounts.
+func TestLargestLossesRoundedMarketValue(t *testing.T) {
+	p := newPortfolio(2026)
+	p.Rates = map[string]decimal.Decimal{"ETH": d("2000")}
+	p.Collections[0].Floor = &portfolio.Price{Amount: d("0.05"), Currency: "ETH"} // 100 USD
+	addLot(p, "A", "punks", "1", "1.00004", "2026-01-10", "150")
+	addLot(p, "B", "punks", "2", "0.99996", "2026-01-10", "149.999")
+	asOf := day("2026-06-01")
+	checkLazy(t, "rounded market value", p, asOf)
+	a, err := AnalyzeWith(p, asOf, Options{LazyLots: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := a.LargestLosses(1)
+	if len(got) != 1 || got[0].Lot.ID != "A" || !got[0].Unrealized.Equal(d("-50")) {
+		t.Fatalf("LargestLosses(1) = %v (%+v), want A at -50.00", lotIDs(got), got)
+	}
+}
+
 // TestUnrealizedKeyMatchesDecimal checks the int64 key against the
-// decimal computation it replaces on random amounts, and that keys are
-// monotone in the exact amount.
+// decimal computation it replaces (valuation: market value rounded to the
+// cent, minus the basis) on random amounts, and that keys are monotone in
+// the exact amount.
 func TestUnrealizedKeyMatchesDecimal(t *testing.T) {
 	rng := rand.New(rand.NewPCG(1, 2))
 	rnd := func() decimal.Decimal {
@@ -178,7 +202,7 @@ func TestUnrealizedKeyMatchesDecimal(t *testing.T) {
 	fast := 0
 	for range 200000 {
 		price, qty, cost, fees := rnd(), rnd(), rnd(), rnd()
-		u := price.Mul(qty).Sub(cost).Sub(fees)
+		_, u := valuation(price, qty, cost.Add(fees))
 		k, sign, ok := unrealizedKey(price, qty, cost, fees)
 		if !ok {
 			continue
