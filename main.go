@@ -28,7 +28,11 @@ func main() {
 	if err != nil {
 		os.Exit(cli.PrintError(os.Stderr, err))
 	}
-	os.Exit(cli.PrintError(os.Stderr, ui.Run(ui.Options{Path: path, Today: env.Today})))
+	opts := ui.Options{Path: path, Today: env.Today}
+	if os.Getenv("GOGC") == "" {
+		opts.LoadGCPercent = commandGCPercent // only while the first load runs
+	}
+	os.Exit(cli.PrintError(os.Stderr, ui.Run(opts)))
 }
 
 // commandGCPercent is the garbage collector target of the headless
@@ -36,7 +40,8 @@ func main() {
 // exit, so collections free little: at the default 100 the collection
 // started when loading ends marks the whole portfolio again while the
 // analysis runs (about 0.7 s of a 1M-lot "report --top 40" on two cores).
-// Measured in docs/performance.md; the interactive app keeps the default.
+// Measured in docs/performance.md. The interactive app uses it only while
+// it loads and analyses the portfolio for its first screen.
 const commandGCPercent = 400
 
 // oneShotGC sets the collector target of a headless command, unless the

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"runtime/debug"
 	"strings"
 	"sync"
 	"time"
@@ -76,7 +77,11 @@ func (m *Model) loadCmd(reload bool) tea.Cmd {
 	if reload && m.data != nil && !m.data.file.Sample {
 		path = m.data.file.Path
 	}
+	gcPercent := m.opts.LoadGCPercent
 	return func() tea.Msg {
+		if !reload && gcPercent > 0 {
+			defer debug.SetGCPercent(debug.SetGCPercent(gcPercent))
+		}
 		f, err := store.Load(path)
 		if err != nil {
 			return loadFailedMsg{err: err, reload: reload}

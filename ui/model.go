@@ -32,6 +32,12 @@ type Options struct {
 	// Dark is the background assumed until the terminal answers the
 	// background colour query (nil: dark).
 	Dark *bool
+	// LoadGCPercent, when above zero, is the garbage collector target
+	// while the first portfolio is read and analysed (the previous target
+	// is restored then): that work keeps almost all it allocates, so a
+	// collection frees little and only delays the first screen. 0 leaves
+	// the collector alone.
+	LoadGCPercent int
 }
 
 // mode is what the screen shows.
@@ -174,6 +180,9 @@ type Model struct {
 	// noTimers turns the spinner and the status fade off (model tests run
 	// commands synchronously).
 	noTimers bool
+	// firstLoad, when set by Run, delivers the result of the load Run
+	// started before the program; Init uses it instead of a new load.
+	firstLoad tea.Cmd
 }
 
 // New returns the model for opts. The portfolio is loaded by the command
@@ -211,6 +220,12 @@ func Run(opts Options) error {
 		return errors.New("ui: Options.Today is required")
 	}
 	m := New(opts)
+	// Start reading the file now, while the terminal is being set up;
+	// Init's load command then waits for this result.
+	early := make(chan tea.Msg, 1)
+	load := m.loadCmd(false)
+	go func() { early <- load() }()
+	m.firstLoad = func() tea.Msg { return <-early }
 	final, err := tea.NewProgram(m).Run()
 	if fm, ok := final.(*Model); ok && fm.err != nil {
 		return fm.err
@@ -224,7 +239,11 @@ func Run(opts Options) error {
 // Init starts loading the portfolio, asks for the background colour and
 // starts the spinner.
 func (m *Model) Init() tea.Cmd {
-	return tea.Batch(m.loadCmd(false), tea.RequestBackgroundColor, m.spinTick())
+	load := m.firstLoad
+	if load == nil {
+		load = m.loadCmd(false)
+	}
+	return tea.Batch(load, tea.RequestBackgroundColor, m.spinTick())
 }
 
 // spinTick starts the spinner.

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"slices"
 	"strings"
 	"testing"
@@ -574,5 +575,18 @@ func TestRecordThenUndoRestoresTheFile(t *testing.T) {
 	}
 	if after, _ := os.ReadFile(path); string(after) != string(original) {
 		t.Error("record then undo did not give back the original bytes")
+	}
+}
+
+// The first load may raise the collector target, and puts it back after.
+func TestFirstLoadRestoresTheGCTarget(t *testing.T) {
+	before := debug.SetGCPercent(150)
+	defer debug.SetGCPercent(before)
+	m := New(Options{Path: samplePath(t), Today: today, LoadGCPercent: 400})
+	if msg := m.loadCmd(false)(); msg == nil {
+		t.Fatal("no load result")
+	}
+	if got := debug.SetGCPercent(150); got != 150 {
+		t.Errorf("GC target after the first load = %d, want 150 restored", got)
 	}
 }
