@@ -5,6 +5,8 @@ import (
 	"io"
 	"strings"
 
+	"nftharvest/taxrules"
+
 	"github.com/mattn/go-runewidth"
 	"github.com/shopspring/decimal"
 )
@@ -158,23 +160,7 @@ func wrap(text, first, rest string, width int) string {
 // separated, "-" for negative amounts: -12,345.67.
 func amount(d decimal.Decimal) string {
 	var buf [48]byte
-	s := string(appendMoney(buf[:0], d))
-	sign := ""
-	if strings.HasPrefix(s, "-") {
-		sign, s = "-", s[1:]
-	}
-	intPart, frac, _ := strings.Cut(s, ".")
-	var b strings.Builder
-	b.WriteString(sign)
-	for i, r := range intPart {
-		if i > 0 && (len(intPart)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(r)
-	}
-	b.WriteByte('.')
-	b.WriteString(frac)
-	return b.String()
+	return taxrules.GroupThousands(string(appendMoney(buf[:0], d)))
 }
 
 // kv is a block of labelled amounts, labels left, values right-aligned.

@@ -17,8 +17,9 @@ import (
 // The result equals what Analyze reports after appending Record to the
 // portfolio with portfolio.RecordSales (the ids it would assign decide the
 // order among same-day sales). Before and After are the summaries of the
-// sale date's year; simulated results have Sale "" and come in request
-// order.
+// sale date's year; simulated results have Sale "" and come in the order
+// they would be recorded (lot acquisition date, then lot id; see
+// planSales).
 //
 // Simulate re-runs only the match groups of the lots sold (see groups.go):
 // wash sales never cross groups, so every other sale result is unchanged.
