@@ -90,6 +90,25 @@ func newHoldings(a *taxrules.Analysis) *holdings {
 		h.rows = append(h.rows, holdRow{st: st})
 		h.ids = append(h.ids, st.Lot.ID)
 	}
+	h.fill()
+	return h
+}
+
+// holdingsOf builds the rows of the given open lots' states (the first
+// frame's; see firstframe.go).
+func holdingsOf(states []taxrules.LotState) *holdings {
+	h := &holdings{rows: make([]holdRow, len(states)), ids: make([]string, len(states))}
+	for i := range states {
+		h.rows[i] = holdRow{st: &states[i]}
+		h.ids[i] = states[i].Lot.ID
+	}
+	h.fill()
+	return h
+}
+
+// fill computes the tie ranks, the sort keys and the column widths of the
+// rows.
+func (h *holdings) fill() {
 	h.tie = rankIDs(h.ids)
 
 	colls := make([]string, len(h.rows))
@@ -141,7 +160,6 @@ func newHoldings(a *taxrules.Analysis) *holdings {
 	h.w[hfName] = min(h.w[hfCollection]+h.w[hfToken]+1, 34)
 	h.w[hfWash] = 8
 	h.w[hfWallet] = 11
-	return h
 }
 
 // holdStats are the widths and largest amounts seen while filling rows.
