@@ -86,6 +86,15 @@ func (m *Model) loadCmd(reload bool) tea.Cmd {
 		if err != nil {
 			return loadFailedMsg{err: err, reload: reload}
 		}
+		if !reload && len(f.Portfolio.Lots) >= firstFrameLots {
+			d, err := firstDataset(f, f.Portfolio, today)
+			if err != nil {
+				return loadFailedMsg{err: err}
+			}
+			if d != nil {
+				return loadedMsg{d: d}
+			}
+		}
 		d, err := buildDataset(f, f.Portfolio, today, false)
 		if err != nil {
 			return loadFailedMsg{err: err, reload: reload}

@@ -25,6 +25,10 @@ type dataset struct {
 	// partial is true until the Collections and Realized tables arrive
 	// (they are built after the first screen; see completeCmd).
 	partial bool
+	// first marks a first frame (firstframe.go): hold has the largest
+	// losses only, tot is unknown, open is the number of open lots.
+	first bool
+	open  int
 }
 
 // totals are the summary bar's portfolio-wide figures.

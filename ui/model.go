@@ -183,6 +183,9 @@ type Model struct {
 	// firstLoad, when set by Run, delivers the result of the load Run
 	// started before the program; Init uses it instead of a new load.
 	firstLoad tea.Cmd
+	// queued are the keys pressed during a first frame, replayed when the
+	// full dataset arrives.
+	queued []tea.KeyPressMsg
 }
 
 // New returns the model for opts. The portfolio is loaded by the command

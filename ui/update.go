@@ -28,6 +28,11 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		if m.focus == focusInput {
 			m.sizeInput()
 		}
+		if m.firstFrame() && m.mode == modeBrowse && m.data.hold.Len() < m.height {
+			// The first frame's rows no longer fill the screen.
+			m.mode = modeLoading
+			return m.spinTick()
+		}
 		return nil
 	case tea.BackgroundColorMsg:
 		m.setDark(msg.IsDark())
@@ -40,11 +45,15 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		}
 		return nil
 	case loadedMsg:
+		if msg.d.first {
+			m.showFirst(msg.d)
+			return m.fullCmd(msg.d)
+		}
 		m.setData(msg.d)
 		if msg.reload {
 			return tea.Batch(completeCmd(msg.d), m.setStatus("Reloaded "+displayName(msg.d.file)+".", false))
 		}
-		return completeCmd(msg.d)
+		return tea.Batch(completeCmd(msg.d), m.replayQueued())
 	case completedMsg:
 		if d := msg.d; m.data == d && d.partial {
 			d.coll, d.real, d.partial = msg.coll, msg.real, false
@@ -103,8 +112,14 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		}
 		return nil
 	case tea.MouseWheelMsg:
+		if m.firstFrame() {
+			return nil
+		}
 		return m.handleWheel(msg)
 	case tea.MouseClickMsg:
+		if m.firstFrame() {
+			return nil
+		}
 		return m.handleClick(msg)
 	}
 	return nil
@@ -138,6 +153,14 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		if key.Matches(msg, k.Quit) {
 			return tea.Quit
 		}
+		return nil
+	}
+	if m.firstFrame() {
+		// Everything but quit waits for the full dataset.
+		if key.Matches(msg, k.Quit) {
+			return tea.Quit
+		}
+		m.queued = append(m.queued, msg)
 		return nil
 	}
 	switch {

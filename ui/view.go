@@ -255,8 +255,15 @@ func (m *Model) summarySegments() []string {
 	amt := func(x interface{ Sign() int }, s string) string { return st.amountStyle(x.Sign()).Render(s) }
 	t := d.tot
 	s := d.sum
-	unreal := lab("Unrealized ") + amt(t.losses, marked(t.losses)) + " " + amt(t.gains, marked(t.gains))
-	harvest := lab("Harvestable ST ") + amt(t.harvST, marked(t.harvST)) + lab(" LT ") + amt(t.harvLT, marked(t.harvLT))
+	total := func(x interface{ Sign() int }, s string) string { return amt(x, s) }
+	value := money(t.value)
+	if d.first {
+		// A first frame: these totals need every lot's state.
+		total = func(interface{ Sign() int }, string) string { return st.Muted.Render("…") }
+		value = st.Muted.Render("…")
+	}
+	unreal := lab("Unrealized ") + total(t.losses, marked(t.losses)) + " " + total(t.gains, marked(t.gains))
+	harvest := lab("Harvestable ST ") + total(t.harvST, marked(t.harvST)) + lab(" LT ") + total(t.harvLT, marked(t.harvLT))
 	realized := lab(fmt.Sprintf("Realized %d ST ", d.a.TaxYear)) + amt(s.ShortTermRealized, marked(s.ShortTermRealized)) +
 		lab(" LT ") + amt(s.LongTermRealized, marked(s.LongTermRealized))
 	if m.lay.compact {
@@ -264,7 +271,7 @@ func (m *Model) summarySegments() []string {
 	}
 	// In pairs that pack well at 80 and 120 columns.
 	segs := []string{
-		lab("Value ") + money(t.value), unreal,
+		lab("Value ") + value, unreal,
 		harvest, lab("Carryover in ") + money(s.CarryoverInShortTerm.Add(s.CarryoverInLongTerm)),
 		realized, lab("Est. tax ") + money(s.EstimatedTax),
 	}
@@ -308,6 +315,10 @@ func (m *Model) countText() string {
 	t := m.current()
 	unit := [...]string{"lots", "collections", "sales"}[m.tab]
 	parts := []string{fmt.Sprintf("%d of %d %s", len(t.view), t.src.Len(), unit)}
+	if m.data.first {
+		// A first frame shows the first rows of all the open lots.
+		parts[0] = fmt.Sprintf("%d of %d %s", m.data.open, m.data.open, unit)
+	}
 	if m.filter.text != "" {
 		parts = append(parts, fmt.Sprintf("%q", m.filter.text))
 	}

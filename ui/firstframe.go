@@ -1,0 +1,166 @@
+package ui
+
+import (
+	"fmt"
+	"runtime/debug"
+	"slices"
+
+	"nftharvest/portfolio"
+	"nftharvest/storage"
+	"nftharvest/taxrules"
+
+	tea "charm.land/bubbletea/v2"
+)
+
+// The first frame of a large portfolio. Building every lot's state and the
+// whole Holdings table takes most of the time before the first screen, yet
+// that screen shows only the largest losses (the default order) and the
+// summary bar. So the first load of a large file analyses the sales only
+// (taxrules.Options.LazyLots), builds the states of the largest losses,
+// and shows them at once; the full dataset is built right after (fullCmd)
+// and replaces it, keeping the cursor by lot id.
+//
+// Nothing in the first frame is an estimate: its rows are exactly the
+// first rows of the full table (firstRows proves which ones), the lot
+// count and the realized figures are exact, and the totals that need every
+// lot's state (value, unrealized, harvestable) are shown as "…" until the
+// full dataset arrives. Keys other than quit are queued meanwhile and
+// replayed on the full data; the mouse is ignored.
+
+// firstFrameLots is the portfolio size from which the first load shows a
+// first frame (below, the full build is quick enough).
+var firstFrameLots = 20_000
+
+// firstFrameRows is how many of the largest losses the first frame ranks:
+// enough rows for a tall terminal.
+const firstFrameRows = 256
+
+// firstDataset analyses p without lot states and returns the first frame's
+// dataset, or nil when its rows cannot be told exactly (the caller then
+// builds the full dataset).
+func firstDataset(f *storage.File, p *portfolio.Portfolio, today portfolio.Date) (*dataset, error) {
+	a, err := taxrules.AnalyzeWith(p, today, taxrules.Options{LazyLots: true})
+	if err != nil {
+		return nil, fmt.Errorf("analysing %s: %w", displayName(f), err)
+	}
+	rows := firstRows(a, firstFrameRows)
+	if len(rows) == 0 {
+		return nil, nil
+	}
+	return &dataset{
+		file: f, p: p, a: a, sum: a.Summary(a.TaxYear),
+		hold: holdingsOf(rows), coll: &collections{}, real: &realized{}, partial: true,
+		first: true, open: openLots(p, a.Index),
+	}, nil
+}
+
+// firstRows returns the states of the lots that open the Holdings table in
+// its default order (Unrealized ascending, ties by lot id), as far as they
+// can be told from the k largest losses alone.
+//
+// The table sorts by a cents key c (holdRow.keys[hfUnreal]) that is within
+// 1.2 cents of the exact unrealized amount v (in cents) when |v| < 10^15:
+// rounded to the cent, or truncated from a float64 when the amounts have
+// too many digits. LargestLosses returns the k lots of smallest v (ties by
+// id). Any other lot x has v(x) >= v(K), the last of them, so c(x) >
+// c(K) - 2.4, that is c(x) >= c(K) - 2: every lot of key <= c(K) - 3 is
+// among the k, and their order by (key, id) is the table's. When fewer
+// than k lots have a loss, all of them are returned and the other lots have
+// keys >= 0: every lot of key < 0 is among them.
+func firstRows(a *taxrules.Analysis, k int) []taxrules.LotState {
+	cands := a.LargestLosses(k)
+	if len(cands) == 0 {
+		return nil
+	}
+	h := holdingsOf(cands)
+	cut := int64(0) // rows of key < cut are certain
+	if len(cands) == k {
+		last := h.rows[len(cands)-1].keys[hfUnreal]
+		if last <= -1e14 {
+			return nil // beyond the bound above: let the full build tell
+		}
+		cut = last - 2
+	}
+	idx := make([]int, 0, len(cands))
+	for i := range h.rows {
+		if h.rows[i].keys[hfUnreal] < cut {
+			idx = append(idx, i)
+		}
+	}
+	slices.SortFunc(idx, func(x, y int) int {
+		if c := h.rows[x].keys[hfUnreal] - h.rows[y].keys[hfUnreal]; c != 0 {
+			if c < 0 {
+				return -1
+			}
+			return 1
+		}
+		return int(h.tie[x] - h.tie[y])
+	})
+	rows := make([]taxrules.LotState, len(idx))
+	for i, j := range idx {
+		rows[i] = cands[j]
+	}
+	return rows
+}
+
+// openLots counts the open lots of p (quantity minus what its sales took
+// above zero), as the full Holdings table does.
+func openLots(p *portfolio.Portfolio, ix *portfolio.Index) int {
+	sold := make([]bool, len(p.Lots))
+	for i := range p.Sales {
+		if li, ok := ix.LotIndex(p.Sales[i].Lot); ok {
+			sold[li] = true
+		}
+	}
+	n := 0
+	for i := range p.Lots {
+		q := p.Lots[i].Quantity
+		if sold[i] {
+			q = ix.OpenQuantity(p.Lots[i].ID)
+		}
+		if q.Sign() > 0 {
+			n++
+		}
+	}
+	return n
+}
+
+// firstFrame reports whether the screen shows a first frame.
+func (m *Model) firstFrame() bool { return m.data != nil && m.data.first }
+
+// showFirst installs a first frame when its rows fill the screen (else the
+// loading screen stays until the full dataset arrives).
+func (m *Model) showFirst(d *dataset) {
+	if m.data == nil && d.hold.Len() >= m.height {
+		m.setData(d)
+	}
+}
+
+// fullCmd builds the full dataset of a first frame.
+func (m *Model) fullCmd(first *dataset) tea.Cmd {
+	today, gcPercent := m.opts.Today, m.opts.LoadGCPercent
+	return func() tea.Msg {
+		if gcPercent > 0 {
+			defer debug.SetGCPercent(debug.SetGCPercent(gcPercent))
+		}
+		d, err := buildDataset(first.file, first.p, today, false)
+		if err != nil {
+			return loadFailedMsg{err: err}
+		}
+		return loadedMsg{d: d}
+	}
+}
+
+// replayQueued applies the keys pressed during the first frame to the
+// full data, in order.
+func (m *Model) replayQueued() tea.Cmd {
+	q := m.queued
+	m.queued = nil
+	var cmds []tea.Cmd
+	for _, k := range q {
+		m.syncKeys()
+		m.relayout()
+		cmds = append(cmds, m.update(k))
+	}
+	return tea.Batch(cmds...)
+}

@@ -1,0 +1,196 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"nftharvest/portfolio"
+	"nftharvest/storage"
+	"nftharvest/taxrules"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/shopspring/decimal"
+)
+
+// fullOrder is the full Holdings table of p in the default order.
+func fullOrder(t *testing.T, p *portfolio.Portfolio) (*holdings, []int32) {
+	t.Helper()
+	d, err := buildDataset(&storage.File{Path: "x.json", Portfolio: p}, p, benchToday, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tb := newTable(d.hold, d.hold.columns(false), hfUnreal, false)
+	return d.hold, tb.view
+}
+
+// sameCells fails when row i of got and row j of want differ in any cell.
+func sameCells(t *testing.T, got *holdings, i int, want *holdings, j int) {
+	t.Helper()
+	st := NewStyles(true)
+	if got.ID(i) != want.ID(j) {
+		t.Fatalf("lot %s, want %s", got.ID(i), want.ID(j))
+	}
+	for f := range hfCount {
+		g, _ := got.Cell(&st, i, f, 40)
+		w, _ := want.Cell(&st, j, f, 40)
+		if g != w {
+			t.Errorf("lot %s field %d: %q, want %q", got.ID(i), f, g, w)
+		}
+	}
+}
+
+// The first frame's rows are exactly the first rows of the full table,
+// whatever number of largest losses they are told from.
+func TestFirstRowsAreThePrefixOfTheFullTable(t *testing.T) {
+	for _, seed := range []int64{1, 2, 3} {
+		p := portfolio.Synthetic(3000, seed)
+		full, order := fullOrder(t, p)
+		a, err := taxrules.AnalyzeWith(p, benchToday, taxrules.Options{LazyLots: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, k := range []int{1, 2, 7, 40, 256, 1000, 5000} {
+			t.Run(fmt.Sprintf("seed=%d/k=%d", seed, k), func(t *testing.T) {
+				rows := firstRows(a, k)
+				if k >= 40 && len(rows) < k/2 && len(rows) < len(order)/4 {
+					t.Fatalf("only %d rows from %d losses", len(rows), k)
+				}
+				if len(rows) > len(order) {
+					t.Fatalf("%d rows, the table has %d", len(rows), len(order))
+				}
+				h := holdingsOf(rows)
+				for i := range rows {
+					sameCells(t, h, i, full, int(order[i]))
+				}
+			})
+		}
+		if got := openLots(p, a.Index); got != full.Len() {
+			t.Errorf("seed %d: %d open lots, the full table has %d", seed, got, full.Len())
+		}
+	}
+}
+
+// A large first load shows a first frame (exact rows, exact lot count,
+// totals pending), queues the keys, then swaps in the full dataset and
+// replays them: same rows and numbers as a full build.
+func TestFirstFrameThenFullDataset(t *testing.T) {
+	defer func(n int) { firstFrameLots = n }(firstFrameLots)
+	firstFrameLots = 1000
+	p := portfolio.Synthetic(4000, 1)
+	full, order := fullOrder(t, p)
+	store := newFakeStore()
+	store.file = &storage.File{Path: "synthetic.json", Portfolio: p}
+	dark := true
+	m := New(Options{Path: "synthetic.json", Today: benchToday, Store: store, Dark: &dark})
+	m.noTimers = true
+	m.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
+
+	msg, ok := m.loadCmd(false)().(loadedMsg)
+	if !ok || !msg.d.first {
+		t.Fatalf("the first load of %d lots gave no first frame: %#v", len(p.Lots), msg)
+	}
+	_, cmd := m.Update(msg)
+	if !m.firstFrame() || m.mode != modeBrowse {
+		t.Fatalf("first frame not shown: mode %s", m.mode)
+	}
+	screen := ansiStrip(m.View().Content)
+	checkFrame(t, m.View().Content, 120, 40)
+	count := fmt.Sprintf("%d of %d lots", full.Len(), full.Len())
+	for _, want := range []string{count, "Value …", "Unrealized … …", "Harvestable ST … LT …", "Realized 2026"} {
+		if !strings.Contains(screen, want) {
+			t.Errorf("first frame lacks %q:\n%s", want, screen)
+		}
+	}
+	tb := m.current()
+	if len(tb.view) < m.lay.bodyH {
+		t.Fatalf("first frame has %d rows for %d lines", len(tb.view), m.lay.bodyH)
+	}
+	for i := range m.lay.bodyH {
+		sameCells(t, m.data.hold, int(tb.view[i]), full, int(order[i]))
+	}
+	realized := m.summarySegments()[4]
+
+	// Keys wait for the full dataset; the mouse is ignored.
+	m.Update(keyMsg("down"))
+	m.Update(keyMsg("down"))
+	m.Update(tea.MouseWheelMsg{Button: tea.MouseWheelDown})
+	if r, _ := tb.selected(); tb.src.ID(r) != full.ID(int(order[0])) {
+		t.Errorf("a key moved the first frame's cursor")
+	}
+	if cmd == nil {
+		t.Fatal("no full build after the first frame")
+	}
+	fm, ok := cmd().(loadedMsg)
+	if !ok || fm.d.first {
+		t.Fatalf("the full build gave %#v", fm)
+	}
+	m.Update(fm)
+	if m.firstFrame() || len(m.queued) != 0 {
+		t.Fatal("the full dataset did not replace the first frame")
+	}
+	tb = m.current()
+	for i, r := range order {
+		sameCells(t, m.data.hold, int(tb.view[i]), full, int(r))
+	}
+	if r, _ := tb.selected(); tb.src.ID(r) != full.ID(int(order[2])) {
+		t.Errorf("cursor on %s after the replayed keys, want %s", tb.src.ID(r), full.ID(int(order[2])))
+	}
+	if got := m.summarySegments()[4]; got != realized {
+		t.Errorf("realized changed on the swap: %q, then %q", realized, got)
+	}
+	if strings.Contains(ansiStrip(m.View().Content), "…   ") || !strings.Contains(ansiStrip(m.View().Content), count) {
+		t.Errorf("full screen:\n%s", ansiStrip(m.View().Content))
+	}
+}
+
+// A first frame whose rows cannot fill the screen is not shown: the
+// loading screen stays until the full dataset.
+func TestFirstFrameTooShortWaits(t *testing.T) {
+	defer func(n int) { firstFrameLots = n }(firstFrameLots)
+	firstFrameLots = 1000
+	p := portfolio.Synthetic(2000, 1)
+	store := newFakeStore()
+	store.file = &storage.File{Path: "synthetic.json", Portfolio: p}
+	m := New(Options{Path: "synthetic.json", Today: benchToday, Store: store})
+	m.noTimers = true
+	m.Update(tea.WindowSizeMsg{Width: 120, Height: firstFrameRows + 50})
+	_, cmd := m.Update(m.loadCmd(false)())
+	if m.mode != modeLoading || m.data != nil {
+		t.Fatalf("a first frame too short for the screen was shown (mode %s)", m.mode)
+	}
+	m.Update(cmd())
+	if m.mode != modeBrowse || m.firstFrame() {
+		t.Fatalf("full dataset not shown: mode %s", m.mode)
+	}
+}
+
+// Losses a fraction of a cent apart share a cents key, and the table
+// orders them by lot id, not by the exact amount LargestLosses ranks by:
+// the first frame keeps only the rows that cannot be reordered.
+func TestFirstRowsWithSubCentLosses(t *testing.T) {
+	p := portfolio.Synthetic(300, 1)
+	tmpl := p.Lots[0]
+	for i := range 60 {
+		l := tmpl
+		l.ID = fmt.Sprintf("L-9%03d", i)
+		l.Cost = decimal.New(10_000_000_000+int64(i*7%13), -3) // 10,000,000.000-.012
+		l.Value, l.Extra = nil, nil
+		p.Lots = append(p.Lots, l)
+	}
+	full, order := fullOrder(t, p)
+	a, err := taxrules.AnalyzeWith(p, benchToday, taxrules.Options{LazyLots: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for k := 1; k <= 80; k++ {
+		rows := firstRows(a, k)
+		h := holdingsOf(rows)
+		for i := range rows {
+			sameCells(t, h, i, full, int(order[i]))
+		}
+		if t.Failed() {
+			t.Fatalf("k=%d", k)
+		}
+	}
+}
