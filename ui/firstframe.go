@@ -143,7 +143,9 @@ func (m *Model) fullCmd(first *dataset) tea.Cmd {
 		if gcPercent > 0 {
 			defer debug.SetGCPercent(debug.SetGCPercent(gcPercent))
 		}
-		d, err := buildDataset(first.file, first.p, today, false)
+		// All three tables: keys queued during the first frame may act on
+		// the Collections or Realized tab as soon as this arrives.
+		d, err := buildDataset(first.file, first.p, today, true)
 		if err != nil {
 			return loadFailedMsg{err: err}
 		}

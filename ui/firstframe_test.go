@@ -194,3 +194,66 @@ func TestFirstRowsWithSubCentLosses(t *testing.T) {
 		}
 	}
 }
+
+// Keys pressed during the first frame that act on the Collections or
+// Realized tab are replayed on complete tables: tab tab j lands on the
+// second sale, as it does after loading.
+func TestFirstFrameQueuedKeysOnOtherTabs(t *testing.T) {
+	defer func(n int) { firstFrameLots = n }(firstFrameLots)
+	firstFrameLots = 1000
+	p := portfolio.Synthetic(4000, 1)
+	store := newFakeStore()
+	store.file = &storage.File{Path: "synthetic.json", Portfolio: p}
+	dark := true
+	m := New(Options{Path: "synthetic.json", Today: benchToday, Store: store, Dark: &dark})
+	m.noTimers = true
+	m.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
+	_, cmd := m.Update(m.loadCmd(false)())
+	if !m.firstFrame() {
+		t.Fatal("no first frame")
+	}
+	m.Update(keyMsg("tab"))
+	m.Update(keyMsg("tab"))
+	m.Update(keyMsg("down"))
+	_, replay := m.Update(cmd())
+	for replay != nil { // follow-up commands (the rest of the build) until quiet
+		msg := replay()
+		if msg == nil {
+			break
+		}
+		_, replay = m.Update(msg)
+	}
+	if m.tab != tabRealized {
+		t.Fatalf("tab = %v, want realized", m.tab)
+	}
+	tb := m.current()
+	if r, ok := tb.selected(); !ok || r != int(tb.view[1]) {
+		t.Errorf("cursor on row %d, want the second sale (row %d)", r, tb.view[1])
+	}
+}
+
+// Keys pressed on the loading screen of the first load are not lost: they
+// are replayed once every table is there.
+func TestKeysWhileLoadingAreReplayed(t *testing.T) {
+	h := newHarness(t, 120, 40, "", nil)
+	m := New(Options{Today: today, Store: h.store, Dark: h.m.opts.Dark})
+	m.noTimers = true
+	m.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
+	if m.mode != modeLoading {
+		t.Fatalf("mode %s before the load", m.mode)
+	}
+	m.Update(keyMsg("down"))
+	m.Update(keyMsg("down"))
+	_, next := m.Update(m.loadCmd(false)())
+	for next != nil {
+		msg := next()
+		if msg == nil {
+			break
+		}
+		_, next = m.Update(msg)
+	}
+	tb := m.current()
+	if r, ok := tb.selected(); !ok || r != int(tb.view[2]) {
+		t.Errorf("cursor on row %d after two queued downs, want row %d", r, tb.view[2])
+	}
+}

@@ -164,3 +164,12 @@ func TestWrapLine(t *testing.T) {
 		}
 	}
 }
+
+func TestCodeKeyOrdersLikeText(t *testing.T) {
+	codes := []string{"", "C", "CW", "W"}
+	for i := 1; i < len(codes); i++ {
+		if codeKey(codes[i-1]) >= codeKey(codes[i]) {
+			t.Errorf("codeKey(%q) >= codeKey(%q)", codes[i-1], codes[i])
+		}
+	}
+}

@@ -103,9 +103,7 @@ func newRealized(a *taxrules.Analysis) *realized {
 		k[rfBasis] = approxOrCents(s.CostBasis)
 		k[rfGain] = approxOrCents(s.GainLoss)
 		k[rfDisallowed] = approxOrCents(s.Disallowed)
-		if s.Code != "" {
-			k[rfCode] = int64(s.Code[0])
-		}
+		k[rfCode] = codeKey(s.Code)
 		k[rfRecognized] = approxOrCents(s.Recognized)
 		k[rfBatch] = int64(batchRank[row.batch])
 		rz.w[rfSale] = max(rz.w[rfSale], len(s.Sale))
@@ -191,6 +189,9 @@ func (r *realized) Cell(st *Styles, row, f, w int) (string, paint) {
 		}
 		return money(s.Disallowed), st.paints.wash
 	case rfCode:
+		if !strings.Contains(s.Code, "W") {
+			return s.Code, st.paints.none // C alone: a collectible, no wash sale
+		}
 		return s.Code, st.paints.wash
 	case rfRecognized:
 		return marked(s.Recognized), st.amountPaint(s.Recognized.Sign())
@@ -209,4 +210,17 @@ func (r *realized) matches(row int, q string) bool {
 		}
 	}
 	return strings.Contains(r.hay[row], q)
+}
+
+// codeKey orders Form 8949 codes as text ("" < "C" < "CW" < "W"): every
+// letter counts, so C and CW do not sort as equal.
+func codeKey(code string) int64 {
+	var k int64
+	for i := range 4 {
+		k <<= 8
+		if i < len(code) {
+			k |= int64(code[i])
+		}
+	}
+	return k
 }

@@ -53,13 +53,18 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		if msg.reload {
 			return tea.Batch(completeCmd(msg.d), m.setStatus("Reloaded "+displayName(msg.d.file)+".", false))
 		}
-		return tea.Batch(completeCmd(msg.d), m.replayQueued())
+		if msg.d.partial {
+			// Keys pressed while loading wait for every table (completedMsg).
+			return completeCmd(msg.d)
+		}
+		return m.replayQueued()
 	case completedMsg:
 		if d := msg.d; m.data == d && d.partial {
 			d.coll, d.real, d.partial = msg.coll, msg.real, false
 			m.makeTable(tabCollections, d.coll, cfUnreal)
 			m.makeTable(tabRealized, d.real, rfDate)
 			m.applyFilters()
+			return m.replayQueued()
 		}
 		return nil
 	case loadFailedMsg:
@@ -153,6 +158,8 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		if key.Matches(msg, k.Quit) {
 			return tea.Quit
 		}
+		// The first load: keys wait for the data and are replayed on it.
+		m.queued = append(m.queued, msg)
 		return nil
 	}
 	if m.firstFrame() {
