@@ -1,6 +1,7 @@
 package portfolio
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
 	"strconv"
@@ -120,4 +121,32 @@ func (p *Portfolio) AsOf(d Date) *Portfolio {
 	c.Lots = slices.DeleteFunc(slices.Clone(p.Lots), later)
 	c.Sales = slices.DeleteFunc(slices.Clone(p.Sales), laterSale)
 	return &c
+}
+
+// CompareIDs orders ids the way they are numbered: ids that share a prefix
+// and end in digits compare by that number, so S-9999 comes before S-10000
+// (NextID goes past four digits); anything else compares as text. It is a
+// total order: equal numbers with different zero padding fall back to text.
+func CompareIDs(a, b string) int {
+	pa, na := splitNumber(a)
+	pb, nb := splitNumber(b)
+	if pa == pb && na != "" && nb != "" {
+		ta, tb := strings.TrimLeft(na, "0"), strings.TrimLeft(nb, "0")
+		if c := cmp.Compare(len(ta), len(tb)); c != 0 {
+			return c
+		}
+		if c := strings.Compare(ta, tb); c != 0 {
+			return c
+		}
+	}
+	return strings.Compare(a, b)
+}
+
+// splitNumber splits id into its prefix and its trailing run of digits.
+func splitNumber(id string) (prefix, digits string) {
+	i := len(id)
+	for i > 0 && id[i-1] >= '0' && id[i-1] <= '9' {
+		i--
+	}
+	return id[:i], id[i:]
 }

@@ -114,3 +114,28 @@ func TestAsOf(t *testing.T) {
 		t.Error("with nothing later than the date, AsOf should return the portfolio itself")
 	}
 }
+
+func TestCompareIDs(t *testing.T) {
+	ordered := []string{"L-2", "L-10", "S-0001", "S-0002", "S-9999", "S-10000", "S-10001", "manual", "manual-2"}
+	for i := range ordered {
+		for j := range ordered {
+			got := CompareIDs(ordered[i], ordered[j])
+			if want := cmpInt(i, j); got != want {
+				t.Errorf("CompareIDs(%q, %q) = %d, want %d", ordered[i], ordered[j], got, want)
+			}
+		}
+	}
+	if CompareIDs("S-01", "S-1") == 0 {
+		t.Error("different ids must not compare equal")
+	}
+}
+
+func cmpInt(a, b int) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
+}

@@ -99,13 +99,15 @@ func newEngine(p *portfolio.Portfolio) (*engine, error) {
 	return e, nil
 }
 
-// cmpSales is the processing order of sales: date, then sale id (IRC 1091
-// applies loss sales in the order they occur; Pub 550 "Wash Sales").
+// cmpSales is the processing order of sales: date, then sale id in the
+// order ids are numbered (portfolio.CompareIDs: S-9999 before S-10000), so
+// a batch is processed in the order it was recorded (IRC 1091 applies loss
+// sales in the order they occur; Pub 550 "Wash Sales").
 func cmpSales(a, b *portfolio.Sale) int {
 	if c := cmp.Compare(a.Date, b.Date); c != 0 {
 		return c
 	}
-	return cmp.Compare(a.ID, b.ID)
+	return portfolio.CompareIDs(a.ID, b.ID)
 }
 
 // sameKey reports whether lots li and cj are substantially identical (see

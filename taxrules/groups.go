@@ -57,13 +57,14 @@ func buildGroups(lots []portfolio.Lot, of []int32, n int) *groupIndex {
 	return gi
 }
 
-// cmpLots orders lots by acquisition date, then id: the order in which
-// replacement units are matched (earliest acquisition first).
+// cmpLots orders lots by acquisition date, then id (portfolio.CompareIDs):
+// the order in which replacement units are matched (earliest acquisition
+// first).
 func cmpLots(a, b *portfolio.Lot) int {
 	if c := cmp.Compare(a.Acquired, b.Acquired); c != 0 {
 		return c
 	}
-	return cmp.Compare(a.ID, b.ID)
+	return portfolio.CompareIDs(a.ID, b.ID)
 }
 
 // window returns the members of group g acquired in [from, to].

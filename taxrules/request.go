@@ -86,7 +86,7 @@ func (a *Analysis) planSales(w WhatIf, date portfolio.Date) ([]plannedSale, erro
 	// of a batch must not depend on how its lots were listed.
 	slices.SortStableFunc(out, func(x, y plannedSale) int {
 		lx, ly := &e.lots[x.lot], &e.lots[y.lot]
-		return cmp.Or(cmp.Compare(lx.Acquired, ly.Acquired), strings.Compare(lx.ID, ly.ID))
+		return cmp.Or(cmp.Compare(lx.Acquired, ly.Acquired), portfolio.CompareIDs(lx.ID, ly.ID))
 	})
 	for k := range out {
 		out[k].sale.ID = ids[k]

@@ -229,3 +229,31 @@ func TestSimulateBatchOrderDoesNotMatter(t *testing.T) {
 		t.Errorf("recording the batch gives other numbers:\n%+v\n%+v", full.Sales, other.Sales)
 	}
 }
+
+// Ids past S-9999 keep their numeric order (portfolio.CompareIDs): a batch
+// whose new ids are S-9999 and S-10000 is still processed in the canonical
+// order, so the older lot's loss is washed into the newer one.
+func TestSimulateBatchOrderAcrossFiveDigitIDs(t *testing.T) {
+	p := newPortfolio(2026)
+	addLot(p, "OLD", "punks", "14", "8", "2025-03-02", "2685.00")
+	addLot(p, "NEW", "punks", "14", "3", "2026-11-10", "387.60")
+	addLot(p, "X", "apes", "1", "1", "2024-01-01", "10")
+	addSale(p, "S-9998", "X", "1", "2025-01-01", "20")
+	a := mustAnalyze(t, p, "2026-11-28")
+	price := func(s string) *decimal.Decimal { v := d(s); return &v }
+	res, err := a.Simulate(WhatIf{Sales: []SaleRequest{{Lot: "NEW", Price: price("396.93")}, {Lot: "OLD", Price: price("1058.48")}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Sales[0].Lot != "OLD" {
+		t.Fatalf("first sale is %s, want OLD", res.Sales[0].Lot)
+	}
+	eq(t, "OLD disallowed", res.Sales[0].Disallowed, "609.95")
+	full, err := a.simulateFull(WhatIf{Sales: []SaleRequest{{Lot: "NEW", Price: price("396.93")}, {Lot: "OLD", Price: price("1058.48")}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(full.Sales, res.Sales) {
+		t.Errorf("recording gives other results:\n%+v\n%+v", full.Sales, res.Sales)
+	}
+}
