@@ -204,3 +204,31 @@ func TestReportAsOfAPastDate(t *testing.T) {
 		t.Errorf("L-0007 open as of 2022-06-30 = %q, want 25 (its 10 were sold in 2026)", open["L-0007"])
 	}
 }
+
+// Without --as-of, report uses every lot and sale, as simulate does: a
+// file with entries after today gives the same "before" in both.
+func TestReportWithoutAsOfMatchesSimulate(t *testing.T) {
+	dir := sampleDir(t)
+	env := []string{"NFTHARVEST_TODAY=2026-06-01"} // sales and lots after this day exist
+	var rep struct {
+		Summary struct {
+			EstimatedTax string `json:"estimated_tax"`
+		} `json:"summary"`
+	}
+	r := runEnv(t, dir, env, "report", "--format", "json").ok(t, "report")
+	if err := json.Unmarshal([]byte(r.stdout), &rep); err != nil {
+		t.Fatal(err)
+	}
+	var sim struct {
+		Before struct {
+			EstimatedTax string `json:"estimated_tax"`
+		} `json:"before"`
+	}
+	s := runEnv(t, dir, env, "simulate", "--sell", "L-0003", "--format", "json").ok(t, "simulate")
+	if err := json.Unmarshal([]byte(s.stdout), &sim); err != nil {
+		t.Fatal(err)
+	}
+	if rep.Summary.EstimatedTax != sim.Before.EstimatedTax || rep.Summary.EstimatedTax != "6454.24" {
+		t.Errorf("report %s, simulate before %s, want both 6454.24", rep.Summary.EstimatedTax, sim.Before.EstimatedTax)
+	}
+}

@@ -48,3 +48,13 @@ func analyzeWith(p *portfolio.Portfolio, asOf portfolio.Date, opt taxrules.Optio
 	}
 	return a, nil
 }
+
+// asOfPortfolio is the portfolio a command analyses: with an explicit
+// --as-of (flag not empty), the portfolio as it stood on that day; without
+// one, all of it, as simulate, sell, export and the app see it.
+func asOfPortfolio(p *portfolio.Portfolio, flag string, asOf portfolio.Date) *portfolio.Portfolio {
+	if flag == "" {
+		return p
+	}
+	return p.AsOf(asOf)
+}

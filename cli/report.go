@@ -66,7 +66,7 @@ func runReport(c *ctx, args []string) error {
 	}
 	// With --top only a few lot states are shown: build just those
 	// (taxrules.Options.LazyLots), not one per lot.
-	a, err := analyzeWith(file.Portfolio.AsOf(asOf), asOf, taxrules.Options{LazyLots: top > 0})
+	a, err := analyzeWith(asOfPortfolio(file.Portfolio, *asOfS, asOf), asOf, taxrules.Options{LazyLots: top > 0})
 	if err != nil {
 		return err
 	}

@@ -58,7 +58,7 @@ func runSuggest(c *ctx, args []string) error {
 	if err != nil {
 		return err
 	}
-	a, err := analyze(file.Portfolio.AsOf(asOf), asOf)
+	a, err := analyze(asOfPortfolio(file.Portfolio, *asOfS, asOf), asOf)
 	if err != nil {
 		return err
 	}
