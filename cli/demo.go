@@ -68,7 +68,11 @@ func runDemo(c *ctx, args []string) error {
 	kept := ""
 	if *force {
 		write = storage.WriteFileAtomic
-		// --force may replace someone's portfolio: keep what was there.
+		// --force may replace someone's portfolio: keep what was there,
+		// unless the file is read-only and will not be replaced at all.
+		if st, err := os.Stat(*out); err == nil && st.Mode().Perm()&0o222 == 0 {
+			return fmt.Errorf("writing %s: %w", *out, storage.ErrReadOnly)
+		}
 		if old, err := os.ReadFile(*out); err == nil {
 			if err := storage.WriteFileAtomic(*out+".bak", old); err != nil {
 				return fmt.Errorf("keeping the previous %s: %w", *out, err)

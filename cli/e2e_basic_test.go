@@ -144,6 +144,18 @@ func TestDemo(t *testing.T) {
 	if got := readFile(t, filepath.Join(dir, "d.json.bak")); string(got) != a.stdout {
 		t.Error("demo --force did not keep the replaced file as d.json.bak")
 	}
+	// A read-only file is refused, and neither it nor its backup changes.
+	bak := readFile(t, filepath.Join(dir, "d.json.bak"))
+	cur := readFile(t, filepath.Join(dir, "d.json"))
+	if err := os.Chmod(filepath.Join(dir, "d.json"), 0o444); err != nil {
+		t.Fatal(err)
+	}
+	if r := run(t, dir, "demo", "--lots", "5", "--out", "d.json", "--force"); r.code == 0 || !strings.Contains(r.stderr, "read-only") {
+		t.Errorf("demo --force over a read-only file: exit %d, %q", r.code, r.stderr)
+	}
+	if !bytes.Equal(readFile(t, filepath.Join(dir, "d.json.bak")), bak) || !bytes.Equal(readFile(t, filepath.Join(dir, "d.json")), cur) {
+		t.Error("a refused demo --force changed the file or its backup")
+	}
 }
 
 // An export never replaces the portfolio it was made from, or its backup
