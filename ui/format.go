@@ -123,28 +123,12 @@ func fmtCents(c int64, plus bool) string {
 }
 
 // groupDecimal adds thousands separators to a plain decimal string such as
-// "-1234567.89".
+// "-1234567.89", with a "+" for a positive amount when plus is set.
 func groupDecimal(s string, plus bool) string {
-	sign := ""
-	if strings.HasPrefix(s, "-") {
-		sign, s = "-", s[1:]
-	} else if plus && strings.Trim(s, "0.") != "" {
-		sign = "+"
+	if plus && !strings.HasPrefix(s, "-") && strings.Trim(s, "0.") != "" {
+		s = "+" + s
 	}
-	intPart, frac, hasFrac := strings.Cut(s, ".")
-	var b strings.Builder
-	b.WriteString(sign)
-	for i, r := range intPart {
-		if i > 0 && (len(intPart)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(r)
-	}
-	if hasFrac {
-		b.WriteByte('.')
-		b.WriteString(frac)
-	}
-	return b.String()
+	return taxrules.GroupThousands(s)
 }
 
 // Markers make gains and losses readable without colour.
