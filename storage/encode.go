@@ -317,7 +317,7 @@ func (e *encoder) extraLines(indent string, x portfolio.Extra, a at, known map[s
 		if !ok {
 			return
 		}
-		if err := v.Indent(jsontext.WithIndentPrefix(indent), jsontext.WithIndent("  ")); err != nil {
+		if err := v.Indent(keepDuplicates, jsontext.WithIndentPrefix(indent), jsontext.WithIndent("  ")); err != nil {
 			e.extraErr(a, f.Name, err)
 			return
 		}
@@ -334,7 +334,7 @@ func (e *encoder) extraInline(x portfolio.Extra, a at, known map[string]bool) {
 		if !ok {
 			return
 		}
-		if err := v.Compact(jsontext.SpaceAfterColon(true), jsontext.SpaceAfterComma(true)); err != nil {
+		if err := v.Compact(keepDuplicates, jsontext.SpaceAfterColon(true), jsontext.SpaceAfterComma(true)); err != nil {
 			e.extraErr(a, f.Name, err)
 			return
 		}
@@ -342,6 +342,12 @@ func (e *encoder) extraInline(x portfolio.Extra, a at, known map[string]bool) {
 		e.b = append(e.b, v...)
 	}
 }
+
+// keepDuplicates lets an unknown member's value hold an object with a
+// repeated member name: the loader reads such values as they are (only
+// known objects are checked for duplicates), so saving writes them back
+// unchanged rather than failing.
+var keepDuplicates = jsontext.AllowDuplicateNames(true)
 
 // extraValue checks one unknown member and returns a copy of its value to
 // format.
@@ -359,7 +365,7 @@ func (e *encoder) extraValue(f portfolio.ExtraField, a at, known map[string]bool
 		return nil, false
 	}
 	v := jsontext.Value(slices.Clone(f.Value))
-	if !v.IsValid() {
+	if !v.IsValid(keepDuplicates) {
 		e.err = fmt.Errorf("encode: %s: unknown-field value %s is not valid JSON", a, showRaw(string(f.Value)))
 		return nil, false
 	}
