@@ -30,7 +30,7 @@ func main() {
 	}
 	opts := ui.Options{Path: path, Today: env.Today}
 	if os.Getenv("GOGC") == "" {
-		opts.LoadGCPercent = commandGCPercent // only while the first load runs
+		opts.LoadGCPercent = commandGCPercent // only while a portfolio loads
 	}
 	os.Exit(cli.PrintError(os.Stderr, ui.Run(opts)))
 }
@@ -41,7 +41,8 @@ func main() {
 // started when loading ends marks the whole portfolio again while the
 // analysis runs (about 0.7 s of a 1M-lot "report --top 40" on two cores).
 // Measured in docs/performance.md. The interactive app uses it only while
-// it loads and analyses the portfolio for its first screen.
+// it loads and analyses a portfolio. This is the one place the policy is
+// set: the library packages leave the collector alone.
 const commandGCPercent = 400
 
 // oneShotGC sets the collector target of a headless command, unless the

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"sync"
 	"testing"
 
@@ -44,6 +45,8 @@ func benchName(n int) string {
 // BenchmarkParse measures decoding and validating a portfolio from bytes
 // in memory (Parse): MB/s of JSON and allocations per file.
 func BenchmarkParse(b *testing.B) {
+	// The binary loads with GC target 400 (main.go, ui.Options.LoadGCPercent).
+	defer debug.SetGCPercent(debug.SetGCPercent(400))
 	for _, n := range benchSizes {
 		b.Run(benchName(n), func(b *testing.B) {
 			if n >= 1_000_000 && testing.Short() {
@@ -64,6 +67,8 @@ func BenchmarkParse(b *testing.B) {
 
 // BenchmarkLoad measures Load from a file: read, hash, decode, validate.
 func BenchmarkLoad(b *testing.B) {
+	// The binary loads with GC target 400 (main.go, ui.Options.LoadGCPercent).
+	defer debug.SetGCPercent(debug.SetGCPercent(400))
 	for _, n := range benchSizes {
 		b.Run(benchName(n), func(b *testing.B) {
 			if n >= 1_000_000 && testing.Short() {

@@ -28,7 +28,6 @@ func Parse(data []byte, name string) (*portfolio.Portfolio, error) {
 // (0 if unknown; it sizes the record slices). reopen gives the text again
 // to turn the byte offset of malformed JSON into a line and column.
 func parse(r io.Reader, size int64, name string, reopen func() (io.ReadCloser, error)) (*portfolio.Portfolio, error) {
-	defer boostGC(size)()
 	c := &collector{limit: MaxProblems}
 	d := newDecoder(r, size, c)
 	d.document()

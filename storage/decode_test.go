@@ -2,7 +2,6 @@ package storage
 
 import (
 	"reflect"
-	"runtime/debug"
 	"strings"
 	"testing"
 
@@ -223,35 +222,4 @@ func TestFormatDecimal(t *testing.T) {
 	if got := formatDecimal(decimal.Decimal{}); got != "0" {
 		t.Errorf("zero value written as %q", got)
 	}
-}
-
-// TestBoostGC checks that the garbage collector target is raised only for
-// large inputs, shared by concurrent loads, and always put back.
-func TestBoostGC(t *testing.T) {
-	old := debug.SetGCPercent(100)
-	defer debug.SetGCPercent(old)
-	current := func() int { p := debug.SetGCPercent(-1); debug.SetGCPercent(p); return p }
-	boostGC(10)()
-	if current() != 100 {
-		t.Fatal("a small input changed the target")
-	}
-	r1 := boostGC(boostMinSize)
-	r2 := boostGC(boostMinSize)
-	if current() != loadGCPercent {
-		t.Fatalf("target %d during a large load", current())
-	}
-	r1()
-	if current() != loadGCPercent {
-		t.Fatal("the first load to finish put the target back while another one runs")
-	}
-	r2()
-	if current() != 100 {
-		t.Fatalf("target %d after the loads, want 100", current())
-	}
-	debug.SetGCPercent(1000)
-	boostGC(boostMinSize)()
-	if current() != 1000 {
-		t.Error("a higher target set by the program was changed")
-	}
-	debug.SetGCPercent(100)
 }

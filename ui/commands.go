@@ -79,9 +79,7 @@ func (m *Model) loadCmd(reload bool) tea.Cmd {
 	}
 	gcPercent := m.opts.LoadGCPercent
 	return func() tea.Msg {
-		if !reload && gcPercent > 0 {
-			defer debug.SetGCPercent(debug.SetGCPercent(gcPercent))
-		}
+		defer loadGCTarget(gcPercent)()
 		f, err := store.Load(path)
 		if err != nil {
 			return loadFailedMsg{err: err, reload: reload}
@@ -238,4 +236,14 @@ func (m *Model) setStatus(text string, isErr bool) tea.Cmd {
 		return nil
 	}
 	return tea.Tick(statusFade, func(time.Time) tea.Msg { return clearStatusMsg{id: id} })
+}
+
+// loadGCTarget sets the garbage collector target p (when above zero) for
+// a load and returns what puts the previous one back (Options.LoadGCPercent).
+func loadGCTarget(p int) (restore func()) {
+	if p <= 0 {
+		return func() {}
+	}
+	old := debug.SetGCPercent(p)
+	return func() { debug.SetGCPercent(old) }
 }

@@ -2,7 +2,6 @@ package ui
 
 import (
 	"fmt"
-	"runtime/debug"
 	"slices"
 
 	"nftharvest/portfolio"
@@ -140,9 +139,7 @@ func (m *Model) showFirst(d *dataset) {
 func (m *Model) fullCmd(first *dataset) tea.Cmd {
 	today, gcPercent := m.opts.Today, m.opts.LoadGCPercent
 	return func() tea.Msg {
-		if gcPercent > 0 {
-			defer debug.SetGCPercent(debug.SetGCPercent(gcPercent))
-		}
+		defer loadGCTarget(gcPercent)()
 		// All three tables: keys queued during the first frame may act on
 		// the Collections or Realized tab as soon as this arrives.
 		d, err := buildDataset(first.file, first.p, today, true)

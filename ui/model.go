@@ -33,8 +33,8 @@ type Options struct {
 	// background colour query (nil: dark).
 	Dark *bool
 	// LoadGCPercent, when above zero, is the garbage collector target
-	// while the first portfolio is read and analysed (the previous target
-	// is restored then): that work keeps almost all it allocates, so a
+	// while a portfolio is read and analysed (the previous target is
+	// restored then): that work keeps almost all it allocates, so a
 	// collection frees little and only delays the first screen. 0 leaves
 	// the collector alone.
 	LoadGCPercent int
