@@ -40,6 +40,20 @@ func (a *Analysis) openQuantity(li int32) decimal.Decimal {
 	return a.eng.lots[li].Quantity
 }
 
+// WithLots returns a with every lot's state: a itself when they are
+// built, else a copy that shares a's sales pass and carries the states
+// Analyze would have built, so the pass is not run twice. a is not
+// changed and may be read meanwhile (building states only reads the
+// finished pass).
+func (a *Analysis) WithLots() *Analysis {
+	if a.Lots != nil {
+		return a
+	}
+	c := *a
+	c.Lots = a.allLotStates()
+	return &c
+}
+
 // lotStates returns every lot's state: a.Lots, or built now when the
 // analysis was made with Options.LazyLots (not kept).
 func (a *Analysis) lotStates() []LotState {

@@ -227,3 +227,31 @@ func TestUnrealizedKeyMatchesDecimal(t *testing.T) {
 		}
 	}
 }
+
+// WithLots completes a lazy analysis to exactly what Analyze gives, without
+// changing the lazy one.
+func TestWithLotsEqualsAnalyze(t *testing.T) {
+	p := portfolio.Synthetic(3000, 1)
+	today := day(portfolio.SyntheticToday)
+	full, err := Analyze(p, today)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lazy, err := AnalyzeWith(p, today, Options{LazyLots: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	done := lazy.WithLots()
+	if !reflect.DeepEqual(done.Lots, full.Lots) || !reflect.DeepEqual(done.Sales, full.Sales) {
+		t.Error("WithLots differs from Analyze")
+	}
+	if !reflect.DeepEqual(done.Summary(done.TaxYear), full.Summary(full.TaxYear)) {
+		t.Error("summaries differ")
+	}
+	if lazy.Lots != nil {
+		t.Error("WithLots changed the lazy analysis")
+	}
+	if full.WithLots() != full {
+		t.Error("WithLots of a complete analysis should be itself")
+	}
+}

@@ -50,6 +50,12 @@ func buildDataset(f *storage.File, p *portfolio.Portfolio, today portfolio.Date,
 	if err != nil {
 		return nil, fmt.Errorf("analysing %s: %w", displayName(f), err)
 	}
+	return datasetOf(f, p, a, full), nil
+}
+
+// datasetOf builds the dataset of analysis a (with every lot's state) of
+// p, read from f; full as for buildDataset.
+func datasetOf(f *storage.File, p *portfolio.Portfolio, a *taxrules.Analysis, full bool) *dataset {
 	d := &dataset{file: f, p: p, a: a, sum: a.Summary(a.TaxYear)}
 	var value, losses, gains, harvST, harvLT sum
 	for i := range a.Lots {
@@ -80,14 +86,14 @@ func buildDataset(f *storage.File, p *portfolio.Portfolio, today portfolio.Date,
 	if !full {
 		d.hold = newHoldings(a)
 		d.coll, d.real, d.partial = &collections{}, &realized{}, true
-		return d, nil
+		return d
 	}
 	// The three tables are independent: build them on both cores.
 	var wg sync.WaitGroup
 	wg.Go(func() { d.hold = newHoldings(a) })
 	wg.Go(func() { d.coll, d.real = newCollections(a), newRealized(a) })
 	wg.Wait()
-	return d, nil
+	return d
 }
 
 // displayName is the file name shown to the user.

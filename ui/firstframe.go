@@ -137,16 +137,14 @@ func (m *Model) showFirst(d *dataset) {
 
 // fullCmd builds the full dataset of a first frame.
 func (m *Model) fullCmd(first *dataset) tea.Cmd {
-	today, gcPercent := m.opts.Today, m.opts.LoadGCPercent
+	gcPercent := m.opts.LoadGCPercent
 	return func() tea.Msg {
 		defer loadGCTarget(gcPercent)()
-		// All three tables: keys queued during the first frame may act on
-		// the Collections or Realized tab as soon as this arrives.
-		d, err := buildDataset(first.file, first.p, today, true)
-		if err != nil {
-			return loadFailedMsg{err: err}
-		}
-		return loadedMsg{d: d}
+		// The first frame's analysis already ran the sales pass: complete
+		// its lot states rather than analysing again. All three tables:
+		// keys queued during the first frame may act on the Collections or
+		// Realized tab as soon as this arrives.
+		return loadedMsg{d: datasetOf(first.file, first.p, first.a.WithLots(), true)}
 	}
 }
 
