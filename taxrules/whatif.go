@@ -26,11 +26,7 @@ import (
 // simulateFull is the obviously-correct reference (clone, record,
 // re-analyse) and a test keeps the two identical.
 func (a *Analysis) Simulate(w WhatIf) (*WhatIfResult, error) {
-	date := w.Date
-	if date.IsZero() {
-		date = a.AsOf
-	}
-	plan, err := a.planSales(w, date)
+	date, plan, err := a.plan(w)
 	if err != nil {
 		return nil, err
 	}
@@ -124,11 +120,7 @@ func (a *Analysis) Simulate(w WhatIf) (*WhatIfResult, error) {
 // simulateFull is Simulate done the plain way: clone the portfolio, record
 // the sales, analyse everything again. Tests compare it with Simulate.
 func (a *Analysis) simulateFull(w WhatIf) (*WhatIfResult, error) {
-	date := w.Date
-	if date.IsZero() {
-		date = a.AsOf
-	}
-	plan, err := a.planSales(w, date)
+	date, plan, err := a.plan(w)
 	if err != nil {
 		return nil, err
 	}
@@ -156,4 +148,15 @@ func (a *Analysis) simulateFull(w WhatIf) (*WhatIfResult, error) {
 		}
 	}
 	return out, nil
+}
+
+// plan is the sale date of w (the analysis date when w has none) and its
+// validated sales, as both Simulate and simulateFull start.
+func (a *Analysis) plan(w WhatIf) (portfolio.Date, []plannedSale, error) {
+	date := w.Date
+	if date.IsZero() {
+		date = a.AsOf
+	}
+	plan, err := a.planSales(w, date)
+	return date, plan, err
 }
