@@ -431,6 +431,13 @@ func (d *decoder) missing(seen, required uint32, a at, names []string) {
 	if d.stop {
 		return
 	}
+	d.absent(seen, required, a, names)
+}
+
+// absent is missing for a record read whole (decoding cannot have stopped
+// inside it). It does not look at d.stop, which the token reader may set
+// meanwhile (see eachRecord).
+func (d *decoder) absent(seen, required uint32, a at, names []string) {
 	base := a.field
 	for i, n := range names {
 		if bit := uint32(1) << i; required&bit != 0 && seen&bit == 0 {

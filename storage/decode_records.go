@@ -3,7 +3,6 @@ package storage
 import (
 	"errors"
 	"io"
-	"slices"
 	"strconv"
 
 	"github.com/shopspring/decimal"
@@ -372,11 +371,13 @@ func (d *decoder) collections() {
 		return
 	}
 	p := d.p
-	for d.more() {
+	// Collections are few and come before the lots: the bytes left say
+	// nothing of their number, so the slice is not sized up front.
+	d.eachRecord(nil, func(raw []byte) {
 		i := len(p.Collections)
 		p.Collections = append(p.Collections, portfolio.Collection{Standard: DefaultStandard})
-		d.collection(&p.Collections[i], i)
-	}
+		d.collection(&p.Collections[i], i, raw)
+	})
 }
 
 func (d *decoder) lots() {
@@ -384,17 +385,13 @@ func (d *decoder) lots() {
 		return
 	}
 	p := d.p
-	start := d.dec.InputOffset()
-	for d.more() {
+	d.eachRecord(func(n int) {
+		p.Lots = growTo(p.Lots, n)
+	}, func(raw []byte) {
 		i := len(p.Lots)
-		if i == sizingSample {
-			if n := d.sizeAfter(i, start); n > i {
-				p.Lots = slices.Grow(p.Lots, n-i)
-			}
-		}
 		p.Lots = append(p.Lots, portfolio.Lot{})
-		d.lot(&p.Lots[i], i)
-	}
+		d.lot(&p.Lots[i], i, raw)
+	})
 }
 
 func (d *decoder) sales() {
@@ -402,15 +399,11 @@ func (d *decoder) sales() {
 		return
 	}
 	p := d.p
-	start := d.dec.InputOffset()
-	for d.more() {
+	d.eachRecord(func(n int) {
+		p.Sales = growTo(p.Sales, n)
+	}, func(raw []byte) {
 		i := len(p.Sales)
-		if i == sizingSample {
-			if n := d.sizeAfter(i, start); n > i {
-				p.Sales = slices.Grow(p.Sales, n-i)
-			}
-		}
 		p.Sales = append(p.Sales, portfolio.Sale{})
-		d.sale(&p.Sales[i], i)
-	}
+		d.sale(&p.Sales[i], i, raw)
+	})
 }

@@ -150,6 +150,27 @@ func (c *collector) sorted() []Problem {
 	return out
 }
 
+// fork returns a collector for checks that run alongside c's: same
+// limit, and it skips the places c has marked (which must not change
+// until join).
+func (c *collector) fork() *collector {
+	return &collector{limit: c.limit, bad: c.bad}
+}
+
+// join appends the problems of a forked collector, as if they had been
+// reported to c after its own.
+func (c *collector) join(f *collector) {
+	for i := range f.problems {
+		if c.limit > 0 && len(c.problems) >= c.limit {
+			c.more += len(f.problems) - i
+			break
+		}
+		c.problems = append(c.problems, f.problems[i])
+		c.places = append(c.places, f.places[i])
+	}
+	c.more += f.more
+}
+
 // fail reports msg at a and marks a so later checks skip it.
 func (c *collector) fail(a at, msg string) {
 	c.add(a, msg)

@@ -116,15 +116,11 @@ func endOfValue(b []byte, i int) int {
 	return i
 }
 
-// record reads one element of a records array whole and returns a walker
-// over its members; an element that is not an object is reported at a.
-// While the record is decoded, d.plain tells unquote whether the record
-// has any escape; done must be called at the end.
-func (d *decoder) record(a at) (rec, bool) {
-	raw := d.raw()
-	if raw == nil {
-		return rec{}, false
-	}
+// record returns a walker over the members of raw, one element of a
+// records array read whole; an element that is not an object is reported
+// at a. While the record is decoded, d.plain tells unquote whether the
+// record has any escape; done must be called at the end.
+func (d *decoder) record(a at, raw []byte) (rec, bool) {
 	if raw[0] != '{' {
 		d.c.fail(a, showRaw(raw)+" is not an object")
 		return rec{}, false
@@ -194,13 +190,13 @@ func (d *decoder) priceOf(a at, raw []byte) *portfolio.Price {
 		}
 	}
 	a.field = base
-	d.missing(seen, priceRequired, a, priceFields)
+	d.absent(seen, priceRequired, a, priceFields)
 	return p
 }
 
-func (d *decoder) collection(c *portfolio.Collection, i int) {
+func (d *decoder) collection(c *portfolio.Collection, i int, raw []byte) {
 	a := at{sec: secCollections, idx: i}
-	r, ok := d.record(a)
+	r, ok := d.record(a, raw)
 	if !ok {
 		return
 	}
@@ -255,12 +251,12 @@ func (d *decoder) collection(c *portfolio.Collection, i int) {
 	}
 	d.done()
 	a.field = ""
-	d.missing(seen, collectionRequired, a, collectionFields)
+	d.absent(seen, collectionRequired, a, collectionFields)
 }
 
-func (d *decoder) lot(l *portfolio.Lot, i int) {
+func (d *decoder) lot(l *portfolio.Lot, i int, raw []byte) {
 	a := at{sec: secLots, idx: i}
-	r, ok := d.record(a)
+	r, ok := d.record(a, raw)
 	if !ok {
 		return
 	}
@@ -338,12 +334,12 @@ func (d *decoder) lot(l *portfolio.Lot, i int) {
 	}
 	d.done()
 	a.field = ""
-	d.missing(seen, lotRequired, a, lotFields)
+	d.absent(seen, lotRequired, a, lotFields)
 }
 
-func (d *decoder) sale(s *portfolio.Sale, i int) {
+func (d *decoder) sale(s *portfolio.Sale, i int, raw []byte) {
 	a := at{sec: secSales, idx: i}
-	r, ok := d.record(a)
+	r, ok := d.record(a, raw)
 	if !ok {
 		return
 	}
@@ -401,5 +397,5 @@ func (d *decoder) sale(s *portfolio.Sale, i int) {
 	}
 	d.done()
 	a.field = ""
-	d.missing(seen, saleRequired, a, saleFields)
+	d.absent(seen, saleRequired, a, saleFields)
 }

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/shopspring/decimal"
 
@@ -45,8 +46,23 @@ func check(p *portfolio.Portfolio, c *collector) {
 	v.profile()
 	v.rates()
 	v.collections()
+	v.lotIndex = newIDs(len(p.Lots), func(i int) string { return p.Lots[i].ID })
+	if v.lotIndex.sorted == nil {
+		// The lots' checks build the id map the sales' checks read.
+		v.lots()
+		v.sales()
+		return
+	}
+	// Lot ids increase, so the lots' checks build nothing the sales'
+	// checks read: both run at once, the sales' problems in a collector
+	// of their own, appended after the lots' ones as one pass would.
+	sv := *v
+	sv.c = c.fork()
+	var wg sync.WaitGroup
+	wg.Go(sv.sales)
 	v.lots()
-	v.sales()
+	wg.Wait()
+	c.join(sv.c)
 }
 
 type validator struct {
@@ -164,7 +180,6 @@ func (v *validator) id(a at, id string, seen map[string]int, i int, section stri
 
 func (v *validator) lots() {
 	p, c := v.p, v.c
-	v.lotIndex = newIDs(len(p.Lots), func(i int) string { return p.Lots[i].ID })
 	for i := range p.Lots {
 		l := &p.Lots[i]
 		a := at{sec: secLots, idx: i}
