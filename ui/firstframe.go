@@ -3,6 +3,7 @@ package ui
 import (
 	"fmt"
 	"slices"
+	"sync"
 
 	"nftharvest/portfolio"
 	"nftharvest/storage"
@@ -42,14 +43,20 @@ func firstDataset(f *storage.File, p *portfolio.Portfolio, today portfolio.Date)
 	if err != nil {
 		return nil, fmt.Errorf("analysing %s: %w", displayName(f), err)
 	}
+	// Counting the open lots reads every lot, as ranking them does: on
+	// two cores the count costs no time.
+	var open int
+	var wg sync.WaitGroup
+	wg.Go(func() { open = openLots(p, a.Index) })
 	rows := firstRows(a, firstFrameRows)
+	wg.Wait()
 	if len(rows) == 0 {
 		return nil, nil
 	}
 	return &dataset{
 		file: f, p: p, a: a, sum: a.Summary(a.TaxYear),
 		hold: holdingsOf(rows), coll: &collections{}, real: &realized{}, partial: true,
-		first: true, open: openLots(p, a.Index),
+		first: true, open: open,
 	}, nil
 }
 
