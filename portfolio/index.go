@@ -1,14 +1,24 @@
 package portfolio
 
-import "github.com/shopspring/decimal"
+import (
+	"slices"
+	"sort"
+	"strings"
 
-// Index gives constant-time lookups into a portfolio. It is a snapshot:
-// build a new one after changing the portfolio.
+	"github.com/shopspring/decimal"
+)
+
+// Index gives fast lookups into a portfolio. It is a snapshot: build a new
+// one after changing the portfolio.
 type Index struct {
-	p           *Portfolio
+	p *Portfolio
+	// lots maps a lot id to its position; it is nil when the lot ids
+	// increase strictly (the usual L-0001, L-0002, ...), where a binary
+	// search over Portfolio.Lots finds an id without building a map.
 	lots        map[string]int
 	collections map[string]int
 	sold        []decimal.Decimal // per lot index: quantity taken by sales
+	saleLots    []int32           // per sale index: its lot's index, -1 if unknown
 }
 
 // NewIndex builds the lookups for p. Sales of unknown lots are ignored here;
@@ -16,27 +26,94 @@ type Index struct {
 func NewIndex(p *Portfolio) *Index {
 	ix := &Index{
 		p:           p,
-		lots:        make(map[string]int, len(p.Lots)),
 		collections: make(map[string]int, len(p.Collections)),
 		sold:        make([]decimal.Decimal, len(p.Lots)),
-	}
-	for i := range p.Lots {
-		ix.lots[p.Lots[i].ID] = i
 	}
 	for i := range p.Collections {
 		ix.collections[p.Collections[i].ID] = i
 	}
-	for i := range p.Sales {
-		if li, ok := ix.lots[p.Sales[i].Lot]; ok {
+	if idsIncrease(p.Lots) {
+		ix.saleLots = resolveSorted(p)
+	} else {
+		ix.lots = make(map[string]int, len(p.Lots))
+		for i := range p.Lots {
+			ix.lots[p.Lots[i].ID] = i
+		}
+		ix.saleLots = make([]int32, len(p.Sales))
+		for i := range p.Sales {
+			li, ok := ix.lots[p.Sales[i].Lot]
+			if !ok {
+				li = -1
+			}
+			ix.saleLots[i] = int32(li)
+		}
+	}
+	for i, li := range ix.saleLots {
+		if li >= 0 {
 			ix.sold[li] = ix.sold[li].Add(p.Sales[i].Quantity)
 		}
 	}
 	return ix
 }
 
+// idsIncrease reports whether the lot ids increase strictly.
+func idsIncrease(lots []Lot) bool {
+	for i := 1; i < len(lots); i++ {
+		if lots[i].ID <= lots[i-1].ID {
+			return false
+		}
+	}
+	return true
+}
+
+// resolveSorted finds the lot of every sale when the lot ids increase: the
+// sales are taken in the order of their lot ids and matched in one pass
+// over the lots. On large portfolios this reads the lots in order instead
+// of searching them once per sale (each search a chain of cache misses).
+func resolveSorted(p *Portfolio) []int32 {
+	out := make([]int32, len(p.Sales))
+	byLot := make([]int32, len(p.Sales))
+	for i := range byLot {
+		byLot[i] = int32(i)
+	}
+	slices.SortFunc(byLot, func(a, b int32) int { return strings.Compare(p.Sales[a].Lot, p.Sales[b].Lot) })
+	li := 0
+	for _, si := range byLot {
+		id := p.Sales[si].Lot
+		for li < len(p.Lots) && p.Lots[li].ID < id {
+			li++
+		}
+		if li < len(p.Lots) && p.Lots[li].ID == id {
+			out[si] = int32(li)
+		} else {
+			out[si] = -1
+		}
+	}
+	return out
+}
+
+// lotIndex returns the position of the lot with the given id.
+func (ix *Index) lotIndex(id string) (int, bool) {
+	if ix.lots != nil {
+		i, ok := ix.lots[id]
+		return i, ok
+	}
+	lots := ix.p.Lots
+	i := sort.Search(len(lots), func(i int) bool { return lots[i].ID >= id })
+	return i, i < len(lots) && lots[i].ID == id
+}
+
+// SaleLot returns the position in Portfolio.Lots of the lot that sale i
+// (its position in Portfolio.Sales) took units from; false for a lot that
+// is not in the portfolio.
+func (ix *Index) SaleLot(i int) (int, bool) {
+	li := ix.saleLots[i]
+	return int(li), li >= 0
+}
+
 // Lot returns the lot with the given id.
 func (ix *Index) Lot(id string) (*Lot, bool) {
-	i, ok := ix.lots[id]
+	i, ok := ix.lotIndex(id)
 	if !ok {
 		return nil, false
 	}
@@ -44,10 +121,7 @@ func (ix *Index) Lot(id string) (*Lot, bool) {
 }
 
 // LotIndex returns the position of the lot with the given id in Portfolio.Lots.
-func (ix *Index) LotIndex(id string) (int, bool) {
-	i, ok := ix.lots[id]
-	return i, ok
-}
+func (ix *Index) LotIndex(id string) (int, bool) { return ix.lotIndex(id) }
 
 // Collection returns the collection with the given id.
 func (ix *Index) Collection(id string) (*Collection, bool) {
@@ -60,7 +134,7 @@ func (ix *Index) Collection(id string) (*Collection, bool) {
 
 // Sold returns the quantity of the lot taken by recorded sales.
 func (ix *Index) Sold(lotID string) decimal.Decimal {
-	if i, ok := ix.lots[lotID]; ok {
+	if i, ok := ix.lotIndex(lotID); ok {
 		return ix.sold[i]
 	}
 	return decimal.Zero
@@ -68,10 +142,16 @@ func (ix *Index) Sold(lotID string) decimal.Decimal {
 
 // OpenQuantity returns the lot's quantity minus what its sales took.
 func (ix *Index) OpenQuantity(lotID string) decimal.Decimal {
-	i, ok := ix.lots[lotID]
+	i, ok := ix.lotIndex(lotID)
 	if !ok {
 		return decimal.Zero
 	}
+	return ix.OpenQuantityAt(i)
+}
+
+// OpenQuantityAt is OpenQuantity for the lot at position i of
+// Portfolio.Lots.
+func (ix *Index) OpenQuantityAt(i int) decimal.Decimal {
 	return ix.p.Lots[i].Quantity.Sub(ix.sold[i])
 }
 

@@ -70,7 +70,7 @@ func newEngine(p *portfolio.Portfolio) (*engine, error) {
 	counts := make([]int32, len(p.Lots)+1)
 	for i := range p.Sales {
 		s := &p.Sales[i]
-		li, ok := e.ix.LotIndex(s.Lot)
+		li, ok := e.ix.SaleLot(i)
 		if !ok {
 			return nil, fmt.Errorf("sales[%d] (%s): unknown lot %q", i, s.ID, s.Lot)
 		}

@@ -114,7 +114,7 @@ func firstRows(a *taxrules.Analysis, k int) []taxrules.LotState {
 func openLots(p *portfolio.Portfolio, ix *portfolio.Index) int {
 	sold := make([]bool, len(p.Lots))
 	for i := range p.Sales {
-		if li, ok := ix.LotIndex(p.Sales[i].Lot); ok {
+		if li, ok := ix.SaleLot(i); ok {
 			sold[li] = true
 		}
 	}
@@ -122,7 +122,7 @@ func openLots(p *portfolio.Portfolio, ix *portfolio.Index) int {
 	for i := range p.Lots {
 		q := p.Lots[i].Quantity
 		if sold[i] {
-			q = ix.OpenQuantity(p.Lots[i].ID)
+			q = ix.OpenQuantityAt(i)
 		}
 		if q.Sign() > 0 {
 			n++
