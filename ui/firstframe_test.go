@@ -257,3 +257,32 @@ func TestKeysWhileLoadingAreReplayed(t *testing.T) {
 		t.Errorf("cursor on row %d after two queued downs, want row %d", r, tb.view[2])
 	}
 }
+
+// The summary bar of a large portfolio keeps its number of lines when the
+// totals replace the first frame's "…", at every width, so the rows do not
+// move.
+func TestFirstFrameSummaryKeepsItsLines(t *testing.T) {
+	defer func(n int) { firstFrameLots = n }(firstFrameLots)
+	firstFrameLots = 1000
+	p := portfolio.Synthetic(20_000, 2)
+	f := &storage.File{Path: "synthetic.json", Portfolio: p}
+	first, err := firstDataset(f, p, benchToday)
+	if err != nil || first == nil {
+		t.Fatalf("no first frame: %v", err)
+	}
+	full := datasetOf(f, p, first.a.WithLots(), true)
+	dark := true
+	m := New(Options{Path: "synthetic.json", Today: benchToday, Store: newFakeStore(), Dark: &dark})
+	m.noTimers = true
+	for w := 40; w <= 200; w += 4 {
+		m.Update(tea.WindowSizeMsg{Width: w, Height: 40})
+		m.setData(first)
+		m.relayout()
+		before := len(m.lay.summary)
+		m.setData(full)
+		m.relayout()
+		if after := len(m.lay.summary); after != before {
+			t.Errorf("width %d: the summary bar went from %d to %d lines:\n%s", w, before, after, strings.Join(m.lay.summary, "\n"))
+		}
+	}
+}

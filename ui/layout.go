@@ -34,6 +34,7 @@ type layout struct {
 type summaryCache struct {
 	d       *dataset
 	w       int
+	keep    int
 	dark    bool
 	compact bool
 	lines   []string
@@ -45,11 +46,6 @@ func (m *Model) relayout() {
 	l := layout{compact: w < compactWidth}
 	m.lay.compact = l.compact
 	if m.data != nil {
-		c := &m.summaryCache
-		if c.d != m.data || c.w != w || c.dark != m.styles.Dark || c.compact != l.compact {
-			*c = summaryCache{d: m.data, w: w, dark: m.styles.Dark, compact: l.compact,
-				lines: packSegments(m.summarySegments(), w, 3)}
-		}
 		// Short terminals give the rows priority over the summary bar.
 		keep := 3
 		switch {
@@ -60,7 +56,12 @@ func (m *Model) relayout() {
 		case h < 20:
 			keep = 2
 		}
-		l.summary = c.lines[:min(len(c.lines), keep)]
+		c := &m.summaryCache
+		if c.d != m.data || c.w != w || c.keep != keep || c.dark != m.styles.Dark || c.compact != l.compact {
+			*c = summaryCache{d: m.data, w: w, keep: keep, dark: m.styles.Dark, compact: l.compact,
+				lines: m.summaryLines(w, keep)}
+		}
+		l.summary = c.lines
 	}
 	l.tabsY = 1 + len(l.summary)
 	l.tableY = l.tabsY + 1
@@ -93,6 +94,41 @@ func (m *Model) relayout() {
 		t.setSize(l.tableW, l.bodyH)
 	}
 	m.help.SetWidth(w)
+}
+
+// summaryLines packs the summary bar into at most keep lines of width w
+// (the first keep of the three it would take).
+//
+// A portfolio large enough for a first frame (firstFrameLots) gets one
+// line per group of figures (a pair, or one figure when compact) instead
+// of as many as fit: its totals arrive after the first frame, much wider
+// than "…", and packing them again would move the bar onto another number
+// of lines, and every row below it, a fraction of a second after the rows
+// appeared. A terminal too short for three lines packs them as usual:
+// there, showing every figure matters more.
+func (m *Model) summaryLines(w, keep int) []string {
+	segs := m.summarySegments()
+	if len(m.data.p.Lots) < firstFrameLots || keep < 3 {
+		lines := packSegments(segs, w, 3)
+		return lines[:min(len(lines), keep)]
+	}
+	per := 2
+	if m.lay.compact {
+		per = 1
+	}
+	var lines []string
+	for i := 0; i < len(segs); i += per {
+		line := strings.Join(segs[i:min(i+per, len(segs))], "   ")
+		if len(lines) == 3 { // the warning of unpriced lots ends the last line
+			lines[2] += "   " + line
+			continue
+		}
+		lines = append(lines, line)
+	}
+	for i := range lines {
+		lines[i] = truncate(lines[i], w)
+	}
+	return lines
 }
 
 // columnsFor returns the columns of a tab's table.
