@@ -6,10 +6,10 @@ package main
 
 import (
 	"os"
-	"runtime/debug"
 	"time"
 
 	"nftharvest/cli"
+	"nftharvest/storage"
 	"nftharvest/ui"
 )
 
@@ -42,13 +42,15 @@ func main() {
 // analysis runs (about 0.7 s of a 1M-lot "report --top 40" on two cores).
 // Measured in docs/performance.md. The interactive app uses it only while
 // it loads and analyses a portfolio. This is the one place the policy is
-// set: the library packages leave the collector alone.
+// set; the library packages leave the target alone, except that storage
+// holds the collector off for a moment while it sizes a large portfolio
+// (targets are set through storage.SetGCPercent, which knows about that).
 const commandGCPercent = 400
 
 // oneShotGC sets the collector target of a headless command, unless the
 // user chose one with $GOGC.
 func oneShotGC() {
 	if os.Getenv("GOGC") == "" {
-		debug.SetGCPercent(commandGCPercent)
+		storage.SetGCPercent(commandGCPercent)
 	}
 }

@@ -1,10 +1,6 @@
 package storage
 
-import (
-	"runtime/debug"
-	"slices"
-	"sync"
-)
+import "slices"
 
 // The records arrays (collections, lots, sales) are read by two
 // goroutines: the token decoder's syntax check of each record runs on one,
@@ -47,8 +43,16 @@ func (d *decoder) eachRecord(grow func(n int), decode func(raw []byte)) {
 		free <- &recordBatch{text: make([]byte, 0, batchBytes), ends: make([]int, 0, batchesRecord)}
 	}
 	decoded := make(chan struct{})
+	var crash any // a panic of the decoding goroutine, raised again below
 	go func() {
 		defer close(decoded)
+		defer func() {
+			if crash = recover(); crash != nil {
+				for b := range full { // let the reader finish
+					free <- b
+				}
+			}
+		}()
 		for b := range full {
 			if b.sizeHint > 0 {
 				grow(b.sizeHint)
@@ -84,6 +88,9 @@ func (d *decoder) eachRecord(grow func(n int), decode func(raw []byte)) {
 	full <- b
 	close(full)
 	<-decoded
+	if crash != nil {
+		panic(crash)
+	}
 }
 
 // growTo gives s room for n elements in all (no change when n <= len(s)).
@@ -104,33 +111,4 @@ func growTo[T any](s []T, n int) []T {
 	s = slices.Grow(s, n-len(s))
 	clear(s[len(s):cap(s)])
 	return s
-}
-
-// gcHolds counts the goroutines in gcHold, and gcHeld is the collector
-// target to put back when the last one leaves.
-var (
-	gcHoldMu sync.Mutex
-	gcHolds  int
-	gcHeld   int
-)
-
-// gcHold turns the garbage collector off (waiting for a collection in
-// progress to finish) and returns what turns it back on with the target
-// it had. Holds may overlap; the target is restored by the last release.
-// It only brackets one allocation and the loop that writes it: the
-// process-wide target is otherwise left to the program.
-func gcHold() (release func()) {
-	gcHoldMu.Lock()
-	if gcHolds == 0 {
-		gcHeld = debug.SetGCPercent(-1)
-	}
-	gcHolds++
-	gcHoldMu.Unlock()
-	return func() {
-		gcHoldMu.Lock()
-		if gcHolds--; gcHolds == 0 {
-			debug.SetGCPercent(gcHeld)
-		}
-		gcHoldMu.Unlock()
-	}
 }

@@ -139,6 +139,20 @@ func TestGCHold(t *testing.T) {
 	if got := debug.SetGCPercent(137); got != 137 {
 		t.Errorf("GC target after the holds: %d, want 137", got)
 	}
+
+	// A target set during a hold (a program starting another load) is
+	// the one the hold puts back.
+	release = gcHold()
+	if prev := SetGCPercent(400); prev != 137 {
+		t.Errorf("SetGCPercent during a hold returned %d, want the held 137", prev)
+	}
+	release()
+	if got := debug.SetGCPercent(137); got != 400 {
+		t.Errorf("GC target after a hold during which 400 was set: %d, want 400", got)
+	}
+	if prev := SetGCPercent(137); prev != 137 {
+		t.Errorf("SetGCPercent outside a hold returned %d, want 137", prev)
+	}
 }
 
 // TestProblemCapAcrossLotsAndSales checks that the lots and sales checks,
@@ -172,5 +186,41 @@ func TestProblemCapAcrossLotsAndSales(t *testing.T) {
 		if got, want := inv.Problems[MaxProblems-1].String(), `sales[39].fees: "-2" is negative`; got != want {
 			t.Errorf("sorted=%v: last problem is %s, want %s", sorted, got, want)
 		}
+	}
+}
+
+// TestPipelineDecoderPanic checks that a panic while decoding a record is
+// raised again on the reading goroutine (where a caller such as Bubble
+// Tea can catch it) once the reader has finished, instead of killing the
+// process from a goroutine of its own or leaving the reader blocked.
+func TestPipelineDecoderPanic(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("[")
+	for i := range 5000 { // many more batches than are in flight
+		if i > 0 {
+			b.WriteString(",\n")
+		}
+		fmt.Fprintf(&b, `{"id": "L-%05d", "note": "%s"}`, i, strings.Repeat("x", 80))
+	}
+	b.WriteString("]")
+	d := newDecoder(strings.NewReader(b.String()), int64(b.Len()), &collector{})
+	if !d.open('[', at{sec: secLots, idx: -1}) {
+		t.Fatal("test setup: no array")
+	}
+	decoded := 0
+	got := func() (r any) {
+		defer func() { r = recover() }()
+		d.eachRecord(nil, func([]byte) {
+			if decoded++; decoded == 10 {
+				panic("boom")
+			}
+		})
+		return nil
+	}()
+	if got != "boom" {
+		t.Fatalf("recovered %v, want the decoder's panic", got)
+	}
+	if decoded != 10 {
+		t.Errorf("%d records decoded, want the decoder to stop at its panic (10)", decoded)
 	}
 }

@@ -59,9 +59,16 @@ func check(p *portfolio.Portfolio, c *collector) {
 	sv := *v
 	sv.c = c.fork()
 	var wg sync.WaitGroup
-	wg.Go(sv.sales)
+	var crash any // a panic of the sales' checks, raised again here
+	wg.Go(func() {
+		defer func() { crash = recover() }()
+		sv.sales()
+	})
 	v.lots()
 	wg.Wait()
+	if crash != nil {
+		panic(crash)
+	}
 	c.join(sv.c)
 }
 

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"runtime/debug"
 	"strings"
 	"sync"
 	"time"
@@ -238,12 +237,34 @@ func (m *Model) setStatus(text string, isErr bool) tea.Cmd {
 	return tea.Tick(statusFade, func(time.Time) tea.Msg { return clearStatusMsg{id: id} })
 }
 
+// loadGC counts the loads in progress under Options.LoadGCPercent, and
+// keeps the target to put back when the last one ends.
+var loadGC struct {
+	sync.Mutex
+	loads    int
+	previous int
+}
+
 // loadGCTarget sets the garbage collector target p (when above zero) for
 // a load and returns what puts the previous one back (Options.LoadGCPercent).
+// Loads may overlap (a reload while the full dataset is built): the first
+// sets the target, the last puts the previous one back. The target goes
+// through storage.SetGCPercent, which knows about the brief holds of a load.
 func loadGCTarget(p int) (restore func()) {
 	if p <= 0 {
 		return func() {}
 	}
-	old := debug.SetGCPercent(p)
-	return func() { debug.SetGCPercent(old) }
+	loadGC.Lock()
+	if loadGC.loads == 0 {
+		loadGC.previous = storage.SetGCPercent(p)
+	}
+	loadGC.loads++
+	loadGC.Unlock()
+	return func() {
+		loadGC.Lock()
+		if loadGC.loads--; loadGC.loads == 0 {
+			storage.SetGCPercent(loadGC.previous)
+		}
+		loadGC.Unlock()
+	}
 }

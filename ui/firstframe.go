@@ -46,10 +46,17 @@ func firstDataset(f *storage.File, p *portfolio.Portfolio, today portfolio.Date)
 	// Counting the open lots reads every lot, as ranking them does: on
 	// two cores the count costs no time.
 	var open int
+	var crash any // a panic of the count, raised again on this goroutine
 	var wg sync.WaitGroup
-	wg.Go(func() { open = openLots(p, a.Index) })
+	wg.Go(func() {
+		defer func() { crash = recover() }()
+		open = openLots(p, a.Index)
+	})
 	rows := firstRows(a, firstFrameRows)
 	wg.Wait()
+	if crash != nil {
+		panic(crash)
+	}
 	if len(rows) == 0 {
 		return nil, nil
 	}

@@ -225,10 +225,25 @@ func Run(opts Options) error {
 	m := New(opts)
 	// Start reading the file now, while the terminal is being set up;
 	// Init's load command then waits for this result.
+	// A panic while loading is raised again in Init's command, where Bubble
+	// Tea catches it and puts the terminal back.
 	early := make(chan tea.Msg, 1)
 	load := m.loadCmd(false)
-	go func() { early <- load() }()
-	m.firstLoad = func() tea.Msg { return <-early }
+	go func() {
+		defer func() {
+			if r := recover(); r != nil {
+				early <- loadPanic{r}
+			}
+		}()
+		early <- load()
+	}()
+	m.firstLoad = func() tea.Msg {
+		msg := <-early
+		if p, ok := msg.(loadPanic); ok {
+			panic(p.value)
+		}
+		return msg
+	}
 	final, err := tea.NewProgram(m).Run()
 	if fm, ok := final.(*Model); ok && fm.err != nil {
 		return fm.err
@@ -238,6 +253,9 @@ func Run(opts Options) error {
 	}
 	return nil
 }
+
+// loadPanic carries a panic of the early load to Init's command.
+type loadPanic struct{ value any }
 
 // Init starts loading the portfolio, asks for the background colour and
 // starts the spinner.
