@@ -14,8 +14,10 @@ type Index struct {
 	p *Portfolio
 	// lots maps a lot id to its position; it is nil when the lot ids
 	// increase strictly (the usual L-0001, L-0002, ...), where a binary
-	// search over Portfolio.Lots finds an id without building a map.
+	// search over sorted (Portfolio.Lots when the index was built) finds
+	// an id without building a map.
 	lots        map[string]int
+	sorted      []Lot
 	collections map[string]int
 	sold        []decimal.Decimal // per lot index: quantity taken by sales
 	saleLots    []int32           // per sale index: its lot's index, -1 if unknown
@@ -33,6 +35,7 @@ func NewIndex(p *Portfolio) *Index {
 		ix.collections[p.Collections[i].ID] = i
 	}
 	if idsIncrease(p.Lots) {
+		ix.sorted = p.Lots
 		ix.saleLots = resolveSorted(p)
 	} else {
 		ix.lots = make(map[string]int, len(p.Lots))
@@ -98,17 +101,19 @@ func (ix *Index) lotIndex(id string) (int, bool) {
 		i, ok := ix.lots[id]
 		return i, ok
 	}
-	lots := ix.p.Lots
+	lots := ix.sorted
 	i := sort.Search(len(lots), func(i int) bool { return lots[i].ID >= id })
 	return i, i < len(lots) && lots[i].ID == id
 }
 
 // SaleLot returns the position in Portfolio.Lots of the lot that sale i
 // (its position in Portfolio.Sales) took units from; false for a lot that
-// is not in the portfolio.
+// is not in the portfolio, or a sale added after the index was built.
 func (ix *Index) SaleLot(i int) (int, bool) {
-	li := ix.saleLots[i]
-	return int(li), li >= 0
+	if i < 0 || i >= len(ix.saleLots) || ix.saleLots[i] < 0 {
+		return 0, false
+	}
+	return int(ix.saleLots[i]), true
 }
 
 // Lot returns the lot with the given id.

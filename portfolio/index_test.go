@@ -65,3 +65,52 @@ func TestIndexSortedMatchesMap(t *testing.T) {
 		t.Errorf("%d sales matched a lot, want %d", sold, len(p.Sales)-4)
 	}
 }
+
+// TestIndexEdgeIDs checks the ids where the binary search and the map
+// could part: an empty id (it sorts first), and a repeated id, which must
+// send the index to the map (where the last lot of the id wins). And the
+// index is a snapshot: lots and sales added later are unknown to it.
+func TestIndexEdgeIDs(t *testing.T) {
+	lot := func(id string) Lot { return Lot{ID: id, Quantity: dec("2")} }
+	p := &Portfolio{
+		Lots:  []Lot{lot(""), lot("L-1"), lot("L-2")},
+		Sales: []Sale{{Lot: "", Quantity: dec("1")}, {Lot: "L-2", Quantity: dec("2")}},
+	}
+	ix := NewIndex(p)
+	if ix.lots != nil {
+		t.Fatal("ids \"\", L-1, L-2 increase: no map expected")
+	}
+	if i, ok := ix.LotIndex(""); !ok || i != 0 {
+		t.Errorf(`LotIndex("") = %d %v, want 0 true`, i, ok)
+	}
+	if i, ok := ix.SaleLot(0); !ok || i != 0 || !ix.OpenQuantity("").Equal(dec("1")) {
+		t.Errorf("the sale of lot \"\": lot %d %v, open %s", i, ok, ix.OpenQuantity(""))
+	}
+
+	p.Lots = append(p.Lots, lot("L-3"))
+	p.Sales = append(p.Sales, Sale{Lot: "L-3", Quantity: dec("1")})
+	if _, ok := ix.LotIndex("L-3"); ok {
+		t.Error("a lot added after the index was built is found")
+	}
+	if _, ok := ix.SaleLot(2); ok {
+		t.Error("a sale added after the index was built has a lot")
+	}
+	if !ix.Sold("L-3").IsZero() || !ix.OpenQuantity("L-3").IsZero() {
+		t.Error("a lot added after the index was built has sales or units")
+	}
+
+	dup := &Portfolio{
+		Lots:  []Lot{lot("L-1"), lot("L-1"), lot("L-2")},
+		Sales: []Sale{{Lot: "L-1", Quantity: dec("1")}},
+	}
+	ix = NewIndex(dup)
+	if ix.lots == nil {
+		t.Fatal("a repeated id must use the map")
+	}
+	if i, ok := ix.LotIndex("L-1"); !ok || i != 1 {
+		t.Errorf("LotIndex of a repeated id = %d %v, want the last, 1", i, ok)
+	}
+	if i, ok := ix.SaleLot(0); !ok || i != 1 {
+		t.Errorf("SaleLot of a repeated id = %d %v, want 1", i, ok)
+	}
+}
