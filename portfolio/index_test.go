@@ -2,7 +2,10 @@ package portfolio
 
 import (
 	"math/rand/v2"
+	"slices"
 	"testing"
+
+	"github.com/shopspring/decimal"
 )
 
 // TestIndexSortedMatchesMap checks that the index of a portfolio whose lot
@@ -112,5 +115,61 @@ func TestIndexEdgeIDs(t *testing.T) {
 	}
 	if i, ok := ix.SaleLot(0); !ok || i != 1 {
 		t.Errorf("SaleLot of a repeated id = %d %v, want 1", i, ok)
+	}
+}
+
+// TestIndexSortedRandomIDs compares the index without a map with a plain
+// map on random short ids (NUL bytes, shared prefixes of 8 bytes and more,
+// ids that are prefixes of others), sales of known and unknown lots.
+func TestIndexSortedRandomIDs(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 11))
+	alphabet := "\x00aL-01"
+	randomID := func() string {
+		b := make([]byte, rng.IntN(12))
+		for i := range b {
+			b[i] = alphabet[rng.IntN(len(alphabet))]
+		}
+		return string(b)
+	}
+	for round := range 300 {
+		seen := map[string]bool{}
+		var ids []string
+		for range 1 + rng.IntN(40) {
+			if id := randomID(); !seen[id] {
+				seen[id] = true
+				ids = append(ids, id)
+			}
+		}
+		slices.Sort(ids)
+		p := &Portfolio{}
+		for _, id := range ids {
+			p.Lots = append(p.Lots, Lot{ID: id, Quantity: dec("5")})
+		}
+		for range rng.IntN(60) {
+			lot := randomID()
+			if rng.IntN(3) > 0 {
+				lot = ids[rng.IntN(len(ids))]
+			}
+			p.Sales = append(p.Sales, Sale{Lot: lot, Quantity: decimal.New(int64(1+rng.IntN(3)), int32(rng.IntN(3)-1))})
+		}
+		ix := NewIndex(p)
+		if ix.lots != nil {
+			t.Fatalf("round %d: sorted unique ids got a map", round)
+		}
+		want := map[string]decimal.Decimal{}
+		for i, s := range p.Sales {
+			li, ok := ix.SaleLot(i)
+			if ok != seen[s.Lot] || ok && p.Lots[li].ID != s.Lot {
+				t.Fatalf("round %d: SaleLot(%d) of %q = %d %v", round, i, s.Lot, li, ok)
+			}
+			if ok {
+				want[s.Lot] = want[s.Lot].Add(s.Quantity)
+			}
+		}
+		for _, id := range ids {
+			if got := ix.Sold(id); !got.Equal(want[id]) || got.Exponent() != want[id].Exponent() {
+				t.Fatalf("round %d: Sold(%q) = %s, want %s", round, id, got, want[id])
+			}
+		}
 	}
 }
