@@ -33,11 +33,7 @@ func runDemo(c *ctx, args []string) error {
 	seedS := f.String("seed", "1", "")
 	out := f.String("out", "", "")
 	force := f.Bool("force", false, "")
-	pos, err := f.parse(args)
-	if err != nil {
-		return err
-	}
-	if err := f.noArgs(pos); err != nil {
+	if err := f.parseNoArgs(args); err != nil {
 		return err
 	}
 	if *lotsS == "" {

@@ -38,11 +38,7 @@ func runExport(c *ctx, args []string) error {
 	yearS := f.String("year", "", "")
 	out := f.String("out", "", "")
 	force := f.Bool("force", false, "")
-	pos, err := f.parse(args)
-	if err != nil {
-		return err
-	}
-	if err := f.noArgs(pos); err != nil {
+	if err := f.parseNoArgs(args); err != nil {
 		return err
 	}
 	if *out != "" && !*force {

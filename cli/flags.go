@@ -98,8 +98,13 @@ func contains(list []string, s string) bool {
 	return false
 }
 
-// noArgs fails when a command that takes no positional arguments got some.
-func (f *flags) noArgs(pos []string) error {
+// parseNoArgs is parse for a command that takes no positional arguments:
+// it fails when there are some.
+func (f *flags) parseNoArgs(args []string) error {
+	pos, err := f.parse(args)
+	if err != nil {
+		return err
+	}
 	if len(pos) > 0 {
 		return usageErrorf("%s: unexpected argument %q (see \"nftharvest %s --help\")", f.c.cmd.name, pos[0], f.c.cmd.name)
 	}

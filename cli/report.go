@@ -41,11 +41,7 @@ func runReport(c *ctx, args []string) error {
 	asOfS := f.String("as-of", "", "")
 	yearS := f.String("year", "", "")
 	topS := f.String("top", "", "")
-	pos, err := f.parse(args)
-	if err != nil {
-		return err
-	}
-	if err := f.noArgs(pos); err != nil {
+	if err := f.parseNoArgs(args); err != nil {
 		return err
 	}
 	asOf, err := parseDateFlag("as-of", *asOfS, c.env.Today)

@@ -55,11 +55,7 @@ func parseWhatIf(c *ctx, args []string, sell bool) (*whatIf, error) {
 	if sell {
 		f.BoolVar(&w.dryRun, "dry-run", false, "")
 	}
-	pos, err := f.parse(args)
-	if err != nil {
-		return nil, err
-	}
-	if err := f.noArgs(pos); err != nil {
+	if err := f.parseNoArgs(args); err != nil {
 		return nil, err
 	}
 	date, err := parseDateFlag("date", *dateS, c.env.Today)

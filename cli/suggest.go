@@ -35,11 +35,7 @@ func runSuggest(c *ctx, args []string) error {
 	f.formatFlag("table", "json")
 	targetS := f.String("target", "", "")
 	asOfS := f.String("as-of", "", "")
-	pos, err := f.parse(args)
-	if err != nil {
-		return err
-	}
-	if err := f.noArgs(pos); err != nil {
+	if err := f.parseNoArgs(args); err != nil {
 		return err
 	}
 	var target *decimal.Decimal

@@ -23,11 +23,7 @@ FILE.log). Sales entered by hand are never removed.
 func runUndo(c *ctx, args []string) error {
 	f := c.newFlags()
 	f.portfolioFlags(false)
-	pos, err := f.parse(args)
-	if err != nil {
-		return err
-	}
-	if err := f.noArgs(pos); err != nil {
+	if err := f.parseNoArgs(args); err != nil {
 		return err
 	}
 	file, err := f.load()
