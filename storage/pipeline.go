@@ -26,9 +26,8 @@ type recordBatch struct {
 }
 
 const (
-	batchBytes    = 64 << 10 // a batch holds records up to this many bytes (or one larger record)
-	batchesInUse  = 4        // batches in flight: bounds the memory of the pipeline
-	batchesRecord = 1024     // capacity of ends to start with
+	batchBytes   = 64 << 10 // a batch holds records up to this many bytes (or one larger record)
+	batchesInUse = 4        // batches in flight: bounds the memory of the pipeline
 )
 
 // eachRecord reads the elements of the array just opened, up to its
@@ -39,8 +38,24 @@ const (
 func (d *decoder) eachRecord(grow func(n int), decode func(raw []byte)) {
 	free := make(chan *recordBatch, batchesInUse)
 	full := make(chan *recordBatch, batchesInUse)
-	for range batchesInUse {
-		free <- &recordBatch{text: make([]byte, 0, batchBytes), ends: make([]int, 0, batchesRecord)}
+	// Batches are made as needed, up to batchesInUse. The first grows as
+	// it fills, so a small array takes one small batch; an array that
+	// needs more gets them at full size.
+	made := 0
+	nextBatch := func() *recordBatch {
+		if made < batchesInUse {
+			select {
+			case b := <-free:
+				return b
+			default:
+			}
+			made++
+			if made == 1 {
+				return &recordBatch{}
+			}
+			return &recordBatch{text: make([]byte, 0, batchBytes)}
+		}
+		return <-free
 	}
 	decoded := make(chan struct{})
 	var crash any // a panic of the decoding goroutine, raised again below
@@ -68,16 +83,16 @@ func (d *decoder) eachRecord(grow func(n int), decode func(raw []byte)) {
 	}()
 
 	start := d.dec.InputOffset()
-	b := <-free
+	b := nextBatch()
 	n := 0
 	for d.more() {
 		raw := d.raw()
 		if raw == nil {
 			break
 		}
-		if len(b.ends) > 0 && len(b.text)+len(raw) > cap(b.text) {
+		if len(b.ends) > 0 && len(b.text)+len(raw) > batchBytes {
 			full <- b
-			b = <-free
+			b = nextBatch()
 		}
 		b.text = append(b.text, raw...)
 		b.ends = append(b.ends, len(b.text))
