@@ -16,9 +16,11 @@ var Now = time.Now
 // "<RFC 3339 UTC time>\t<change>\tsha256=<hex of the new file>\n".
 // Tabs and line breaks in change become spaces so that every change is
 // exactly one line; an empty change is logged as "save".
-func appendLog(path, change string, sum [sha256.Size]byte) error {
+// The log is opened without following a symbolic link and created with
+// the portfolio's permissions and owner o.
+func appendLog(path, change string, sum [sha256.Size]byte, o fileOwner) error {
 	line := Now().UTC().Format(time.RFC3339) + "\t" + logText(change) + "\tsha256=" + hex.EncodeToString(sum[:]) + "\n"
-	f, err := os.OpenFile(path, os.O_WRONLY|os.O_APPEND|os.O_CREATE, 0o644)
+	f, err := openSidecar(path, os.O_WRONLY|os.O_APPEND|os.O_CREATE, o)
 	if err != nil {
 		return fmt.Errorf("change log: %w", err)
 	}
@@ -47,7 +49,7 @@ const logTail = len("sha256=") + 2*sha256.Size + 1
 // lastLoggedSum returns the hash recorded by the log's last line, or ""
 // when the log is missing, empty or does not end with a well-formed line.
 func lastLoggedSum(path string) string {
-	f, err := os.Open(path)
+	f, err := openSidecar(path, os.O_RDONLY, fileOwner{})
 	if err != nil {
 		return ""
 	}
@@ -75,14 +77,14 @@ func lastLoggedSum(path string) string {
 // exists but does not end with its hash, so that every version the file
 // had since the log began is in the log. A file with no log yet starts
 // one with the first save's own line.
-func logUnlogged(path string, sum [sha256.Size]byte) error {
-	if _, err := os.Stat(path); err != nil {
+func logUnlogged(path string, sum [sha256.Size]byte, o fileOwner) error {
+	if _, err := os.Lstat(path); err != nil {
 		return nil
 	}
 	if lastLoggedSum(path) == hex.EncodeToString(sum[:]) {
 		return nil
 	}
-	return appendLog(path, unloggedChange, sum)
+	return appendLog(path, unloggedChange, sum, o)
 }
 
 // logText makes a change description fit on one log line.
