@@ -300,3 +300,25 @@ func TestExportNeverOntoPortfolio(t *testing.T) {
 		t.Errorf("second export without replace: %v, want ErrExists", err)
 	}
 }
+
+// TestSalesJSON: the removed sales of an undo are written as the file
+// writes them, and read back to the same records.
+func TestSalesJSON(t *testing.T) {
+	f, err := Load(filepath.Join("testdata", "full.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := SalesJSON(f.Portfolio.Sales)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, line := range strings.Split(string(mustEncode(t, f.Portfolio)), "\n") {
+		line = strings.TrimSuffix(strings.TrimSpace(line), ",")
+		if strings.HasPrefix(line, `{"id": "S-`) && !strings.Contains(got, line) {
+			t.Errorf("sale line %s is not in %s", line, got)
+		}
+	}
+	if strings.ContainsAny(got, "\n\t") || !strings.HasPrefix(got, "[{") {
+		t.Errorf("not one JSON array on one line: %q", got)
+	}
+}
