@@ -12,7 +12,10 @@ import (
 )
 
 // load reads the portfolio named by --portfolio (or the default file), or
-// the embedded sample with --sample.
+// the embedded sample with --sample. With forUpdate it holds the file's
+// lock from now until the caller closes the File, so that concurrent
+// commands changing the file take turns; while another process holds the
+// lock it says so on standard error and waits (storage.LockTimeout).
 func (f *flags) load() (*storage.File, error) {
 	if f.sample {
 		file, err := storage.LoadSample()
@@ -27,6 +30,11 @@ func (f *flags) load() (*storage.File, error) {
 			return nil, inputErrorf("%s: no such file (create it with \"nftharvest init %s\", or name one with --portfolio FILE)", path, path)
 		}
 		return nil, inputErrorf("%s: no such file", path)
+	}
+	if f.forUpdate {
+		return storage.LoadForUpdate(path, func(holder string) {
+			fmt.Fprintf(f.c.stderr, "nftharvest: waiting for the lock on %s held by %s (up to %v)\n", path, holder, storage.LockTimeout)
+		})
 	}
 	file, err := storage.Load(path)
 	if err != nil {

@@ -32,10 +32,12 @@ func runSell(c *ctx, w *whatIf) error {
 		return usageErrorf("--date: %s is after today (%s); record a sale once it happened (simulate previews future dates)",
 			w.req.Date, c.env.Today)
 	}
+	w.f.forUpdate = true
 	file, _, res, err := w.simulate(c.env.Today)
 	if err != nil {
 		return err
 	}
+	defer file.Close()
 	if file.Sample {
 		return inputErrorf("the embedded sample cannot be changed; write it out with \"nftharvest init\" first")
 	}

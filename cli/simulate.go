@@ -74,7 +74,8 @@ func parseWhatIf(c *ctx, args []string, sell bool) (*whatIf, error) {
 	return w, nil
 }
 
-// simulate loads the portfolio and previews the sales.
+// simulate loads the portfolio and previews the sales. On an error the
+// file's lock (sell) is released.
 func (w *whatIf) simulate(today portfolio.Date) (*storage.File, *taxrules.Analysis, *taxrules.WhatIfResult, error) {
 	file, err := w.f.load()
 	if err != nil {
@@ -82,10 +83,12 @@ func (w *whatIf) simulate(today portfolio.Date) (*storage.File, *taxrules.Analys
 	}
 	a, err := analyze(file.Portfolio, today)
 	if err != nil {
+		file.Close()
 		return nil, nil, nil, err
 	}
 	res, err := a.Simulate(w.req)
 	if err != nil {
+		file.Close()
 		return nil, nil, nil, err
 	}
 	return file, a, res, nil
