@@ -244,3 +244,39 @@ func TestSellByNonWriterRefused(t *testing.T) {
 		t.Error("the portfolio changed owner")
 	}
 }
+
+// TestSellSavedButNotLogged: when the new file is in place but its
+// change-log line cannot be written, sell says the sale is recorded and
+// must not be run again, with its own exit status 3; the next save logs
+// the unlogged version. The log is made immutable (chattr +i), which
+// stops even root from appending to it.
+func TestSellSavedButNotLogged(t *testing.T) {
+	chattr, err := exec.LookPath("chattr")
+	if err != nil || os.Geteuid() != 0 {
+		t.Skip("needs chattr and root")
+	}
+	dir := sampleDir(t)
+	path := filepath.Join(dir, DefaultFile)
+	run(t, dir, "sell", "--sell", "L-0003").ok(t, "first sell") // starts the log
+	if out, err := exec.Command(chattr, "+i", path+".log").CombinedOutput(); err != nil {
+		t.Skipf("chattr +i: %v %s", err, out)
+	}
+	t.Cleanup(func() { exec.Command(chattr, "-i", path+".log").Run() })
+	r := run(t, dir, "sell", "--sell", "L-0005")
+	if r.code != ExitRecorded || !strings.Contains(r.stderr, "the change IS recorded; do not run the command again") ||
+		!strings.Contains(r.stdout, "Recorded batch B-0004") {
+		t.Errorf("sell with an unwritable log: exit %d\nstdout %s\nstderr %s", r.code, r.stdout, r.stderr)
+	}
+	f, err := storage.Load(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if b, _ := f.Portfolio.LastBatch(); b != "B-0004" {
+		t.Errorf("the sale is not in the file: last batch %s", b)
+	}
+	exec.Command(chattr, "-i", path+".log").Run()
+	run(t, dir, "sell", "--sell", "L-0008").ok(t, "the next sell")
+	if log := string(readFile(t, path+".log")); !strings.Contains(log, "version found on disk without a log line") {
+		t.Errorf("the next save did not log the unlogged version:\n%s", log)
+	}
+}
