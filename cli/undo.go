@@ -110,13 +110,21 @@ func confirmUndo(c *ctx, path, batch string, removed []portfolio.Sale) error {
 	if c.env.Terminal == nil {
 		return inputErrorf("undo: not confirmed, nothing removed: run \"nftharvest undo --yes\" to remove batch %s (there is no terminal to ask on)", batch)
 	}
-	fmt.Fprintf(c.stderr, "Remove these %d sales of batch %s? [y/N] ", len(removed), batch)
+	fmt.Fprintf(c.stderr, "Remove batch %s (%s)? [y/N] ", batch, plural(len(removed), "sale"))
 	line, _ := bufio.NewReader(io.LimitReader(c.env.Terminal, 256)).ReadString('\n')
 	switch strings.ToLower(strings.TrimSpace(line)) {
 	case "y", "yes":
 		return nil
 	}
 	return inputErrorf("undo: not confirmed, nothing removed")
+}
+
+// plural is "1 sale", "2 sales".
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
 }
 
 // describeUndo is the change-log line of an undo: the short description
