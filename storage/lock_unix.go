@@ -20,13 +20,18 @@ const lockSupported = true
 // lockRetry is the pause between attempts to take a held lock.
 const lockRetry = 20 * time.Millisecond
 
+// lockNotice is how long a save waits for a held lock before it tells
+// (a lock held only for a moment is not worth a message, and by then the
+// holder has written its process id).
+const lockNotice = 100 * time.Millisecond
+
 // lockFile takes an exclusive flock on the sidecar file path (created if
 // needed, with the portfolio's permissions o, and never removed: removing
 // it would let two writers lock two different files). The portfolio itself
 // cannot carry the lock because a save renames a new file over it. The
 // holder writes its process id into the file; wait, when not nil, is
-// called once with the holder's description ("pid 1234") if the lock is
-// held by someone else. The lock is released by unlock or when the
+// called once with the holder's description ("pid 1234") when the lock
+// has been held by someone else for lockNotice. The lock is released by unlock or when the
 // process dies.
 func lockFile(path string, o fileOwner, wait func(holder string)) (unlock func(), err error) {
 	f, err := openSidecar(path, os.O_RDWR|os.O_CREATE, o)
@@ -34,6 +39,7 @@ func lockFile(path string, o fileOwner, wait func(holder string)) (unlock func()
 		return nil, fmt.Errorf("lock: %w", err)
 	}
 	fd := int(f.Fd())
+	told := false
 	for waited := time.Duration(0); ; waited += lockRetry {
 		err = syscall.Flock(fd, syscall.LOCK_EX|syscall.LOCK_NB)
 		if err == nil {
@@ -50,7 +56,8 @@ func lockFile(path string, o fileOwner, wait func(holder string)) (unlock func()
 			f.Close()
 			return nil, fmt.Errorf("%s (held by %s for %v): %w", path, lockHolder(f), LockTimeout, ErrLocked)
 		}
-		if waited == 0 && wait != nil {
+		if !told && waited >= lockNotice && wait != nil {
+			told = true
 			wait(lockHolder(f))
 		}
 		time.Sleep(lockRetry)
