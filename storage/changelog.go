@@ -43,6 +43,11 @@ func appendLog(path, change string, sum [sha256.Size]byte, o fileOwner) error {
 // interrupted between replacing the file and logging it.
 const unloggedChange = "(version found on disk without a log line: edited outside nftharvest, or a save was interrupted)"
 
+// unloggedSaveChange describes a version found without its own log line
+// whose backup is the last version logged: a save replaced the file and
+// then could not log it (it failed, or was killed, after the rename).
+const unloggedSaveChange = "(version found on disk without a log line: a save replaced the file but did not log it; the change before it is in the .bak)"
+
 // logTail is the end of every log line: "sha256=" and 64 hex digits.
 const logTail = len("sha256=") + 2*sha256.Size + 1
 
@@ -75,16 +80,25 @@ func lastLoggedSum(path string) string {
 
 // logUnlogged appends a line for the current file content when the log
 // exists but does not end with its hash, so that every version the file
-// had since the log began is in the log. A file with no log yet starts
-// one with the first save's own line.
-func logUnlogged(path string, sum [sha256.Size]byte, o fileOwner) error {
+// had since the log began is in the log. When the backup bak holds the
+// last version logged, the file was written by a save that could not log
+// it, and the line says so (the log is repaired from the .bak and the
+// file). A file with no log yet starts one with the first save's own line.
+func logUnlogged(path, bak string, sum [sha256.Size]byte, o fileOwner) error {
 	if _, err := os.Lstat(path); err != nil {
 		return nil
 	}
-	if lastLoggedSum(path) == hex.EncodeToString(sum[:]) {
+	last := lastLoggedSum(path)
+	if last == hex.EncodeToString(sum[:]) {
 		return nil
 	}
-	return appendLog(path, unloggedChange, sum, o)
+	change := unloggedChange
+	if prior, err := os.ReadFile(bak); err == nil && last != "" {
+		if b := sha256.Sum256(prior); hex.EncodeToString(b[:]) == last {
+			change = unloggedSaveChange
+		}
+	}
+	return appendLog(path, change, sum, o)
 }
 
 // logText makes a change description fit on one log line.

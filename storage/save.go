@@ -153,7 +153,7 @@ func save(path string, p *portfolio.Portfolio, change string, mode saveMode, wan
 		if o, err = targetOwner(target); err != nil {
 			return none, fmt.Errorf("save %s: %w", path, err)
 		}
-		if err := logUnlogged(target+".log", sha256.Sum256(old), o); err != nil {
+		if err := logUnlogged(target+".log", target+".bak", sha256.Sum256(old), o); err != nil {
 			return none, fmt.Errorf("save %s: %w", path, err)
 		}
 		if err := rotateBackups(target + ".bak"); err != nil {

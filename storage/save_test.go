@@ -544,6 +544,53 @@ func TestSaveLogFailure(t *testing.T) {
 	}
 }
 
+// TestLogRepairsAnUnloggedSave: the next save finds the version a save
+// could not log, and, since its backup is the last version logged, logs
+// it as a save that replaced the file without logging it (not as a hand
+// edit).
+func TestLogRepairsAnUnloggedSave(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "p.json")
+	f, err := SaveAs(path, Sample(), "init", false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The log line cannot be appended: a folder stands in for the log
+	// from just before the rename until the save has failed.
+	testHook = func(step string) error {
+		if step == "written" {
+			if err := os.Rename(path+".log", path+".log.aside"); err != nil {
+				return err
+			}
+			return os.Mkdir(path+".log", 0o755)
+		}
+		return nil
+	}
+	p := f.Portfolio.Clone()
+	p.Lots[0].Note = "saved, not logged"
+	err = f.Save(p, "lost line")
+	testHook = nil
+	if !errors.Is(err, ErrSavedNotLogged) {
+		t.Fatalf("save: %v, want ErrSavedNotLogged", err)
+	}
+	if err := os.Remove(path + ".log"); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Rename(path+".log.aside", path+".log"); err != nil {
+		t.Fatal(err)
+	}
+	unlogged := readFile(t, path)
+	q := p.Clone()
+	q.Lots[0].Note = "next"
+	if err := f.Save(q, "next"); err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSuffix(string(readFile(t, path+".log")), "\n"), "\n")
+	want := fmt.Sprintf("\t%s\tsha256=%x", unloggedSaveChange, sha256.Sum256(unlogged))
+	if len(lines) != 3 || !strings.HasSuffix(lines[1], want) {
+		t.Errorf("log:\n%s\nwant line 2 ending %q", strings.Join(lines, "\n"), want)
+	}
+}
+
 // Undo saves with SaveRestoringBackup: when the backup holds exactly the
 // portfolio being saved, the hand-formatted previous file comes back byte
 // for byte; otherwise the fresh encoding is written.
