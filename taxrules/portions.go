@@ -16,12 +16,33 @@ type portion struct {
 	from  string          // washed sale absorbed; "" for untouched units
 }
 
-// segment is the part of a sale taken from one portion.
+// segment is the part of a sale taken from one portion: a block of sold
+// units with one basis and one holding start, the unit at which gain or
+// loss is judged for the wash-sale rule (Treas. Reg. 1.1091-1(b), (c)).
 type segment struct {
 	qty   decimal.Decimal
 	orig  decimal.Decimal
 	adj   decimal.Decimal
 	start portfolio.Date
+	// proceeds is the block's share of its line's net proceeds, set by
+	// splitByTerm.
+	proceeds decimal.Decimal
+}
+
+// basis is the block's adjusted basis.
+func (sg *segment) basis() decimal.Decimal {
+	if sg.adj.IsZero() {
+		return sg.orig
+	}
+	return dadd(sg.orig, sg.adj)
+}
+
+// loss is the block's loss as a positive amount, or zero for a gain.
+func (sg *segment) loss() decimal.Decimal {
+	if l := dsub(sg.basis(), sg.proceeds); l.Sign() > 0 {
+		return l
+	}
+	return decimal.Zero
 }
 
 // lotWork is the running state of one lot during the pass over sales.
