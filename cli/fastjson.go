@@ -252,7 +252,11 @@ func (w *jw) lot(ls *taxrules.LotState) {
 	}
 	w.b = append(w.b, '"')
 	w.date("holding_start", ls.HoldingStart)
-	w.str("term", ls.Term.String())
+	if ls.HoldingStart.IsZero() {
+		w.null("term") // a closed lot
+	} else {
+		w.str("term", ls.Term.String())
+	}
 	w.date("long_term_on", ls.LongTermOn)
 	w.money("cost_basis", ls.CostBasis)
 	w.money("adjusted_basis", ls.AdjustedBasis)

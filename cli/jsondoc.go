@@ -32,7 +32,7 @@ type lotJSON struct {
 	OpenQuantity  string       `json:"open_quantity"`
 	Acquired      string       `json:"acquired"`
 	HoldingStart  *string      `json:"holding_start"`
-	Term          string       `json:"term"`
+	Term          *string      `json:"term"` // null for a closed lot
 	LongTermOn    *string      `json:"long_term_on"`
 	CostBasis     string       `json:"cost_basis"`
 	AdjustedBasis string       `json:"adjusted_basis"`
@@ -202,7 +202,6 @@ func lotDoc(ls *taxrules.LotState) lotJSON {
 		OpenQuantity:  qty(ls.OpenQuantity),
 		Acquired:      l.Acquired.String(),
 		HoldingStart:  optDate(ls.HoldingStart),
-		Term:          ls.Term.String(),
 		LongTermOn:    optDate(ls.LongTermOn),
 		CostBasis:     money(ls.CostBasis),
 		AdjustedBasis: money(ls.AdjustedBasis),
@@ -212,6 +211,10 @@ func lotDoc(ls *taxrules.LotState) lotJSON {
 			Warnings:  purchasesDoc(ls.WashRisk.Warnings),
 			CleanFrom: optDate(ls.WashRisk.CleanFrom),
 		},
+	}
+	if !ls.HoldingStart.IsZero() {
+		term := ls.Term.String()
+		j.Term = &term
 	}
 	if ls.HasPrice {
 		mv, un := money(ls.MarketValue), money(ls.Unrealized)

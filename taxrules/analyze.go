@@ -130,16 +130,17 @@ func (a *Analysis) lotState(st *LotState, li int32, w *lotWork, one []Portion) {
 		}
 		st.WashAdjustments = w.adjustments
 	}
-	st.HoldingStart = l.Acquired
+	// A closed lot (no open units) has no holding start, term or
+	// long-term date: they stay zero (null in JSON).
+	st.HoldingStart, st.LongTermOn, st.Term, st.DaysToLongTerm = 0, 0, ShortTerm, 0
 	if len(st.Portions) > 0 {
 		st.HoldingStart = st.Portions[0].HoldingStart
-	}
-	st.LongTermOn = LongTermOn(st.HoldingStart)
-	st.Term = ShortTerm
-	if a.AsOf >= st.LongTermOn {
-		st.Term = LongTerm
-	} else {
-		st.DaysToLongTerm = a.AsOf.DaysUntil(st.LongTermOn)
+		st.LongTermOn = LongTermOn(st.HoldingStart)
+		if a.AsOf >= st.LongTermOn {
+			st.Term = LongTerm
+		} else {
+			st.DaysToLongTerm = a.AsOf.DaysUntil(st.LongTermOn)
+		}
 	}
 	st.UnitPrice, st.PriceAsOf, st.HasPrice = e.unitPrice(li)
 	st.MarketValue, st.Unrealized, st.UnrealizedPct = decimal.Zero, decimal.Zero, decimal.Zero
