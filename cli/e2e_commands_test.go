@@ -507,3 +507,33 @@ func TestSuggest(t *testing.T) {
 		t.Error("suggest changed the file")
 	}
 }
+
+// Once the year's losses use every gain and the ordinary-income offset,
+// suggest says that no loss lowers the tax and picks nothing, unless
+// --target asks.
+func TestSuggestWhenNoLossLowersTheTax(t *testing.T) {
+	dir := sampleDir(t)
+	run(t, dir, "sell", "--sell", "L-0003", "--sell", "L-0005", "--sell", "L-0008", "--sell", "L-0006",
+		"--sell", "L-0022", "--sell", "L-0023").ok(t, "sell the long-term losses")
+	r := run(t, dir, "suggest").ok(t, "suggest")
+	if !strings.HasPrefix(r.stdout, "No loss lowers your 2026 tax; further losses only add to the carryover: ") ||
+		strings.Contains(r.stdout, "nftharvest sell") {
+		t.Fatalf("suggest with the offset used:\n%s", r.stdout)
+	}
+	r = run(t, dir, "suggest", "--format", "json").ok(t, "suggest json")
+	var doc struct {
+		Room      string           `json:"room"`
+		Picks     []map[string]any `json:"picks"`
+		Carryover string           `json:"carryover"`
+	}
+	if err := json.Unmarshal([]byte(r.stdout), &doc); err != nil {
+		t.Fatal(err)
+	}
+	if doc.Room != "0.00" || len(doc.Picks) != 0 || doc.Carryover == "0.00" {
+		t.Fatalf("suggest json: %+v", doc)
+	}
+	r = run(t, dir, "suggest", "--target", "500").ok(t, "suggest --target")
+	if !strings.Contains(r.stdout, "Adds ") || !strings.Contains(r.stdout, "to the carryover into 2027") {
+		t.Fatalf("suggest --target does not say what it adds to the carryover:\n%s", r.stdout)
+	}
+}

@@ -131,10 +131,13 @@ type sellDoc struct {
 
 // suggestDoc is the output of "suggest --format json".
 type suggestDoc struct {
-	AsOf   string     `json:"as_of"`
-	Target string     `json:"target"`
-	Picks  []pickJSON `json:"picks"`
-	Total  string     `json:"total"`
+	AsOf           string     `json:"as_of"`
+	Target         string     `json:"target"`
+	Room           string     `json:"room"`
+	Picks          []pickJSON `json:"picks"`
+	Total          string     `json:"total"`
+	Carryover      string     `json:"carryover"`
+	CarryoverAdded string     `json:"carryover_added"`
 }
 
 // pickJSON is one lot of a harvest suggestion.

@@ -106,3 +106,42 @@ func TestSuggestOrderMatchesPlainSort(t *testing.T) {
 		}
 	}
 }
+
+// When the year's realized losses already use the whole ordinary-income
+// offset, no loss lowers the year's tax (IRC 1211(b)): the default target
+// is zero and nothing is suggested; an explicit target still picks, and
+// the suggestion says how much it adds to the carryover (IRC 1212(b)).
+func TestSuggestNothingWhenTheOffsetIsUsed(t *testing.T) {
+	p := suggestPortfolio()
+	addLot(p, "X", "apes", "7", "1", "2024-01-02", "9000")
+	addSale(p, "S-0002", "X", "1", "2024-02-01", "1000") // ST -8000: net -6500
+	a := mustAnalyze(t, p, "2024-06-01")
+	s := a.Suggest(nil)
+	eq(t, "room", s.Room, "0")
+	eq(t, "target", s.Target, "0")
+	if len(s.Picks) != 0 {
+		t.Fatalf("picks %+v with nothing left to offset", s.Picks)
+	}
+	// Net -6,500: 3,000 offsets income, 3,500 carries over.
+	eq(t, "carryover", s.Carryover, "3500")
+	target := d("1000")
+	s = a.Suggest(&target)
+	if len(s.Picks) != 1 || s.Picks[0].Lot != "L2" {
+		t.Fatalf("picks %+v", s.Picks)
+	}
+	eq(t, "carryover added", s.CarryoverAdded, "2000")
+}
+
+// Partly used offset: a net loss of 1,000 leaves 2,000 of the limit.
+func TestSuggestRoomIsWhatIsLeftOfTheLimit(t *testing.T) {
+	p := suggestPortfolio()
+	addLot(p, "X", "apes", "7", "1", "2024-01-02", "3500")
+	addSale(p, "S-0002", "X", "1", "2024-02-01", "1000") // ST -2500: net -1000
+	a := mustAnalyze(t, p, "2024-06-01")
+	s := a.Suggest(nil)
+	eq(t, "room", s.Room, "2000")
+	if len(s.Picks) != 1 || s.Picks[0].Lot != "L2" {
+		t.Fatalf("picks %+v", s.Picks)
+	}
+	eq(t, "carryover added (2,000 of loss, 2,000 of room)", s.CarryoverAdded, "0")
+}
