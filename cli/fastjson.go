@@ -381,6 +381,17 @@ func writeReportJSON(out io.Writer, a *taxrules.Analysis, year, top int,
 	w.sales("realized", realized)
 	w.key("summary")
 	w.summary(summary)
+	if top > 0 {
+		w.null("harvestable") // only a few lot states were built
+	} else {
+		h := a.Harvestable()
+		w.key("harvestable")
+		w.open('{')
+		w.money("short_term", h.ShortTerm)
+		w.money("long_term", h.LongTerm)
+		w.money("washed_if_sold", h.Washed)
+		w.close('}')
+	}
 	w.close('}')
 	return w.finish()
 }

@@ -24,6 +24,8 @@ type reportDocRef struct {
 	Lots     []lotJSON   `json:"lots"`
 	Realized []saleJSON  `json:"realized"`
 	Summary  summaryJSON `json:"summary"`
+	// Harvestable is null with --top (only a few lot states are built).
+	Harvestable *harvestableJSON `json:"harvestable"`
 }
 
 type exportDocRef struct {
@@ -41,6 +43,7 @@ func referenceReport(t testing.TB, a *taxrules.Analysis, year int, lots []*taxru
 		for i := range a.Lots {
 			doc.Lots = append(doc.Lots, lotDoc(&a.Lots[i]))
 		}
+		doc.Harvestable = harvestableDoc(a.Harvestable())
 	} else {
 		for _, ls := range lots {
 			doc.Lots = append(doc.Lots, lotDoc(ls))

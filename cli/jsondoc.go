@@ -113,6 +113,18 @@ type summaryJSON struct {
 	EstimatedTax       string `json:"estimated_tax"`
 }
 
+// harvestableJSON is the report's taxrules.Harvestable.
+type harvestableJSON struct {
+	ShortTerm    string `json:"short_term"`
+	LongTerm     string `json:"long_term"`
+	WashedIfSold string `json:"washed_if_sold"`
+}
+
+// harvestableDoc is h as the report prints it.
+func harvestableDoc(h taxrules.Harvestable) *harvestableJSON {
+	return &harvestableJSON{ShortTerm: money(h.ShortTerm), LongTerm: money(h.LongTerm), WashedIfSold: money(h.Washed)}
+}
+
 // simulateDoc is the output of "simulate --format json".
 type simulateDoc struct {
 	Date     string        `json:"date"`

@@ -156,6 +156,13 @@ func reportTable(out io.Writer, path string, a *taxrules.Analysis, year, top int
 		}
 		washNotes(b, lots)
 	}
+	if top == 0 {
+		h := a.Harvestable()
+		fmt.Fprintf(b, "Harvestable today (no wash sale): short-term %s, long-term %s\n", amount(h.ShortTerm), amount(h.LongTerm))
+		if h.Washed.Sign() != 0 {
+			fmt.Fprintf(b, "  not counted: %s of losses a sale today would wash (W)\n", amount(h.Washed))
+		}
+	}
 	b.WriteString("\n")
 	switch {
 	case top > 0:

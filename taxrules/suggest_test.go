@@ -145,3 +145,14 @@ func TestSuggestRoomIsWhatIsLeftOfTheLimit(t *testing.T) {
 	}
 	eq(t, "carryover added (2,000 of loss, 2,000 of room)", s.CarryoverAdded, "0")
 }
+
+// Harvestable counts only the losses a sale today would realize: L5's loss
+// would be washed by L6, bought 12 days before (IRC 1091(a)), so it is
+// shown apart.
+func TestHarvestableLeavesOutWashedLosses(t *testing.T) {
+	a := mustAnalyze(t, suggestPortfolio(), "2024-06-01")
+	h := a.Harvestable()
+	eq(t, "short term (L1, L2)", h.ShortTerm, "-3400")
+	eq(t, "long term (L3)", h.LongTerm, "-5000")
+	eq(t, "washed if sold (L5)", h.Washed, "-1000")
+}
