@@ -148,7 +148,7 @@ func TestSimulateSellReportIdentityAndUndo(t *testing.T) {
 		t.Fatal(err)
 	}
 	order := keyOrder(t, []byte(r.stdout))
-	if got := strings.Join(order[""], " "); got != "date sales before after tax_saved" {
+	if got := strings.Join(order[""], " "); got != "date sales before after tax_saved warnings" {
 		t.Errorf("simulate keys: %s", got)
 	}
 	if got := strings.Join(order[".sales[]"], " "); got != "sale lot date quantity proceeds cost_basis gain_loss disallowed_loss recognized term code replacements safe_to_rebuy warnings" {
@@ -536,5 +536,27 @@ func TestSuggestWhenNoLossLowersTheTax(t *testing.T) {
 	r = run(t, dir, "suggest", "--target", "500").ok(t, "suggest --target")
 	if !strings.Contains(r.stdout, "Adds ") || !strings.Contains(r.stdout, "to the carryover into 2027") {
 		t.Fatalf("suggest --target does not say what it adds to the carryover:\n%s", r.stdout)
+	}
+}
+
+// A what-if dated in another year than the profile's says so: its before
+// and after are that year's.
+func TestSimulateInAnotherTaxYearWarns(t *testing.T) {
+	dir := sampleDir(t)
+	r := run(t, dir, "simulate", "--sell", "L-0003", "--date", "2027-01-04").ok(t, "simulate 2027")
+	if !strings.Contains(r.stdout, "Warning: the sales are dated in 2027, not in the profile's tax year 2026") {
+		t.Fatalf("no warning:\n%s", r.stdout)
+	}
+	checkWidth(t, "simulate 2027", r.stdout)
+	r = run(t, dir, "simulate", "--sell", "L-0003", "--date", "2027-01-04", "--format", "json").ok(t, "simulate json")
+	var doc struct {
+		Warnings []string `json:"warnings"`
+	}
+	if err := json.Unmarshal([]byte(r.stdout), &doc); err != nil || len(doc.Warnings) != 1 {
+		t.Fatalf("warnings %v (%v)", doc.Warnings, err)
+	}
+	r = run(t, dir, "simulate", "--sell", "L-0003", "--date", "2026-12-04").ok(t, "simulate 2026")
+	if strings.Contains(r.stdout, "Warning") {
+		t.Fatalf("warning in the profile's year:\n%s", r.stdout)
 	}
 }

@@ -132,6 +132,9 @@ type simulateDoc struct {
 	Before   summaryJSON   `json:"before"`
 	After    summaryJSON   `json:"after"`
 	TaxSaved string        `json:"tax_saved"`
+	// Warnings are sentences about the whole what-if (a date in another
+	// year than the profile's); [] when none.
+	Warnings []string `json:"warnings"`
 }
 
 // sellDoc is the output of "sell --format json": the simulate document of
@@ -313,6 +316,10 @@ func simulateDocOf(r *taxrules.WhatIfResult, sales []taxrules.SaleResult) simula
 		Before:   summaryDoc(r.Before),
 		After:    summaryDoc(r.After),
 		TaxSaved: money(r.TaxSaved),
+		Warnings: []string{},
+	}
+	if r.OtherYear != "" {
+		d.Warnings = append(d.Warnings, r.OtherYear)
 	}
 	for i := range sales {
 		d.Sales[i] = simSaleDoc(&sales[i])

@@ -129,6 +129,10 @@ func whatIfTable(b *bufio.Writer, res *taxrules.WhatIfResult, sales []*taxrules.
 		return err
 	}
 	fmt.Fprintf(b, "\nEstimated tax saved: %s\n", amount(res.TaxSaved))
+	if res.OtherYear != "" {
+		b.WriteString("\n")
+		b.WriteString(wrap("Warning: "+res.OtherYear+".", "", "  ", Width))
+	}
 	return nil
 }
 

@@ -233,6 +233,9 @@ type WhatIfResult struct {
 	TaxSaved decimal.Decimal
 	// Record are the sales to append to the portfolio to make this real (no ids yet).
 	Record []portfolio.Sale
+	// OtherYear is a warning when Date is in another year than the tax
+	// profile's (then Before and After are that year's), else "".
+	OtherYear string
 }
 
 // Pick is one lot chosen by Suggest.

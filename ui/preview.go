@@ -100,6 +100,10 @@ func (m *Model) previewLines(w int, wide bool) []string {
 		}
 	}
 
+	if res.OtherYear != "" {
+		add(st.Error.Render("⚠ " + res.OtherYear))
+	}
+
 	nets := func() {
 		// Before -> after.
 		b, a := res.Before, res.After
