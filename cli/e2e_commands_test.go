@@ -560,3 +560,47 @@ func TestSimulateInAnotherTaxYearWarns(t *testing.T) {
 		t.Fatalf("warning in the profile's year:\n%s", r.stdout)
 	}
 }
+
+// Issue 11's example (testdata/valid/blocks.json): S-2 sells a replaced unit
+// at a loss and two untouched units at a gain; report, export and simulate
+// all wash the block's 380 and recognize +440 (Pub 550, three blocks).
+func TestBlocksExampleInEveryOutput(t *testing.T) {
+	dir := fixtureDir(t, "valid/blocks.json")
+	r := run(t, dir, "report", "--portfolio", "blocks.json", "--format", "json").ok(t, "report")
+	var rep struct {
+		Realized []map[string]any `json:"realized"`
+		Lots     []map[string]any `json:"lots"`
+	}
+	if err := json.Unmarshal([]byte(r.stdout), &rep); err != nil {
+		t.Fatal(err)
+	}
+	s2 := rep.Realized[1]
+	if s2["sale"] != "S-2" || s2["gain_loss"] != "60.00" || s2["disallowed_loss"] != "380.00" || s2["recognized"] != "440.00" || s2["code"] != "W" {
+		t.Errorf("report S-2: %v", s2)
+	}
+	if l3 := rep.Lots[2]; l3["adjusted_basis"] != "880.00" || l3["holding_start"] != "2026-01-10" {
+		t.Errorf("report L-3: %v", l3)
+	}
+	r = run(t, dir, "export", "--portfolio", "blocks.json", "--year", "2026", "--format", "form8949").ok(t, "export")
+	if !strings.Contains(r.stdout, "I,3 Blocks #1,2026-02-10,2026-03-05,960.00,900.00,W,380.00,440.00,S-2,L-2\n") {
+		t.Errorf("form 8949:\n%s", r.stdout)
+	}
+	// Undo-free what-if: drop S-2 from the file and simulate it instead.
+	path := filepath.Join(dir, "blocks.json")
+	data := readFile(t, path)
+	i := bytes.Index(data, []byte(`,
+    {"id": "S-2"`))
+	if i < 0 {
+		t.Fatal("fixture changed: no S-2")
+	}
+	j := bytes.Index(data[i:], []byte("}")) + i + 1
+	writeFile(t, path, append(data[:i:i], data[j:]...))
+	r = run(t, dir, "simulate", "--portfolio", "blocks.json", "--sell", "L-2:3@960", "--date", "2026-03-05", "--format", "json").ok(t, "simulate")
+	var sim simDoc
+	if err := json.Unmarshal([]byte(r.stdout), &sim); err != nil {
+		t.Fatal(err)
+	}
+	if len(sim.Sales) != 1 || sim.Sales[0]["disallowed_loss"] != "380.00" || sim.Sales[0]["recognized"] != "440.00" {
+		t.Errorf("simulate S-2: %v", sim.Sales)
+	}
+}
