@@ -11,6 +11,11 @@ import (
 // make a save write a gigabyte of zeros.
 const maxDigits = 40
 
+// maxPlaces bounds the decimal places of a decimal (trailing zeros count):
+// 18, the precision of ERC-20 style token amounts. More is refused rather
+// than rounded, so that nothing is silently changed.
+const maxPlaces = 18
+
 // decimalStatus is the outcome of parseDecimal.
 type decimalStatus uint8
 
@@ -18,6 +23,7 @@ const (
 	decimalOK decimalStatus = iota
 	decimalSyntax
 	decimalRange
+	decimalPrecision // more than maxPlaces decimal places
 )
 
 // parseDecimal reads s exactly (never through float64). It accepts the
@@ -110,6 +116,9 @@ func (t *smallDecimals) parseDecimal(s []byte) (decimal.Decimal, decimalStatus) 
 	}
 	if places > maxDigits || intDigits+places > maxDigits {
 		return decimal.Decimal{}, decimalRange
+	}
+	if places > maxPlaces {
+		return decimal.Decimal{}, decimalPrecision
 	}
 	if overflow {
 		d, err := decimal.NewFromString(string(s))
