@@ -16,6 +16,39 @@ const maxDigits = 40
 // than rounded, so that nothing is silently changed.
 const maxPlaces = 18
 
+// Limits of a decimal in a portfolio file (docs/format.md, Conventions).
+const (
+	// MaxDecimalDigits is the most digits of a decimal in fixed-point form.
+	MaxDecimalDigits = maxDigits
+	// MaxDecimalPlaces is the most decimal places of a decimal.
+	MaxDecimalPlaces = maxPlaces
+)
+
+// DecimalProblem says why d cannot be stored in a portfolio file ("has
+// more than 18 decimal places", "has more than 40 digits"), or "" when it
+// can. Command-line and app input is checked with it, so that what the
+// user typed is refused at once rather than when the file is saved.
+func DecimalProblem(d decimal.Decimal) string {
+	exp := int(d.Exponent())
+	switch {
+	case exp < -maxPlaces:
+		return "has more than " + strconv.Itoa(maxPlaces) + " decimal places"
+	case !fitsDigits(d):
+		return "has more than " + strconv.Itoa(maxDigits) + " digits"
+	}
+	return ""
+}
+
+// fitsDigits tells whether d has at most maxDigits digits in fixed-point
+// form (integer digits plus decimal places).
+func fitsDigits(d decimal.Decimal) bool {
+	exp := int(d.Exponent())
+	if exp < -maxDigits || exp > maxDigits {
+		return false
+	}
+	return max(d.NumDigits()+exp, 1)+max(-exp, 0) <= maxDigits || d.IsZero() && exp >= 0
+}
+
 // decimalStatus is the outcome of parseDecimal.
 type decimalStatus uint8
 

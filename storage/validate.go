@@ -320,13 +320,10 @@ func oneOf(c *collector, a at, v string, allowed []string) {
 // decimal places): only possible for a portfolio built in code, since
 // loading refuses such numbers.
 func inRange(c *collector, a at, d decimal.Decimal) bool {
-	exp := int(d.Exponent())
-	if exp >= -maxDigits && exp <= maxDigits {
-		n := d.NumDigits()
-		if max(n+exp, 1)+max(-exp, 0) <= maxDigits || d.IsZero() && exp >= 0 {
-			return precise(c, a, d)
-		}
+	if fitsDigits(d) {
+		return precise(c, a, d)
 	}
+	exp := int(d.Exponent())
 	c.add(a, "a number with exponent "+strconv.Itoa(exp)+" is out of range (at most "+strconv.Itoa(maxDigits)+" digits)")
 	return false
 }
