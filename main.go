@@ -33,7 +33,7 @@ func main() {
 	if err != nil {
 		os.Exit(cli.PrintError(os.Stderr, err))
 	}
-	opts := ui.Options{Path: path, Today: env.Today}
+	opts := ui.Options{Path: path, Today: env.Today, Clock: env.Clock(time.Now), CheckFile: env.CheckToday}
 	if os.Getenv("GOGC") == "" {
 		opts.LoadGCPercent = commandGCPercent // only while a portfolio loads
 	}
