@@ -14,6 +14,20 @@ import (
 // load reads the portfolio named by --portfolio (or the default file), or
 // the embedded sample with --sample.
 func (f *flags) load() (*storage.File, error) {
+	file, err := f.loadFile()
+	if err != nil {
+		return nil, err
+	}
+	if f.c.cmd.name != "validate" && f.c.cmd.name != "undo" { // the others work as of today
+		if err := f.c.env.CheckToday(file); err != nil {
+			return nil, err
+		}
+	}
+	return file, nil
+}
+
+// loadFile reads the file load names.
+func (f *flags) loadFile() (*storage.File, error) {
 	if f.sample {
 		file, err := storage.LoadSample()
 		if err != nil {
@@ -28,11 +42,7 @@ func (f *flags) load() (*storage.File, error) {
 		}
 		return nil, inputErrorf("%s: no such file", path)
 	}
-	file, err := storage.Load(path)
-	if err != nil {
-		return nil, err
-	}
-	return file, nil
+	return storage.Load(path)
 }
 
 // analyze runs the engine on p as of asOf.

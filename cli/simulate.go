@@ -40,6 +40,7 @@ and after with the tax saved. The file is not changed.
 type whatIf struct {
 	f      *flags
 	req    taxrules.WhatIf
+	specs  []string // the --sell values, one per request
 	dryRun bool
 }
 
@@ -71,6 +72,7 @@ func parseWhatIf(c *ctx, args []string, sell bool) (*whatIf, error) {
 		return nil, err
 	}
 	w.req = taxrules.WhatIf{Sales: reqs, Date: date}
+	w.specs = specs
 	return w, nil
 }
 
@@ -78,6 +80,9 @@ func parseWhatIf(c *ctx, args []string, sell bool) (*whatIf, error) {
 func (w *whatIf) simulate(today portfolio.Date) (*storage.File, *taxrules.Analysis, *taxrules.WhatIfResult, error) {
 	file, err := w.f.load()
 	if err != nil {
+		return nil, nil, nil, err
+	}
+	if err := wholeTokens(file.Portfolio, w.req.Sales, w.specs); err != nil {
 		return nil, nil, nil, err
 	}
 	a, err := analyze(file.Portfolio, today)

@@ -203,6 +203,7 @@ func (v *validator) lots() {
 		}
 		a.field = "quantity"
 		positive(c, a, l.Quantity)
+		v.wholeTokens(a, l.Collection, l.Quantity)
 		a.field = "acquired"
 		if l.Acquired.IsZero() {
 			c.add(a, "missing (required)")
@@ -255,6 +256,7 @@ func (v *validator) sales() {
 			continue
 		}
 		l := &p.Lots[li]
+		v.wholeTokens(at{sec: secSales, idx: i, field: "quantity"}, l.Collection, s.Quantity)
 		if !s.Date.IsZero() && !l.Acquired.IsZero() && s.Date.Before(l.Acquired) {
 			a.field = "date"
 			c.add(a, showDate(s.Date)+" is before its lot "+showString(l.ID)+" was acquired ("+l.Acquired.String()+")")
@@ -314,18 +316,30 @@ func oneOf(c *collector, a at, v string, allowed []string) {
 }
 
 // inRange reports a decimal that could not be written and read back
-// (more than maxDigits digits in fixed-point form): only possible for a
-// portfolio built in code, since loading refuses such numbers.
+// (more than maxDigits digits in fixed-point form, or more than maxPlaces
+// decimal places): only possible for a portfolio built in code, since
+// loading refuses such numbers.
 func inRange(c *collector, a at, d decimal.Decimal) bool {
-	exp := int(d.Exponent())
-	if exp >= -maxDigits && exp <= maxDigits {
-		n := d.NumDigits()
-		if max(n+exp, 1)+max(-exp, 0) <= maxDigits || d.IsZero() && exp >= 0 {
-			return true
-		}
+	if fitsDigits(d) {
+		return precise(c, a, d)
 	}
+	exp := int(d.Exponent())
 	c.add(a, "a number with exponent "+strconv.Itoa(exp)+" is out of range (at most "+strconv.Itoa(maxDigits)+" digits)")
 	return false
+}
+
+// tooPrecise ends the message for a decimal with more than maxPlaces
+// decimal places.
+var tooPrecise = " has more than " + strconv.Itoa(maxPlaces) + " decimal places"
+
+// precise reports a decimal with more than maxPlaces decimal places (only
+// possible for a portfolio built in code, since loading refuses them).
+func precise(c *collector, a at, d decimal.Decimal) bool {
+	if d.Exponent() < -maxPlaces {
+		c.add(a, showDecimal(d)+tooPrecise)
+		return false
+	}
+	return true
 }
 
 func notNegative(c *collector, a at, d decimal.Decimal) {

@@ -71,15 +71,18 @@ func completeCmd(d *dataset) tea.Cmd {
 
 // loadCmd loads the file (or the sample) and analyses it, off the UI loop.
 func (m *Model) loadCmd(reload bool) tea.Cmd {
-	store, today := m.store, m.opts.Today
+	store, today := m.store, m.today
 	path := m.opts.Path
 	if reload && m.data != nil && !m.data.file.Sample {
 		path = m.data.file.Path
 	}
-	gcPercent := m.opts.LoadGCPercent
+	gcPercent, checkFile := m.opts.LoadGCPercent, m.opts.CheckFile
 	return func() tea.Msg {
 		defer loadGCTarget(gcPercent)()
 		f, err := store.Load(path)
+		if err == nil && checkFile != nil {
+			err = checkFile(f)
+		}
 		if err != nil {
 			return loadFailedMsg{err: err, reload: reload}
 		}
@@ -134,7 +137,7 @@ type saveTarget struct {
 // writeCmd applies w to a copy of the portfolio, saves it and analyses the
 // result. The model's data is untouched until writtenMsg arrives.
 func (m *Model) writeCmd(w pendingWrite, target saveTarget) tea.Cmd {
-	store, today, d := m.store, m.opts.Today, m.data
+	store, today, d := m.store, m.today, m.data
 	return func() tea.Msg {
 		p := d.p.Clone()
 		var batch, change string

@@ -81,10 +81,10 @@ func (m *Model) openRecordDialog() tea.Cmd {
 		}
 		return m.setStatus("Nothing recorded: "+why+".", true)
 	}
-	if res.Date.After(m.opts.Today) {
+	if res.Date.After(m.today) {
 		// As "nftharvest sell": the file records sales that happened; a
 		// future date is for previewing.
-		return m.setStatus(fmt.Sprintf("Nothing recorded: the sale date %s is after today (%s); record a sale once it happened (d changes the date).", res.Date, m.opts.Today), true)
+		return m.setStatus(fmt.Sprintf("Nothing recorded: the sale date %s is after today (%s); record a sale once it happened (d changes the date).", res.Date, m.today), true)
 	}
 	st := &m.styles
 	var body []string

@@ -13,6 +13,7 @@ import (
 	"fmt"
 
 	"nftharvest/portfolio"
+	"nftharvest/storage"
 
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/spinner"
@@ -24,9 +25,16 @@ import (
 type Options struct {
 	// Path is the portfolio file; "" opens the embedded sample.
 	Path string
-	// Today is the analysis date (the binary passes NFTHARVEST_TODAY or
-	// the real date); it is required.
+	// Today is the date when Clock is nil (tests, a fixed
+	// NFTHARVEST_TODAY); one of the two is required.
 	Today portfolio.Date
+	// Clock, when set, returns today's date; the app reads it for each
+	// action (the binary passes the local date, or NFTHARVEST_TODAY).
+	Clock func() portfolio.Date
+	// CheckFile, when set, is called on a loaded file before it is shown;
+	// an error ends the app like a load error (the binary refuses a
+	// NFTHARVEST_TODAY before the file's first acquisition).
+	CheckFile func(*storage.File) error
 	// Store reads and writes files; nil means DiskStore.
 	Store Store
 	// Dark is the background assumed until the terminal answers the
@@ -144,6 +152,13 @@ type Model struct {
 	opts  Options
 	store Store
 
+	// clock gives today's date; today is its value at the last action,
+	// the date sales default to. reanalysing is the date an analysis is
+	// being made for (0: none).
+	clock       func() portfolio.Date
+	today       portfolio.Date
+	reanalysing portfolio.Date
+
 	keys    KeyMap
 	styles  Styles
 	help    help.Model
@@ -201,6 +216,7 @@ func New(opts Options) *Model {
 	m := &Model{
 		opts:    opts,
 		store:   opts.Store,
+		clock:   clockOf(opts),
 		keys:    DefaultKeyMap(),
 		styles:  NewStyles(dark),
 		help:    help.New(),
@@ -210,6 +226,7 @@ func New(opts Options) *Model {
 		height:  24,
 	}
 	m.help.Styles = m.styles.help
+	m.today = m.clock()
 	m.basket = newBasket()
 	m.syncKeys()
 	return m
@@ -219,8 +236,8 @@ func New(opts Options) *Model {
 // be loaded ends the program at once and its error is returned as is (a
 // *storage.InvalidError for invalid content).
 func Run(opts Options) error {
-	if opts.Today.IsZero() {
-		return errors.New("ui: Options.Today is required")
+	if opts.Today.IsZero() && opts.Clock == nil {
+		return errors.New("ui: Options.Today or Options.Clock is required")
 	}
 	m := New(opts)
 	// Start reading the file now, while the terminal is being set up;

@@ -28,7 +28,11 @@ func (m *Model) simulate(b *basket) {
 		m.preview = preview{}
 		return
 	}
-	res, err := m.data.a.Simulate(b.whatIf())
+	w := b.whatIf()
+	if w.Date == 0 {
+		w.Date = m.today // not the analysis date: the day may have changed
+	}
+	res, err := m.data.a.Simulate(w)
 	if err != nil {
 		m.preview.stale = err.Error()
 		return
@@ -62,7 +66,7 @@ func (m *Model) previewLines(w int, wide bool) []string {
 	var out []string
 	add := func(s string) { out = append(out, wrapLine(s, w)...) }
 	res := m.preview.res
-	date := m.opts.Today
+	date := m.today
 	if m.basket.date != 0 {
 		date = m.basket.date
 	}
