@@ -1,6 +1,8 @@
 package taxrules
 
 import (
+	"nftharvest/money"
+
 	"encoding/csv"
 	"fmt"
 	"io"
@@ -78,7 +80,7 @@ func WriteForm8949CSV(w io.Writer, rows []Form8949Row) error {
 		return fmt.Errorf("form 8949 csv: %w", err)
 	}
 	for _, r := range rows {
-		p, b, adj := Cents(r.Proceeds), Cents(r.Basis), Cents(r.Adjustment)
+		p, b, adj := money.Cents(r.Proceeds), money.Cents(r.Basis), money.Cents(r.Adjustment)
 		rec := []string{r.Part, r.Description, r.Acquired, r.Sold.String(),
 			p.StringFixed(2), b.StringFixed(2), r.Code, adj.StringFixed(2),
 			p.Sub(b).Add(adj).StringFixed(2), r.Sale, r.Lot}

@@ -1,6 +1,10 @@
 package taxrules
 
-import "github.com/shopspring/decimal"
+import (
+	"nftharvest/money"
+
+	"github.com/shopspring/decimal"
+)
 
 // Harvestable splits the unrealized losses of the open lots by what a sale
 // on the analysis date would do with them.
@@ -28,11 +32,11 @@ func (a *Analysis) Harvestable() Harvestable {
 		}
 		switch {
 		case len(st.WashRisk.Purchases) > 0:
-			h.Washed = dadd(h.Washed, st.Unrealized)
+			h.Washed = money.Add(h.Washed, st.Unrealized)
 		case st.Term == LongTerm:
-			h.LongTerm = dadd(h.LongTerm, st.Unrealized)
+			h.LongTerm = money.Add(h.LongTerm, st.Unrealized)
 		default:
-			h.ShortTerm = dadd(h.ShortTerm, st.Unrealized)
+			h.ShortTerm = money.Add(h.ShortTerm, st.Unrealized)
 		}
 	}
 	return h

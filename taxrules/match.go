@@ -1,6 +1,8 @@
 package taxrules
 
 import (
+	"nftharvest/money"
+
 	"fmt"
 
 	"nftharvest/portfolio"
@@ -93,7 +95,7 @@ func (r *run) appendSale(dst []SaleResult, s *portfolio.Sale, li int32, id strin
 			}
 		}
 		if res.Disallowed.Sign() > 0 {
-			res.Recognized = dadd(res.GainLoss, res.Disallowed)
+			res.Recognized = money.Add(res.GainLoss, res.Disallowed)
 			// Form 8949 instructions, column (f): code W for a wash sale;
 			// several codes go in alphabetical order ("CW").
 			res.Code += "W"
@@ -149,7 +151,7 @@ func splitByTerm(buf []pendingResult, s *portfolio.Sale, lot *portfolio.Lot, seg
 		if len(r.segs) == 0 {
 			r.Quantity, r.CostBasis = sg.qty, basis
 		} else {
-			r.Quantity, r.CostBasis = dadd(r.Quantity, sg.qty), dadd(r.CostBasis, basis)
+			r.Quantity, r.CostBasis = money.Add(r.Quantity, sg.qty), money.Add(r.CostBasis, basis)
 		}
 		r.segs = append(r.segs, sg)
 	}
@@ -161,9 +163,9 @@ func splitByTerm(buf []pendingResult, s *portfolio.Sale, lot *portfolio.Lot, seg
 			r.Proceeds = rest
 		} else {
 			r.Proceeds = share(net, r.Quantity, s.Quantity)
-			rest = dsub(rest, r.Proceeds)
+			rest = money.Sub(rest, r.Proceeds)
 		}
-		r.GainLoss = dsub(r.Proceeds, r.CostBasis)
+		r.GainLoss = money.Sub(r.Proceeds, r.CostBasis)
 		r.Recognized = r.GainLoss
 		r.hasLossBlock = splitProceeds(r)
 	}
@@ -188,7 +190,7 @@ func splitProceeds(r *pendingResult) (hasLoss bool) {
 			sg.proceeds = rest
 		} else {
 			sg.proceeds = share(r.Proceeds, sg.qty, r.Quantity)
-			rest = dsub(rest, sg.proceeds)
+			rest = money.Sub(rest, sg.proceeds)
 		}
 		if sg.loss().Sign() > 0 {
 			hasLoss = true

@@ -1,6 +1,8 @@
 package taxrules
 
 import (
+	"nftharvest/money"
+
 	"nftharvest/portfolio"
 
 	"github.com/shopspring/decimal"
@@ -34,12 +36,12 @@ func (sg *segment) basis() decimal.Decimal {
 	if sg.adj.IsZero() {
 		return sg.orig
 	}
-	return dadd(sg.orig, sg.adj)
+	return money.Add(sg.orig, sg.adj)
 }
 
 // loss is the block's loss as a positive amount, or zero for a gain.
 func (sg *segment) loss() decimal.Decimal {
-	if l := dsub(sg.basis(), sg.proceeds); l.Sign() > 0 {
+	if l := money.Sub(sg.basis(), sg.proceeds); l.Sign() > 0 {
 		return l
 	}
 	return decimal.Zero
@@ -76,7 +78,7 @@ func share(total, part, whole decimal.Decimal) decimal.Decimal {
 	if total.IsZero() {
 		return total
 	}
-	return Cents(total.Mul(part).Div(whole))
+	return money.Cents(total.Mul(part).Div(whole))
 }
 
 // openQuantity is the quantity of all open units.
@@ -86,7 +88,7 @@ func (w *lotWork) openQuantity() decimal.Decimal {
 	}
 	q := decimal.Zero
 	for i := range w.portions {
-		q = dadd(q, w.portions[i].qty)
+		q = money.Add(q, w.portions[i].qty)
 	}
 	return q
 }
@@ -105,13 +107,13 @@ func (w *lotWork) take(segs []segment, q decimal.Decimal) (_ []segment, ok bool)
 		p := &w.portions[n]
 		if p.qty.LessThanOrEqual(rest) {
 			segs = append(segs, segment{qty: p.qty, orig: p.orig, adj: p.adj, start: p.start})
-			rest = dsub(rest, p.qty)
+			rest = money.Sub(rest, p.qty)
 			n++
 			continue
 		}
 		o, a := share(p.orig, rest, p.qty), share(p.adj, rest, p.qty)
 		segs = append(segs, segment{qty: rest, orig: o, adj: a, start: p.start})
-		p.qty, p.orig, p.adj = dsub(p.qty, rest), dsub(p.orig, o), dsub(p.adj, a)
+		p.qty, p.orig, p.adj = money.Sub(p.qty, rest), money.Sub(p.orig, o), money.Sub(p.adj, a)
 		rest = decimal.Zero
 	}
 	w.portions = w.portions[n:]
@@ -150,7 +152,7 @@ func (w *lotWork) absorb(q, dis decimal.Decimal, start portfolio.Date, sale stri
 	if q.Equal(p.qty) {
 		w.portions = append(w.portions[:i], w.portions[i+1:]...)
 	} else {
-		p.qty, p.orig = dsub(p.qty, q), dsub(p.orig, o)
+		p.qty, p.orig = money.Sub(p.qty, q), money.Sub(p.orig, o)
 	}
 	// Insert keeping holding-start order, after portions with the same start.
 	at := len(w.portions)
@@ -163,5 +165,5 @@ func (w *lotWork) absorb(q, dis decimal.Decimal, start portfolio.Date, sale stri
 	w.portions = append(w.portions, portion{})
 	copy(w.portions[at+1:], w.portions[at:])
 	w.portions[at] = np
-	return dadd(o, dis)
+	return money.Add(o, dis)
 }

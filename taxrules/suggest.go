@@ -1,6 +1,8 @@
 package taxrules
 
 import (
+	"nftharvest/money"
+
 	"fmt"
 	"math"
 
@@ -29,7 +31,7 @@ func (a *Analysis) Suggest(target *decimal.Decimal) Suggestion {
 		tgt = *target
 	}
 	out := Suggestion{Target: tgt, Room: room, Total: decimal.Zero, CarryoverAdded: decimal.Zero,
-		Carryover: dadd(sum.CarryoverShortTerm, sum.CarryoverLongTerm)}
+		Carryover: money.Add(sum.CarryoverShortTerm, sum.CarryoverLongTerm)}
 	if tgt.Sign() <= 0 {
 		return out
 	}
@@ -80,9 +82,9 @@ func (a *Analysis) carryoverAdded(s Suggestion) decimal.Decimal {
 	if err != nil {
 		return decimal.Zero // the picks are open lots; a failure here is not the user's
 	}
-	before := dadd(r.Before.CarryoverShortTerm, r.Before.CarryoverLongTerm)
-	after := dadd(r.After.CarryoverShortTerm, r.After.CarryoverLongTerm)
-	return decimal.Max(decimal.Zero, dsub(after, before))
+	before := money.Add(r.Before.CarryoverShortTerm, r.Before.CarryoverLongTerm)
+	after := money.Add(r.After.CarryoverShortTerm, r.After.CarryoverLongTerm)
+	return decimal.Max(decimal.Zero, money.Sub(after, before))
 }
 
 // pickReason explains a pick in one line.
@@ -91,7 +93,7 @@ func (a *Analysis) pickReason(st *LotState) string {
 	if a.Portfolio.TaxProfile.Match == portfolio.MatchCollection {
 		what = "collection"
 	}
-	r := fmt.Sprintf("%s-term loss of %s; ", st.Term, FormatUSD(st.Unrealized))
+	r := fmt.Sprintf("%s-term loss of %s; ", st.Term, money.USD(st.Unrealized))
 	if !a.eng.washOn {
 		return r + "wash-sale rule off"
 	}
@@ -105,7 +107,7 @@ func (a *Analysis) pickReason(st *LotState) string {
 // sortKey returns v x 10^8 truncated toward zero as an int64, when it fits:
 // a cheap key that orders amounts like Cmp whenever two keys differ.
 func sortKey(v decimal.Decimal) (int64, bool) {
-	c, e, ok := small(v)
+	c, e, ok := money.Small(v)
 	if !ok {
 		return 0, false
 	}
@@ -113,7 +115,7 @@ func sortKey(v decimal.Decimal) (int64, bool) {
 		c /= 10
 	}
 	for ; e > -8; e-- {
-		if abs64(c) > math.MaxInt64/10 {
+		if money.Abs64(c) > math.MaxInt64/10 {
 			return 0, false
 		}
 		c *= 10

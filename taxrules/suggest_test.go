@@ -65,15 +65,6 @@ func TestSuggestExplicitTarget(t *testing.T) {
 	}
 }
 
-func TestFormatUSD(t *testing.T) {
-	for in, want := range map[string]string{"0": "$0.00", "-1234.565": "$1,234.57", "999.994": "$999.99",
-		"1000000": "$1,000,000.00", "12": "$12.00", "123456.5": "$123,456.50"} {
-		if got := FormatUSD(d(in)); got != want {
-			t.Errorf("FormatUSD(%s) = %s, want %s", in, got, want)
-		}
-	}
-}
-
 // With a target no set of lots reaches, Suggest returns every candidate in
 // its documented order (short term, largest loss, lot id), exactly as a
 // plain sort with exact comparisons would.

@@ -1,6 +1,8 @@
 package taxrules
 
 import (
+	"nftharvest/money"
+
 	"slices"
 
 	"nftharvest/portfolio"
@@ -58,7 +60,7 @@ func (r *run) wash(res *pendingResult, li int32, id string) {
 	for k := range res.segs {
 		sg := &res.segs[k]
 		if loss := sg.loss(); loss.Sign() > 0 {
-			res.Disallowed = dadd(res.Disallowed, r.washBlock(res, li, sg, loss, id))
+			res.Disallowed = money.Add(res.Disallowed, r.washBlock(res, li, sg, loss, id))
 		}
 	}
 }
@@ -84,9 +86,9 @@ func (r *run) washBlock(res *pendingResult, li int32, sg *segment, loss decimal.
 		if avail.Sign() <= 0 {
 			continue
 		}
-		q := decimal.Min(avail, dsub(need, replaced))
+		q := decimal.Min(avail, money.Sub(need, replaced))
 		chunks = append(chunks, chunk{lot: cj, qty: q})
-		replaced = dadd(replaced, q)
+		replaced = money.Add(replaced, q)
 		if replaced.Equal(need) {
 			break
 		}
@@ -104,7 +106,7 @@ func (r *run) washBlock(res *pendingResult, li int32, sg *segment, loss decimal.
 		if ci < len(chunks)-1 {
 			dis = share(disallowed, c.qty, replaced)
 		}
-		rest = dsub(rest, dis)
+		rest = money.Sub(rest, dis)
 		r.moveLoss(res, li, c.lot, c.qty, dis, sg.start, id)
 	}
 	return disallowed
@@ -119,9 +121,9 @@ func (r *run) moveLoss(res *pendingResult, li, cj int32, q, dis decimal.Decimal,
 	basis := w.absorb(q, dis, start, id)
 	if n := len(res.Replacements); n > 0 && res.Replacements[n-1].Lot == lot.ID && res.Replacements[n-1].HoldingStart == start {
 		rp := &res.Replacements[n-1]
-		rp.Quantity, rp.Disallowed, rp.AdjustedBasis = dadd(rp.Quantity, q), dadd(rp.Disallowed, dis), dadd(rp.AdjustedBasis, basis)
+		rp.Quantity, rp.Disallowed, rp.AdjustedBasis = money.Add(rp.Quantity, q), money.Add(rp.Disallowed, dis), money.Add(rp.AdjustedBasis, basis)
 		wa := &w.adjustments[len(w.adjustments)-1]
-		wa.Quantity, wa.Disallowed = dadd(wa.Quantity, q), dadd(wa.Disallowed, dis)
+		wa.Quantity, wa.Disallowed = money.Add(wa.Quantity, q), money.Add(wa.Disallowed, dis)
 		return
 	}
 	res.Replacements = append(res.Replacements, Replacement{
