@@ -146,18 +146,8 @@ func (w *jw) date(k string, d portfolio.Date) {
 	}
 	w.key(k)
 	w.b = append(w.b, '"')
-	w.b = appendDate(w.b, d)
+	w.b = d.AppendText(w.b)
 	w.b = append(w.b, '"')
-}
-
-// appendDate appends d as YYYY-MM-DD.
-func appendDate(b []byte, d portfolio.Date) []byte {
-	y, m, day := d.Time().Date()
-	if y < 1000 || y > 9999 {
-		return append(b, d.String()...)
-	}
-	return append(b, byte('0'+y/1000), byte('0'+y/100%10), byte('0'+y/10%10), byte('0'+y%10), '-',
-		byte('0'+int(m)/10), byte('0'+int(m)%10), '-', byte('0'+day/10), byte('0'+day%10))
 }
 
 // appendJSONString appends s as a JSON string the way encoding/json does
@@ -228,7 +218,7 @@ func (w *jw) purchases(k string, ps []taxrules.Purchase) {
 		w.str("token_id", p.TokenID)
 		w.key("date")
 		w.b = append(w.b, '"')
-		w.b = appendDate(w.b, p.Date)
+		w.b = p.Date.AppendText(w.b)
 		w.b = append(w.b, '"')
 		w.qty("quantity", p.Quantity)
 		w.close('}')
@@ -248,7 +238,7 @@ func (w *jw) lot(ls *taxrules.LotState) {
 	w.key("acquired")
 	w.b = append(w.b, '"')
 	if !l.Acquired.IsZero() {
-		w.b = appendDate(w.b, l.Acquired)
+		w.b = l.Acquired.AppendText(w.b)
 	}
 	w.b = append(w.b, '"')
 	w.date("holding_start", ls.HoldingStart)
@@ -300,7 +290,7 @@ func (w *jw) sale(s *taxrules.SaleResult) {
 	w.key("date")
 	w.b = append(w.b, '"')
 	if !s.Date.IsZero() {
-		w.b = appendDate(w.b, s.Date)
+		w.b = s.Date.AppendText(w.b)
 	}
 	w.b = append(w.b, '"')
 	w.qty("quantity", s.Quantity)

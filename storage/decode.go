@@ -385,7 +385,7 @@ func (d *decoder) dateOf(a at, raw []byte) (portfolio.Date, bool) {
 		return 0, false
 	}
 	if raw[0] == '"' {
-		if v, ok := parseDate(d.unquote(raw)); ok {
+		if v, ok := portfolio.ParseDateText(d.unquote(raw)); ok {
 			return v, true
 		}
 	}
