@@ -5,8 +5,8 @@ import (
 	"os"
 	"strconv"
 
-	"nftharvest/portfolio"
 	"nftharvest/storage"
+	"nftharvest/synthetic"
 )
 
 var demoCmd = &command{
@@ -52,7 +52,7 @@ func runDemo(c *ctx, args []string) error {
 			return err
 		}
 	}
-	data, err := storage.Encode(portfolio.Synthetic(n, seed))
+	data, err := storage.Encode(synthetic.Portfolio(n, seed))
 	if err != nil {
 		return fmt.Errorf("encoding the synthetic portfolio: %w", err)
 	}

@@ -8,11 +8,12 @@ import (
 	"path/filepath"
 	"testing"
 
-	"github.com/shopspring/decimal"
-
 	"nftharvest/portfolio"
 	"nftharvest/storage"
+	"nftharvest/synthetic"
 	"nftharvest/taxrules"
+
+	"github.com/shopspring/decimal"
 )
 
 // The straightforward path: the document structs of jsondoc.go encoded by
@@ -139,9 +140,9 @@ func TestReportTopCommandMatchesReference(t *testing.T) {
 	if testing.Short() {
 		n = 500
 	}
-	today := portfolio.MustDate(portfolio.SyntheticToday)
+	today := portfolio.MustDate(synthetic.Today)
 	for seed := int64(1); seed <= 2; seed++ {
-		p := portfolio.Synthetic(n, seed)
+		p := synthetic.Portfolio(n, seed)
 		data, err := storage.Encode(p)
 		if err != nil {
 			t.Fatal(err)
@@ -219,8 +220,8 @@ func TestFastReportJSONMatchesReference(t *testing.T) {
 		n = 500
 	}
 	for seed := int64(1); seed <= 3; seed++ {
-		compareReports(t, fmt.Sprintf("synthetic seed %d", seed), portfolio.Synthetic(n, seed),
-			portfolio.MustDate(portfolio.SyntheticToday))
+		compareReports(t, fmt.Sprintf("synthetic seed %d", seed), synthetic.Portfolio(n, seed),
+			portfolio.MustDate(synthetic.Today))
 	}
 }
 

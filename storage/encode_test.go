@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"nftharvest/portfolio"
+	"nftharvest/synthetic"
 )
 
 // TestEncodeGolden pins the exact layout of an encoded file: member order,
@@ -27,7 +28,7 @@ func TestEncodeIsStable(t *testing.T) {
 		"full":      readTestdata(t, "full.json"),
 		"minimal":   readTestdata(t, "minimal.json"),
 		"sample":    SampleJSON(),
-		"synthetic": mustEncode(t, portfolio.Synthetic(300, 7)),
+		"synthetic": mustEncode(t, synthetic.Portfolio(300, 7)),
 	}
 	for name, in := range inputs {
 		t.Run(name, func(t *testing.T) {

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"nftharvest/portfolio"
+	"nftharvest/synthetic"
 
 	"github.com/shopspring/decimal"
 )
@@ -69,7 +70,7 @@ func TestSuggestExplicitTarget(t *testing.T) {
 // its documented order (short term, largest loss, lot id), exactly as a
 // plain sort with exact comparisons would.
 func TestSuggestOrderMatchesPlainSort(t *testing.T) {
-	a := mustAnalyze(t, portfolio.Synthetic(5000, 2), portfolio.SyntheticToday)
+	a := mustAnalyze(t, synthetic.Portfolio(5000, 2), synthetic.Today)
 	huge := d("1e15")
 	got := a.Suggest(&huge).Picks
 	var want []*LotState
