@@ -133,3 +133,25 @@ func writeRuneEscape(b *strings.Builder, r rune) {
 		b.WriteByte(hexDigits[r>>shift&0xf])
 	}
 }
+
+// IndexControl returns the byte index of the first character of s that
+// IsControl reports, or -1 when there is none. Bytes of invalid UTF-8 are
+// not controls (String still escapes them).
+func IndexControl(s string) int {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c < 0x20 || c == 0x7f {
+				return i
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if IsControl(r) {
+			return i
+		}
+		i += size
+	}
+	return -1
+}

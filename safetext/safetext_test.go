@@ -143,3 +143,21 @@ func FuzzString(f *testing.F) {
 		}
 	})
 }
+
+func TestIndexControl(t *testing.T) {
+	cases := map[string]int{
+		"":               -1,
+		"L-0001":         -1,
+		"日本\xff":         -1,
+		"\x1b[2J":        0,
+		"ab\u202e":       2,
+		"日\u009b":        3,
+		"L-0002\r\nFAKE": 6,
+		"x\x7f":          1,
+	}
+	for s, want := range cases {
+		if got := IndexControl(s); got != want {
+			t.Errorf("IndexControl(%q) = %d, want %d", s, got, want)
+		}
+	}
+}
