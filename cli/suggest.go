@@ -2,10 +2,11 @@ package cli
 
 import (
 	"bufio"
-	"fmt"
 	"strings"
 
 	"github.com/shopspring/decimal"
+
+	"nftharvest/safetext"
 )
 
 var suggestCmd = &command{
@@ -71,7 +72,7 @@ func runSuggest(c *ctx, args []string) error {
 		return writeJSON(c.stdout, doc)
 	}
 	b := bufio.NewWriter(c.stdout)
-	fmt.Fprintf(b, "Harvest suggestion as of %s: target %s of losses\n", a.AsOf, amount(s.Target))
+	say(b, "Harvest suggestion as of %s: target %s of losses", a.AsOf, amount(s.Target))
 	if len(s.Picks) == 0 {
 		b.WriteString("  nothing to harvest: no open lot has a loss that can be sold without a wash sale\n")
 		return b.Flush()
@@ -112,11 +113,13 @@ func runSuggest(c *ctx, args []string) error {
 }
 
 // commandLines formats a shell command over several lines of at most 80
-// columns, joined with backslashes.
+// columns, joined with backslashes. Each word is made safe
+// (safetext.String).
 func commandLines(words []string) string {
 	var b strings.Builder
 	line := " "
 	for _, w := range words {
+		w = safetext.String(w)
 		if line != " " && len(line)+1+len(w)+2 > Width {
 			b.WriteString(line + " \\\n")
 			line = "   "
