@@ -12,14 +12,23 @@ type detail struct {
 	lot    string
 	lines  []string
 	offset int
+
+	// wrap holds the lines wrapped to width wrapW (a frame is drawn on
+	// every key; the lines change only when the detail is rebuilt).
+	wrap  []string
+	wrapW int
 }
 
 // wrapped is the detail's lines wrapped to width w.
 func (d *detail) wrapped(w int) []string {
+	if d.wrap != nil && d.wrapW == w {
+		return d.wrap
+	}
 	out := make([]string, 0, len(d.lines))
 	for _, l := range d.lines {
 		out = append(out, wrapLine(l, w)...)
 	}
+	d.wrap, d.wrapW = out, w
 	return out
 }
 
@@ -34,13 +43,17 @@ func (m *Model) detailLines(s *taxrules.LotState) []string {
 	a := m.data.a
 	l := s.Lot
 	var out []string
-	add := func(format string, args ...any) { out = append(out, fmt.Sprintf(format, args...)) }
-	kv := func(k, v string) { out = append(out, sty.Label.Render(k)+strings.Repeat(" ", max(16-len(k), 1))+v) }
+	// Every line is made safe before it is styled: add and kv take plain
+	// text (names, ids and the note come from the file); kvStyled takes
+	// a value the app styled from its own numbers.
+	add := func(format string, args ...any) { out = append(out, safef(format, args...)) }
+	kvStyled := func(k, v string) { out = append(out, sty.Label.Render(k)+strings.Repeat(" ", max(16-len(k), 1))+v) }
+	kv := func(k, v string) { kvStyled(k, safe(v)) }
 	section := func(title string) {
 		out = append(out, "", sty.Header.Render(title))
 	}
 
-	out = append(out, sty.Title.Render(fmt.Sprintf("%s  %s #%s", l.ID, s.CollectionName, l.TokenID)))
+	out = append(out, sty.Title.Render(safef("%s  %s #%s", l.ID, s.CollectionName, l.TokenID)))
 	kv("Collection", s.CollectionName+" ("+l.Collection+")")
 	if c, ok := a.Index.Collection(l.Collection); ok {
 		kv("Contract", strings.TrimSpace(c.Chain+" "+c.Contract+" "+c.Standard))
@@ -94,7 +107,7 @@ func (m *Model) detailLines(s *taxrules.LotState) []string {
 	if s.HasPrice {
 		kv("Unit price", money(s.UnitPrice)+" as of "+s.PriceAsOf.String())
 		kv("Market value", money(s.MarketValue))
-		kv("Unrealized", sty.amountStyle(s.Unrealized.Sign()).Render(marked(s.Unrealized))+
+		kvStyled("Unrealized", sty.amountStyle(s.Unrealized.Sign()).Render(marked(s.Unrealized))+
 			"  "+percentText(m.data.hold.pct(l.ID), true))
 	} else {
 		kv("Market value", "n/a (no value or floor price, or no rate for its currency)")
@@ -106,7 +119,7 @@ func (m *Model) detailLines(s *taxrules.LotState) []string {
 		add("  none: a loss sale today would not be washed by earlier purchases")
 	}
 	for _, p := range r.Purchases {
-		out = append(out, sty.Wash.Render(fmt.Sprintf("  %s bought %s ×%s of #%s: a loss sale now would be washed",
+		out = append(out, sty.Wash.Render(safef("  %s bought %s ×%s of #%s: a loss sale now would be washed",
 			p.Lot, p.Date, quantity(p.Quantity), p.TokenID)))
 	}
 	for _, p := range r.Warnings {
@@ -123,7 +136,7 @@ func (m *Model) detailLines(s *taxrules.LotState) []string {
 		if x.Lot != l.ID {
 			continue
 		}
-		line := fmt.Sprintf("  %s %s ×%s %s %s", x.Sale, x.Date, quantity(x.Quantity), x.Term, marked(x.GainLoss))
+		line := safef("  %s %s ×%s %s %s", x.Sale, x.Date, quantity(x.Quantity), x.Term, marked(x.GainLoss))
 		if !x.Disallowed.IsZero() {
 			line += fmt.Sprintf(" (W %s disallowed)", money(x.Disallowed))
 		}
