@@ -204,3 +204,24 @@ func TestExportNeutralisesFormulas(t *testing.T) {
 		}
 	}
 }
+
+// TestOutputGoesThroughSay guards the rule of output.go: outside say and
+// the constant help texts, no code of the package prints with fmt
+// directly, so no string can bypass safetext.
+func TestOutputGoesThroughSay(t *testing.T) {
+	allowed := map[string]bool{"output.go": true, "help.go": true, "flags.go": true}
+	files, err := filepath.Glob("*.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range files {
+		if strings.HasSuffix(f, "_test.go") || allowed[f] {
+			continue
+		}
+		for i, line := range strings.Split(string(readFile(t, f)), "\n") {
+			if strings.Contains(line, "fmt.Fprint") || strings.Contains(line, "fmt.Print") {
+				t.Errorf("%s:%d prints without say: %s", f, i+1, strings.TrimSpace(line))
+			}
+		}
+	}
+}

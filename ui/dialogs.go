@@ -183,7 +183,7 @@ func (m *Model) overwriteDialog(w pendingWrite, path string) *dialog {
 	m.focus = focusDialog
 	return &dialog{
 		kind: dlgOverwrite, title: path + " already exists",
-		body:    []string{"Overwrite it with the sample and your changes?", "(its current content is kept as " + path + ".bak)"},
+		body:    []string{"Overwrite it with the sample and your changes?", safef("(its current content is kept as %s.bak)", path)},
 		confirm: "overwrite", keys: &m.keys, write: w, path: path,
 	}
 }

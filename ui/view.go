@@ -352,7 +352,7 @@ func (m *Model) footerLine(w int) string {
 	if m.focus == focusInput {
 		line := inputView(m.input)
 		if m.edit.err != "" {
-			line += " " + st.Error.Render("✗ "+m.edit.err)
+			line += " " + st.Error.Render("✗ "+safe(m.edit.err))
 		} else if m.edit.kind != editFilter {
 			line += " " + st.Muted.Render("enter apply · esc cancel · empty = default")
 		}
