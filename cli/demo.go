@@ -79,6 +79,5 @@ func runDemo(c *ctx, args []string) error {
 	if err := write(*out, data); err != nil {
 		return fmt.Errorf("writing %s: %w", *out, err)
 	}
-	_, err = fmt.Fprintf(c.stdout, "Wrote a synthetic portfolio of %d lots (seed %d) to %s%s.\n", n, seed, *out, kept)
-	return err
+	return say(c.stdout, "Wrote a synthetic portfolio of %d lots (seed %d) to %s%s.", n, seed, *out, kept)
 }

@@ -10,6 +10,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"nftharvest/portfolio"
+	"nftharvest/safetext"
 	"nftharvest/taxrules"
 )
 
@@ -151,15 +152,16 @@ func (w *jw) date(k string, d portfolio.Date) {
 }
 
 // appendJSONString appends s as a JSON string the way encoding/json does
-// without HTML escaping: quotes, backslashes and control characters
-// escaped, U+2028 and U+2029 escaped, invalid UTF-8 as \ufffd.
+// without HTML escaping (quotes, backslashes and control characters
+// escaped, U+2028 and U+2029 escaped, invalid UTF-8 as \ufffd), followed
+// by escapeJSONControls: DEL, C1 and bidi controls escaped too.
 func appendJSONString(b []byte, s string) []byte {
 	const hex = "0123456789abcdef"
 	b = append(b, '"')
 	start := 0
 	for i := 0; i < len(s); {
 		if c := s[i]; c < utf8.RuneSelf {
-			if c >= 0x20 && c != '"' && c != '\\' {
+			if c >= 0x20 && c != '"' && c != '\\' && c != 0x7f {
 				i++
 				continue
 			}
@@ -192,9 +194,9 @@ func appendJSONString(b []byte, s string) []byte {
 			start = i
 			continue
 		}
-		if r == '\u2028' || r == '\u2029' {
+		if safetext.IsControl(r) {
 			b = append(b, s[start:i]...)
-			b = append(b, '\\', 'u', '2', '0', '2', hex[r&0xF])
+			b = appendUnicodeEscape(b, r)
 			i += size
 			start = i
 			continue

@@ -1,7 +1,7 @@
 package cli
 
 import (
-	"bufio"
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -167,16 +167,17 @@ type pickJSON struct {
 }
 
 // writeJSON writes v indented with two spaces and a final newline, without
-// HTML escaping.
+// HTML escaping, with DEL, C1 and bidi controls escaped as well
+// (escapeJSONControls).
 func writeJSON(w io.Writer, v any) error {
-	bw := bufio.NewWriterSize(w, 64<<10)
-	enc := json.NewEncoder(bw)
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)
 	enc.SetIndent("", "  ")
 	if err := enc.Encode(v); err != nil {
 		return fmt.Errorf("writing JSON: %w", err)
 	}
-	if err := bw.Flush(); err != nil {
+	if _, err := w.Write(escapeJSONControls(buf.Bytes())); err != nil {
 		return fmt.Errorf("writing JSON: %w", err)
 	}
 	return nil

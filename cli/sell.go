@@ -86,7 +86,7 @@ func printSell(c *ctx, w *whatIf, path, batch string, recorded []portfolio.Sale,
 		return writeJSON(c.stdout, doc)
 	}
 	b := bufio.NewWriter(c.stdout)
-	fmt.Fprintf(b, "Recorded batch %s in %s:\n", batch, path)
+	say(b, "Recorded batch %s in %s:", batch, path)
 	writeSaleLines(b, recorded)
 	b.WriteString("\n")
 	if err := whatIfTable(b, res, sales); err != nil {
@@ -96,7 +96,9 @@ func printSell(c *ctx, w *whatIf, path, batch string, recorded []portfolio.Sale,
 	if path != c.env.defaultPortfolio() {
 		undo += " --portfolio " + shellQuote(path)
 	}
-	fmt.Fprintf(b, "\nSaved %s (previous version in %s.bak).\nTo undo: %s\n", path, path, undo)
+	b.WriteString("\n")
+	say(b, "Saved %s (previous version in %s.bak).", path, path)
+	say(b, "To undo: %s", undo)
 	return b.Flush()
 }
 
@@ -121,7 +123,7 @@ func saleLine(s portfolio.Sale) string {
 // writeSaleLines lists recorded or removed sales, one per line.
 func writeSaleLines(b io.Writer, sales []portfolio.Sale) {
 	for _, s := range sales {
-		fmt.Fprintf(b, "  %s\n", saleLine(s))
+		say(b, "  %s", saleLine(s))
 	}
 }
 

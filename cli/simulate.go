@@ -112,7 +112,7 @@ func runWhatIf(c *ctx, args []string, sell bool) error {
 		return writeJSON(c.stdout, simulateDocOf(res, res.Sales))
 	}
 	b := bufio.NewWriter(c.stdout)
-	fmt.Fprintf(b, "What-if: sell on %s (nothing is recorded)\n", res.Date)
+	say(b, "What-if: sell on %s (nothing is recorded)", res.Date)
 	if err := whatIfTable(b, res, ptrs(res.Sales)); err != nil {
 		return err
 	}
@@ -133,7 +133,8 @@ func whatIfTable(b *bufio.Writer, res *taxrules.WhatIfResult, sales []*taxrules.
 	if err := summaryBlock(b, title, []string{"Before", "After"}, res.Before, res.After); err != nil {
 		return err
 	}
-	fmt.Fprintf(b, "\nEstimated tax saved: %s\n", amount(res.TaxSaved))
+	b.WriteString("\n")
+	say(b, "Estimated tax saved: %s", amount(res.TaxSaved))
 	if res.OtherYear != "" {
 		b.WriteString("\n")
 		b.WriteString(wrap("Warning: "+res.OtherYear+".", "", "  ", Width))

@@ -2,10 +2,11 @@ package cli
 
 import (
 	"bufio"
-	"fmt"
 	"strings"
 
 	"github.com/shopspring/decimal"
+
+	"nftharvest/safetext"
 )
 
 var suggestCmd = &command{
@@ -76,11 +77,11 @@ func runSuggest(c *ctx, args []string) error {
 	}
 	b := bufio.NewWriter(c.stdout)
 	if target == nil && s.Room.Sign() <= 0 {
-		fmt.Fprintf(b, "No loss lowers your %d tax; further losses only add to the carryover: %s\n", a.TaxYear, amount(s.Carryover))
+		say(b, "No loss lowers your %d tax; further losses only add to the carryover: %s", a.TaxYear, amount(s.Carryover))
 		b.WriteString("  (--target AMOUNT suggests lots to harvest anyway)\n")
 		return b.Flush()
 	}
-	fmt.Fprintf(b, "Harvest suggestion as of %s: target %s of losses\n", a.AsOf, amount(s.Target))
+	say(b, "Harvest suggestion as of %s: target %s of losses", a.AsOf, amount(s.Target))
 	if len(s.Picks) == 0 {
 		b.WriteString("  nothing to harvest: no open lot has a loss that can be sold without a wash sale\n")
 		return b.Flush()
@@ -109,7 +110,7 @@ func runSuggest(c *ctx, args []string) error {
 		return err
 	}
 	if s.CarryoverAdded.Sign() > 0 {
-		fmt.Fprintf(b, "Adds %s to the carryover into %d (only %s lowers your %d tax).\n",
+		say(b, "Adds %s to the carryover into %d (only %s lowers your %d tax).",
 			amount(s.CarryoverAdded), a.TaxYear+1, amount(s.Room), a.TaxYear)
 	}
 	b.WriteString("\nWhy:\n")
@@ -125,11 +126,13 @@ func runSuggest(c *ctx, args []string) error {
 }
 
 // commandLines formats a shell command over several lines of at most 80
-// columns, joined with backslashes.
+// columns, joined with backslashes. Each word is made safe
+// (safetext.String).
 func commandLines(words []string) string {
 	var b strings.Builder
 	line := " "
 	for _, w := range words {
+		w = safetext.String(w)
 		if line != " " && len(line)+1+len(w)+2 > Width {
 			b.WriteString(line + " \\\n")
 			line = "   "

@@ -2,7 +2,6 @@ package cli
 
 import (
 	"bufio"
-	"fmt"
 )
 
 var undoCmd = &command{
@@ -44,9 +43,9 @@ func runUndo(c *ctx, args []string) error {
 		return saveErr // nothing was saved
 	}
 	b := bufio.NewWriter(c.stdout)
-	fmt.Fprintf(b, "Removed batch %s from %s:\n", batch, file.Path)
+	say(b, "Removed batch %s from %s:", batch, file.Path)
 	writeSaleLines(b, removed)
-	fmt.Fprintf(b, "Saved %s (previous version in %s.bak).\n", file.Path, file.Path)
+	say(b, "Saved %s (previous version in %s.bak).", file.Path, file.Path)
 	if err := b.Flush(); err != nil {
 		return err
 	}

@@ -7,6 +7,8 @@ import (
 	"os"
 	"strings"
 	"time"
+
+	"nftharvest/safetext"
 )
 
 // Now gives the time written in change-log lines; tests replace it.
@@ -14,8 +16,9 @@ var Now = time.Now
 
 // appendLog appends one line to the change log at path:
 // "<RFC 3339 UTC time>\t<change>\tsha256=<hex of the new file>\n".
-// Tabs and line breaks in change become spaces so that every change is
-// exactly one line; an empty change is logged as "save".
+// Tabs and line breaks in change become spaces and other control
+// characters visible escapes (logText), so that every change is exactly
+// one line; an empty change is logged as "save".
 func appendLog(path, change string, sum [sha256.Size]byte) error {
 	line := Now().UTC().Format(time.RFC3339) + "\t" + logText(change) + "\tsha256=" + hex.EncodeToString(sum[:]) + "\n"
 	f, err := os.OpenFile(path, os.O_WRONLY|os.O_APPEND|os.O_CREATE, 0o644)
@@ -85,14 +88,17 @@ func logUnlogged(path string, sum [sha256.Size]byte) error {
 	return appendLog(path, unloggedChange, sum)
 }
 
-// logText makes a change description fit on one log line.
+// logText makes a change description fit on one log line, safe to read
+// in a terminal: tabs and line breaks become spaces (a tab separates the
+// fields), then safetext.String shows every other control character as a
+// visible escape (\x1b, \u202e).
 func logText(change string) string {
-	change = strings.Map(func(r rune) rune {
+	change = safetext.String(strings.Map(func(r rune) rune {
 		if r == '\t' || r == '\n' || r == '\r' {
 			return ' '
 		}
 		return r
-	}, strings.TrimSpace(change))
+	}, strings.TrimSpace(change)))
 	if change == "" {
 		return "save"
 	}

@@ -92,8 +92,8 @@ func TestDefaultPriceCurrency(t *testing.T) {
 
 // TestStringsEscaped checks escapes in names and values.
 func TestStringsEscaped(t *testing.T) {
-	p := mustParse(t, []byte(edit(t, `"token_id": "1"`, `"token_id": "\u0031\t\"x\""`, `"fees": "0"`, `"f\u0065es": "0.5"`)))
-	if p.Lots[0].TokenID != "1\t\"x\"" {
+	p := mustParse(t, []byte(edit(t, `"token_id": "1"`, `"token_id": "\u0031\"x\""`, `"fees": "0"`, `"f\u0065es": "0.5"`)))
+	if p.Lots[0].TokenID != "1\"x\"" {
 		t.Errorf("token_id %q", p.Lots[0].TokenID)
 	}
 	if !p.Lots[1].Fees.Equal(dec("0.5")) {

@@ -61,7 +61,7 @@ func TestPipelineProblemsInOrder(t *testing.T) {
 	}
 	edit("L-0001", `"acquired": "`, `"acquired": "x`)
 	edit("L-0700", `{"id"`, `{"cost": "1", "id"`)
-	edit("L-2500", `"quantity": "1"`, `"note": "`+strings.Repeat("n", 3*batchBytes)+`", "quantity": "0"`)
+	edit("L-2500", `"quantity": "1"`, `"memo": "`+strings.Repeat("n", 3*batchBytes)+`", "quantity": "0"`)
 	text = bytes.Replace(text, []byte(lotLine(t, text, "L-4000")), []byte(`[1, 2]`), 1)
 	edit("L-6000", `"cost": "`, `"cost": "-`)
 

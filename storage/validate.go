@@ -94,6 +94,7 @@ func (v *validator) top() {
 	if p.BaseCurrency == "" {
 		c.add(top("base_currency"), `"" must not be empty`)
 	}
+	v.currencyText(top("base_currency"), p.BaseCurrency)
 }
 
 func (v *validator) profile() {
@@ -131,6 +132,9 @@ func (v *validator) rates() {
 			v.c.add(a, `currency "" must not be empty`)
 			continue
 		}
+		if !v.currencyText(at{sec: secRates, idx: -1}, cur) {
+			continue
+		}
 		positive(v.c, a, r)
 	}
 }
@@ -144,6 +148,9 @@ func (v *validator) price(p *portfolio.Price, a at) {
 	a.field = base + ".amount"
 	notNegative(v.c, a, p.Amount)
 	a.field = base + ".currency"
+	if !v.currencyText(a, p.Currency) {
+		return
+	}
 	if v.c.reported(at{sec: secRates, idx: -1}) {
 		return // rates was not an object: no currency can be checked
 	}
@@ -164,7 +171,10 @@ func (v *validator) collections() {
 			continue
 		}
 		a.field = "id"
-		v.id(a, col.ID, v.collectionIndex, i, "collections")
+		if v.idText(a, col.ID) {
+			v.id(a, col.ID, v.collectionIndex, i, "collections")
+		}
+		v.collectionText(a, col)
 		a.field = "standard"
 		oneOf(c, a, col.Standard, standards)
 		a.field = "floor"
@@ -194,13 +204,18 @@ func (v *validator) lots() {
 			continue
 		}
 		a.field = "id"
-		v.lotIndex.check(c, a, l.ID, i, "lots")
+		if v.idText(a, l.ID) {
+			v.lotIndex.check(c, a, l.ID, i, "lots")
+		}
 		a.field = "collection"
 		if l.Collection == "" {
 			c.add(a, `"" must not be empty`)
-		} else if _, ok := v.collectionIndex[l.Collection]; !ok {
+		} else if _, ok := v.collectionIndex[l.Collection]; !ok && v.idText(a, l.Collection) {
 			c.add(a, showString(l.Collection)+" is not a collection id in this file")
 		}
+		a.field = "token_id"
+		v.idText(a, l.TokenID)
+		v.lotText(a, l)
 		a.field = "quantity"
 		positive(c, a, l.Quantity)
 		v.wholeTokens(a, l.Collection, l.Quantity)
@@ -233,7 +248,13 @@ func (v *validator) sales() {
 			continue
 		}
 		a.field = "id"
-		saleIDs.check(c, a, s.ID, i, "sales")
+		if v.idText(a, s.ID) {
+			saleIDs.check(c, a, s.ID, i, "sales")
+		}
+		a.field = "tx"
+		v.tooLong(a, s.Tx, MaxTextBytes)
+		a.field = "batch"
+		v.idText(a, s.Batch)
 		a.field = "quantity"
 		positive(c, a, s.Quantity)
 		a.field = "date"
@@ -248,6 +269,9 @@ func (v *validator) sales() {
 		a.field = "lot"
 		if s.Lot == "" {
 			c.add(a, `"" must not be empty`)
+			continue
+		}
+		if !v.idText(a, s.Lot) {
 			continue
 		}
 		li, ok := v.lotIndex.find(s.Lot)

@@ -229,10 +229,11 @@ type status struct {
 	isErr bool
 }
 
-// setStatus shows text and returns the command that clears it later.
+// setStatus shows text, made safe (it may quote a name, a file name or an
+// error), and returns the command that clears it later.
 func (m *Model) setStatus(text string, isErr bool) tea.Cmd {
 	m.statusID++
-	m.status = status{text: text, isErr: isErr}
+	m.status = status{text: safe(text), isErr: isErr}
 	id := m.statusID
 	if m.noTimers {
 		return nil

@@ -94,10 +94,10 @@ func datasetOf(f *storage.File, p *portfolio.Portfolio, a *taxrules.Analysis, fu
 	return d
 }
 
-// displayName is the file name shown to the user.
+// displayName is the file name shown to the user, made safe.
 func displayName(f *storage.File) string {
 	if f == nil || f.Sample || f.Path == "" {
 		return "sample portfolio"
 	}
-	return f.Path
+	return safe(f.Path)
 }

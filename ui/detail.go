@@ -12,14 +12,23 @@ type detail struct {
 	lot    string
 	lines  []string
 	offset int
+
+	// wrap holds the lines wrapped to width wrapW (a frame is drawn on
+	// every key; the lines change only when the detail is rebuilt).
+	wrap  []string
+	wrapW int
 }
 
 // wrapped is the detail's lines wrapped to width w.
 func (d *detail) wrapped(w int) []string {
+	if d.wrap != nil && d.wrapW == w {
+		return d.wrap
+	}
 	out := make([]string, 0, len(d.lines))
 	for _, l := range d.lines {
 		out = append(out, wrapLine(l, w)...)
 	}
+	d.wrap, d.wrapW = out, w
 	return out
 }
 
@@ -35,9 +44,14 @@ type lines struct {
 	out []string
 }
 
-func (b *lines) add(format string, args ...any) { b.out = append(b.out, fmt.Sprintf(format, args...)) }
+// Every line is made safe before it is styled: add and kv take plain text
+// (names, ids and the note come from the file); kvStyled takes a value the
+// app styled from its own numbers.
+func (b *lines) add(format string, args ...any) { b.out = append(b.out, safef(format, args...)) }
 
-func (b *lines) kv(k, v string) {
+func (b *lines) kv(k, v string) { b.kvStyled(k, safe(v)) }
+
+func (b *lines) kvStyled(k, v string) {
 	b.out = append(b.out, b.sty.Label.Render(k)+strings.Repeat(" ", max(16-len(k), 1))+v)
 }
 
@@ -49,7 +63,7 @@ func (m *Model) detailLines(s *taxrules.LotState) []string {
 	l := s.Lot
 	b := &lines{sty: sty}
 
-	b.out = append(b.out, sty.Title.Render(fmt.Sprintf("%s  %s #%s", l.ID, s.CollectionName, l.TokenID)))
+	b.out = append(b.out, sty.Title.Render(safef("%s  %s #%s", l.ID, s.CollectionName, l.TokenID)))
 	b.kv("Collection", s.CollectionName+" ("+l.Collection+")")
 	if c, ok := a.Index.Collection(l.Collection); ok {
 		b.kv("Contract", strings.TrimSpace(c.Chain+" "+c.Contract+" "+c.Standard))
@@ -124,7 +138,7 @@ func (m *Model) openLotLines(b *lines, s *taxrules.LotState) {
 	if s.HasPrice {
 		b.kv("Unit price", money(s.UnitPrice)+" as of "+s.PriceAsOf.String())
 		b.kv("Market value", money(s.MarketValue))
-		b.kv("Unrealized", b.sty.amountStyle(s.Unrealized.Sign()).Render(marked(s.Unrealized))+
+		b.kvStyled("Unrealized", b.sty.amountStyle(s.Unrealized.Sign()).Render(marked(s.Unrealized))+
 			"  "+percentText(m.data.hold.pct(s.Lot.ID), true))
 	} else {
 		b.kv("Market value", "n/a (no value or floor price, or no rate for its currency)")
@@ -136,7 +150,7 @@ func (m *Model) openLotLines(b *lines, s *taxrules.LotState) {
 		b.add("  none: a loss sale today would not be washed by earlier purchases")
 	}
 	for _, p := range r.Purchases {
-		b.out = append(b.out, b.sty.Wash.Render(fmt.Sprintf("  %s bought %s ×%s of #%s: a loss sale now would be washed",
+		b.out = append(b.out, b.sty.Wash.Render(safef("  %s bought %s ×%s of #%s: a loss sale now would be washed",
 			p.Lot, p.Date, quantity(p.Quantity), p.TokenID)))
 	}
 	for _, p := range r.Warnings {
@@ -162,7 +176,7 @@ func (m *Model) lotSalesLines(b *lines, s *taxrules.LotState) {
 			b.section("Sales from this lot")
 			first = false
 		}
-		line := fmt.Sprintf("  %s %s ×%s %s term: net proceeds %s − basis %s = %s", x.Sale, x.Date, quantity(x.Quantity),
+		line := safef("  %s %s ×%s %s term: net proceeds %s − basis %s = %s", x.Sale, x.Date, quantity(x.Quantity),
 			x.Term, money(x.Proceeds), money(x.CostBasis), marked(x.GainLoss))
 		if !x.Disallowed.IsZero() {
 			line += fmt.Sprintf(" (W %s disallowed)", money(x.Disallowed))

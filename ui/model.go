@@ -292,7 +292,8 @@ func (m *Model) spinTick() tea.Cmd {
 	return m.spinner.Tick
 }
 
-// fileLabel is the name of the open file for messages.
+// fileLabel is the name of the open file for messages and the window
+// title, made safe.
 func (m *Model) fileLabel() string {
 	if m.data != nil {
 		return displayName(m.data.file)
@@ -300,7 +301,7 @@ func (m *Model) fileLabel() string {
 	if m.opts.Path == "" {
 		return "sample portfolio"
 	}
-	return m.opts.Path
+	return safe(m.opts.Path)
 }
 
 // syncKeys enables the bindings of the current context.
