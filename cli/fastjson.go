@@ -7,11 +7,12 @@ import (
 	"strconv"
 	"unicode/utf8"
 
-	"github.com/shopspring/decimal"
-
+	"nftharvest/money"
 	"nftharvest/portfolio"
 	"nftharvest/safetext"
 	"nftharvest/taxrules"
+
+	"github.com/shopspring/decimal"
 )
 
 // jw appends JSON indented with two spaces, byte for byte as
@@ -128,14 +129,14 @@ func (w *jw) boolean(k string, v bool) {
 func (w *jw) money(k string, d decimal.Decimal) {
 	w.key(k)
 	w.b = append(w.b, '"')
-	w.b = appendMoney(w.b, d)
+	w.b = money.AppendFixed2(w.b, d)
 	w.b = append(w.b, '"')
 }
 
 func (w *jw) qty(k string, d decimal.Decimal) {
 	w.key(k)
 	w.b = append(w.b, '"')
-	w.b = appendQty(w.b, d)
+	w.b = money.AppendQuantity(w.b, d)
 	w.b = append(w.b, '"')
 }
 

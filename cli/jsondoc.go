@@ -7,6 +7,7 @@ import (
 	"io"
 	"time"
 
+	"nftharvest/money"
 	"nftharvest/portfolio"
 	"nftharvest/taxrules"
 
@@ -122,7 +123,7 @@ type harvestableJSON struct {
 
 // harvestableDoc is h as the report prints it.
 func harvestableDoc(h taxrules.Harvestable) *harvestableJSON {
-	return &harvestableJSON{ShortTerm: money(h.ShortTerm), LongTerm: money(h.LongTerm), WashedIfSold: money(h.Washed)}
+	return &harvestableJSON{ShortTerm: moneyJSON(h.ShortTerm), LongTerm: moneyJSON(h.LongTerm), WashedIfSold: moneyJSON(h.Washed)}
 }
 
 // simulateDoc is the output of "simulate --format json".
@@ -184,15 +185,15 @@ func writeJSON(w io.Writer, v any) error {
 }
 
 // money formats an amount for JSON: rounded to the cent, two decimals.
-func money(d decimal.Decimal) string {
+func moneyJSON(d decimal.Decimal) string {
 	var buf [48]byte
-	return string(appendMoney(buf[:0], d))
+	return string(money.AppendFixed2(buf[:0], d))
 }
 
 // qty formats a quantity for JSON.
 func qty(d decimal.Decimal) string {
 	var buf [48]byte
-	return string(appendQty(buf[:0], d))
+	return string(money.AppendQuantity(buf[:0], d))
 }
 
 // optDate is a date for JSON, nil (null) for the zero date.
@@ -222,8 +223,8 @@ func lotDoc(ls *taxrules.LotState) lotJSON {
 		Acquired:      l.Acquired.String(),
 		HoldingStart:  optDate(ls.HoldingStart),
 		LongTermOn:    optDate(ls.LongTermOn),
-		CostBasis:     money(ls.CostBasis),
-		AdjustedBasis: money(ls.AdjustedBasis),
+		CostBasis:     moneyJSON(ls.CostBasis),
+		AdjustedBasis: moneyJSON(ls.AdjustedBasis),
 		Collectible:   ls.Collectible,
 		WashRisk: washRiskJSON{
 			Purchases: purchasesDoc(ls.WashRisk.Purchases),
@@ -236,7 +237,7 @@ func lotDoc(ls *taxrules.LotState) lotJSON {
 		j.Term = &term
 	}
 	if ls.HasPrice {
-		mv, un := money(ls.MarketValue), money(ls.Unrealized)
+		mv, un := moneyJSON(ls.MarketValue), moneyJSON(ls.Unrealized)
 		j.MarketValue, j.Unrealized = &mv, &un
 	}
 	if len(ls.Portions) > 1 {
@@ -244,7 +245,7 @@ func lotDoc(ls *taxrules.LotState) lotJSON {
 		for i, p := range ls.Portions {
 			j.Portions[i] = portionJSON{
 				Quantity:      qty(p.Quantity),
-				AdjustedBasis: money(p.AdjustedBasis),
+				AdjustedBasis: moneyJSON(p.AdjustedBasis),
 				HoldingStart:  optDate(p.HoldingStart),
 				Term:          p.Term.String(),
 			}
@@ -267,11 +268,11 @@ func saleDoc(s *taxrules.SaleResult) saleJSON {
 		Lot:            s.Lot,
 		Date:           s.Date.String(),
 		Quantity:       qty(s.Quantity),
-		Proceeds:       money(s.Proceeds),
-		CostBasis:      money(s.CostBasis),
-		GainLoss:       money(s.GainLoss),
-		DisallowedLoss: money(s.Disallowed),
-		Recognized:     money(s.Recognized),
+		Proceeds:       moneyJSON(s.Proceeds),
+		CostBasis:      moneyJSON(s.CostBasis),
+		GainLoss:       moneyJSON(s.GainLoss),
+		DisallowedLoss: moneyJSON(s.Disallowed),
+		Recognized:     moneyJSON(s.Recognized),
 		Term:           s.Term.String(),
 		Code:           s.Code,
 		Replacements:   make([]replacementJSON, len(s.Replacements)),
@@ -280,8 +281,8 @@ func saleDoc(s *taxrules.SaleResult) saleJSON {
 		j.Replacements[i] = replacementJSON{
 			Lot:           r.Lot,
 			Quantity:      qty(r.Quantity),
-			Disallowed:    money(r.Disallowed),
-			AdjustedBasis: money(r.AdjustedBasis),
+			Disallowed:    moneyJSON(r.Disallowed),
+			AdjustedBasis: moneyJSON(r.AdjustedBasis),
 			HoldingStart:  optDate(r.HoldingStart),
 		}
 	}
@@ -299,14 +300,14 @@ func simSaleDoc(s *taxrules.SaleResult) simSaleJSON {
 func summaryDoc(s taxrules.Summary) summaryJSON {
 	return summaryJSON{
 		TaxYear:            s.TaxYear,
-		ShortTermNet:       money(s.ShortTermNet),
-		LongTermNet:        money(s.LongTermNet),
-		CollectiblesNet:    money(s.CollectiblesNet),
-		Net:                money(s.Net),
-		OrdinaryOffset:     money(s.OrdinaryOffset),
-		CarryoverShortTerm: money(s.CarryoverShortTerm),
-		CarryoverLongTerm:  money(s.CarryoverLongTerm),
-		EstimatedTax:       money(s.EstimatedTax),
+		ShortTermNet:       moneyJSON(s.ShortTermNet),
+		LongTermNet:        moneyJSON(s.LongTermNet),
+		CollectiblesNet:    moneyJSON(s.CollectiblesNet),
+		Net:                moneyJSON(s.Net),
+		OrdinaryOffset:     moneyJSON(s.OrdinaryOffset),
+		CarryoverShortTerm: moneyJSON(s.CarryoverShortTerm),
+		CarryoverLongTerm:  moneyJSON(s.CarryoverLongTerm),
+		EstimatedTax:       moneyJSON(s.EstimatedTax),
 	}
 }
 
@@ -316,7 +317,7 @@ func simulateDocOf(r *taxrules.WhatIfResult, sales []taxrules.SaleResult) simula
 		Sales:    make([]simSaleJSON, len(sales)),
 		Before:   summaryDoc(r.Before),
 		After:    summaryDoc(r.After),
-		TaxSaved: money(r.TaxSaved),
+		TaxSaved: moneyJSON(r.TaxSaved),
 		Warnings: []string{},
 	}
 	if r.OtherYear != "" {

@@ -113,9 +113,9 @@ func describeBatch(verb, batch string, sales []portfolio.Sale) string {
 }
 
 func saleLine(s portfolio.Sale) string {
-	line := fmt.Sprintf("%s %s %s @ %s", s.ID, s.Lot, qty(s.Quantity), money(s.Proceeds))
+	line := fmt.Sprintf("%s %s %s @ %s", s.ID, s.Lot, qty(s.Quantity), moneyJSON(s.Proceeds))
 	if !s.Fees.IsZero() {
-		line += " fees " + money(s.Fees)
+		line += " fees " + moneyJSON(s.Fees)
 	}
 	return line + " on " + s.Date.String()
 }

@@ -4,9 +4,9 @@ import (
 	"bufio"
 	"strings"
 
-	"github.com/shopspring/decimal"
-
 	"nftharvest/safetext"
+
+	"github.com/shopspring/decimal"
 )
 
 var suggestCmd = &command{
@@ -63,11 +63,11 @@ func runSuggest(c *ctx, args []string) error {
 	}
 	s := a.Suggest(target)
 	if f.format == "json" {
-		doc := suggestDoc{AsOf: a.AsOf.String(), Target: money(s.Target), Room: money(s.Room),
-			Picks: make([]pickJSON, len(s.Picks)), Total: money(s.Total),
-			Carryover: money(s.Carryover), CarryoverAdded: money(s.CarryoverAdded)}
+		doc := suggestDoc{AsOf: a.AsOf.String(), Target: moneyJSON(s.Target), Room: moneyJSON(s.Room),
+			Picks: make([]pickJSON, len(s.Picks)), Total: moneyJSON(s.Total),
+			Carryover: moneyJSON(s.Carryover), CarryoverAdded: moneyJSON(s.CarryoverAdded)}
 		for i, p := range s.Picks {
-			j := pickJSON{Lot: p.Lot, Quantity: qty(p.Quantity), Loss: money(p.Loss), Term: p.Term.String(), Reason: p.Reason}
+			j := pickJSON{Lot: p.Lot, Quantity: qty(p.Quantity), Loss: moneyJSON(p.Loss), Term: p.Term.String(), Reason: p.Reason}
 			if l, ok := a.Index.Lot(p.Lot); ok {
 				j.Collection, j.TokenID = l.Collection, l.TokenID
 			}
