@@ -109,7 +109,7 @@ func runWhatIf(c *ctx, args []string, sell bool) error {
 		return err
 	}
 	if w.f.format == "json" {
-		return writeJSON(c.stdout, simulateDocOf(res, res.Sales))
+		return writeSimulateJSON(c.stdout, "", res, ptrs(res.Sales))
 	}
 	b := bufio.NewWriter(c.stdout)
 	say(b, "What-if: sell on %s (nothing is recorded)", res.Date)

@@ -63,17 +63,7 @@ func runSuggest(c *ctx, args []string) error {
 	}
 	s := a.Suggest(target)
 	if f.format == "json" {
-		doc := suggestDoc{AsOf: a.AsOf.String(), Target: moneyJSON(s.Target), Room: moneyJSON(s.Room),
-			Picks: make([]pickJSON, len(s.Picks)), Total: moneyJSON(s.Total),
-			Carryover: moneyJSON(s.Carryover), CarryoverAdded: moneyJSON(s.CarryoverAdded)}
-		for i, p := range s.Picks {
-			j := pickJSON{Lot: p.Lot, Quantity: qty(p.Quantity), Loss: moneyJSON(p.Loss), Term: p.Term.String(), Reason: p.Reason}
-			if l, ok := a.Index.Lot(p.Lot); ok {
-				j.Collection, j.TokenID = l.Collection, l.TokenID
-			}
-			doc.Picks[i] = j
-		}
-		return writeJSON(c.stdout, doc)
+		return writeSuggestJSON(c.stdout, a, s)
 	}
 	b := bufio.NewWriter(c.stdout)
 	if target == nil && s.Room.Sign() <= 0 {

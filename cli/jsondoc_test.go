@@ -1,17 +1,17 @@
 package cli
 
+// The reference for the JSON documents: structs encoded by encoding/json.
+// The commands write every document with the fast writer (fastjson.go);
+// the tests compare the two byte for byte on generated portfolios.
+
 import (
 	"bytes"
 	"encoding/json"
 	"fmt"
 	"io"
-	"time"
 
-	"nftharvest/money"
 	"nftharvest/portfolio"
 	"nftharvest/taxrules"
-
-	"github.com/shopspring/decimal"
 )
 
 // The JSON documents printed with --format json. They are the stable
@@ -19,10 +19,6 @@ import (
 // change. Money is a string rounded to the cent with two decimals,
 // quantities are decimal strings, dates are YYYY-MM-DD (null when there is
 // none), terms are "short" or "long", and lists are [] when empty.
-
-// The report document, {"as_of", "tax_year", "lots", "realized",
-// "summary"}, and the export document, {"tax_year", "realized", "summary"},
-// are streamed by writeReportJSON and runExport with a jsonWriter.
 
 // lotJSON is one lot of a report.
 type lotJSON struct {
@@ -123,7 +119,7 @@ type harvestableJSON struct {
 
 // harvestableDoc is h as the report prints it.
 func harvestableDoc(h taxrules.Harvestable) *harvestableJSON {
-	return &harvestableJSON{ShortTerm: moneyJSON(h.ShortTerm), LongTerm: moneyJSON(h.LongTerm), WashedIfSold: moneyJSON(h.Washed)}
+	return &harvestableJSON{ShortTerm: plainMoney(h.ShortTerm), LongTerm: plainMoney(h.LongTerm), WashedIfSold: plainMoney(h.Washed)}
 }
 
 // simulateDoc is the output of "simulate --format json".
@@ -184,18 +180,6 @@ func writeJSON(w io.Writer, v any) error {
 	return nil
 }
 
-// money formats an amount for JSON: rounded to the cent, two decimals.
-func moneyJSON(d decimal.Decimal) string {
-	var buf [48]byte
-	return string(money.AppendFixed2(buf[:0], d))
-}
-
-// qty formats a quantity for JSON.
-func qty(d decimal.Decimal) string {
-	var buf [48]byte
-	return string(money.AppendQuantity(buf[:0], d))
-}
-
 // optDate is a date for JSON, nil (null) for the zero date.
 func optDate(d portfolio.Date) *string {
 	if d.IsZero() {
@@ -223,8 +207,8 @@ func lotDoc(ls *taxrules.LotState) lotJSON {
 		Acquired:      l.Acquired.String(),
 		HoldingStart:  optDate(ls.HoldingStart),
 		LongTermOn:    optDate(ls.LongTermOn),
-		CostBasis:     moneyJSON(ls.CostBasis),
-		AdjustedBasis: moneyJSON(ls.AdjustedBasis),
+		CostBasis:     plainMoney(ls.CostBasis),
+		AdjustedBasis: plainMoney(ls.AdjustedBasis),
 		Collectible:   ls.Collectible,
 		WashRisk: washRiskJSON{
 			Purchases: purchasesDoc(ls.WashRisk.Purchases),
@@ -237,7 +221,7 @@ func lotDoc(ls *taxrules.LotState) lotJSON {
 		j.Term = &term
 	}
 	if ls.HasPrice {
-		mv, un := moneyJSON(ls.MarketValue), moneyJSON(ls.Unrealized)
+		mv, un := plainMoney(ls.MarketValue), plainMoney(ls.Unrealized)
 		j.MarketValue, j.Unrealized = &mv, &un
 	}
 	if len(ls.Portions) > 1 {
@@ -245,7 +229,7 @@ func lotDoc(ls *taxrules.LotState) lotJSON {
 		for i, p := range ls.Portions {
 			j.Portions[i] = portionJSON{
 				Quantity:      qty(p.Quantity),
-				AdjustedBasis: moneyJSON(p.AdjustedBasis),
+				AdjustedBasis: plainMoney(p.AdjustedBasis),
 				HoldingStart:  optDate(p.HoldingStart),
 				Term:          p.Term.String(),
 			}
@@ -268,11 +252,11 @@ func saleDoc(s *taxrules.SaleResult) saleJSON {
 		Lot:            s.Lot,
 		Date:           s.Date.String(),
 		Quantity:       qty(s.Quantity),
-		Proceeds:       moneyJSON(s.Proceeds),
-		CostBasis:      moneyJSON(s.CostBasis),
-		GainLoss:       moneyJSON(s.GainLoss),
-		DisallowedLoss: moneyJSON(s.Disallowed),
-		Recognized:     moneyJSON(s.Recognized),
+		Proceeds:       plainMoney(s.Proceeds),
+		CostBasis:      plainMoney(s.CostBasis),
+		GainLoss:       plainMoney(s.GainLoss),
+		DisallowedLoss: plainMoney(s.Disallowed),
+		Recognized:     plainMoney(s.Recognized),
 		Term:           s.Term.String(),
 		Code:           s.Code,
 		Replacements:   make([]replacementJSON, len(s.Replacements)),
@@ -281,8 +265,8 @@ func saleDoc(s *taxrules.SaleResult) saleJSON {
 		j.Replacements[i] = replacementJSON{
 			Lot:           r.Lot,
 			Quantity:      qty(r.Quantity),
-			Disallowed:    moneyJSON(r.Disallowed),
-			AdjustedBasis: moneyJSON(r.AdjustedBasis),
+			Disallowed:    plainMoney(r.Disallowed),
+			AdjustedBasis: plainMoney(r.AdjustedBasis),
 			HoldingStart:  optDate(r.HoldingStart),
 		}
 	}
@@ -300,14 +284,14 @@ func simSaleDoc(s *taxrules.SaleResult) simSaleJSON {
 func summaryDoc(s taxrules.Summary) summaryJSON {
 	return summaryJSON{
 		TaxYear:            s.TaxYear,
-		ShortTermNet:       moneyJSON(s.ShortTermNet),
-		LongTermNet:        moneyJSON(s.LongTermNet),
-		CollectiblesNet:    moneyJSON(s.CollectiblesNet),
-		Net:                moneyJSON(s.Net),
-		OrdinaryOffset:     moneyJSON(s.OrdinaryOffset),
-		CarryoverShortTerm: moneyJSON(s.CarryoverShortTerm),
-		CarryoverLongTerm:  moneyJSON(s.CarryoverLongTerm),
-		EstimatedTax:       moneyJSON(s.EstimatedTax),
+		ShortTermNet:       plainMoney(s.ShortTermNet),
+		LongTermNet:        plainMoney(s.LongTermNet),
+		CollectiblesNet:    plainMoney(s.CollectiblesNet),
+		Net:                plainMoney(s.Net),
+		OrdinaryOffset:     plainMoney(s.OrdinaryOffset),
+		CarryoverShortTerm: plainMoney(s.CarryoverShortTerm),
+		CarryoverLongTerm:  plainMoney(s.CarryoverLongTerm),
+		EstimatedTax:       plainMoney(s.EstimatedTax),
 	}
 }
 
@@ -317,7 +301,7 @@ func simulateDocOf(r *taxrules.WhatIfResult, sales []taxrules.SaleResult) simula
 		Sales:    make([]simSaleJSON, len(sales)),
 		Before:   summaryDoc(r.Before),
 		After:    summaryDoc(r.After),
-		TaxSaved: moneyJSON(r.TaxSaved),
+		TaxSaved: plainMoney(r.TaxSaved),
 		Warnings: []string{},
 	}
 	if r.OtherYear != "" {
@@ -327,16 +311,4 @@ func simulateDocOf(r *taxrules.WhatIfResult, sales []taxrules.SaleResult) simula
 		d.Sales[i] = simSaleDoc(&sales[i])
 	}
 	return d
-}
-
-// realizedIn returns the analysed sales dated in year, in processing order.
-func realizedIn(a *taxrules.Analysis, year int) []*taxrules.SaleResult {
-	var out []*taxrules.SaleResult
-	first, last := portfolio.NewDate(year, time.January, 1), portfolio.NewDate(year, time.December, 31)
-	for i := range a.Sales {
-		if d := a.Sales[i].Date; d >= first && d <= last {
-			out = append(out, &a.Sales[i])
-		}
-	}
-	return out
 }
