@@ -5,6 +5,7 @@
 package main
 
 import (
+	"fmt"
 	"os"
 	"time"
 
@@ -16,10 +17,14 @@ import (
 )
 
 func main() {
-	// The clock is read once, here; everything below gets "today" injected.
+	// The clock is read here: once for a command; the app gets a clock it
+	// reads for each action. Everything below gets "today" injected.
 	env, err := cli.NewEnv(os.Getenv, time.Now())
 	if err != nil {
 		os.Exit(cli.PrintError(os.Stderr, err))
+	}
+	if w := cli.TZWarning(os.Getenv); w != "" {
+		fmt.Fprintf(os.Stderr, "nftharvest: warning: %s\n", w)
 	}
 	args := os.Args[1:]
 	if len(args) > 0 && cli.IsCommand(args[0]) {
@@ -33,7 +38,7 @@ func main() {
 	if err != nil {
 		os.Exit(cli.PrintError(os.Stderr, err))
 	}
-	opts := ui.Options{Path: path, Today: env.Today}
+	opts := ui.Options{Path: path, Today: env.Today, Clock: env.Clock(time.Now), CheckFile: env.CheckToday}
 	if os.Getenv("GOGC") == "" {
 		opts.LoadGCPercent = commandGCPercent // only while a portfolio loads
 	}

@@ -10,14 +10,15 @@ import (
 
 	"nftharvest/portfolio"
 	"nftharvest/storage"
+	"nftharvest/synthetic"
 	"nftharvest/taxrules"
 )
 
 // benchAnalysis analyses a synthetic portfolio of n lots (setup, untimed).
 func benchAnalysis(b *testing.B, n int) *taxrules.Analysis {
 	b.Helper()
-	p := portfolio.Synthetic(n, 1)
-	a, err := taxrules.Analyze(p, portfolio.MustDate(portfolio.SyntheticToday))
+	p := synthetic.Portfolio(n, 1)
+	a, err := taxrules.Analyze(p, portfolio.MustDate(synthetic.Today))
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -49,7 +50,7 @@ func BenchmarkReportJSON(b *testing.B) {
 func BenchmarkReportTop40(b *testing.B) {
 	for _, n := range []int{10_000, 100_000} {
 		b.Run(fmt.Sprintf("%dlots", n), func(b *testing.B) {
-			a, err := taxrules.AnalyzeWith(portfolio.Synthetic(n, 1), portfolio.MustDate(portfolio.SyntheticToday),
+			a, err := taxrules.AnalyzeWith(synthetic.Portfolio(n, 1), portfolio.MustDate(synthetic.Today),
 				taxrules.Options{LazyLots: true})
 			if err != nil {
 				b.Fatal(err)
@@ -72,7 +73,7 @@ func BenchmarkReportTop40(b *testing.B) {
 // writes) to a temporary file once per benchmark and returns its path.
 func benchFile(b *testing.B, n int) string {
 	b.Helper()
-	data, err := storage.Encode(portfolio.Synthetic(n, 1))
+	data, err := storage.Encode(synthetic.Portfolio(n, 1))
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -94,7 +95,7 @@ func benchCommand(b *testing.B, args ...string) {
 				b.Skip("1M lots in -short mode")
 			}
 			path := benchFile(b, n)
-			env := Env{Today: portfolio.MustDate(portfolio.SyntheticToday)}
+			env := Env{Today: portfolio.MustDate(synthetic.Today)}
 			argv := append(append([]string{}, args...), "--portfolio", path)
 			b.ReportAllocs()
 			b.ResetTimer()

@@ -17,6 +17,8 @@ import (
 type Env struct {
 	// Today is the date commands use when no --as-of or --date is given.
 	Today portfolio.Date
+	// TodayFromVar is true when Today is $NFTHARVEST_TODAY (not the clock).
+	TodayFromVar bool
 	// PortfolioVar is the value of $NFTHARVEST_PORTFOLIO ("" when unset).
 	PortfolioVar string
 	// Terminal is standard input when it is a terminal, to ask for a

@@ -8,6 +8,7 @@ import (
 
 	"nftharvest/portfolio"
 	"nftharvest/storage"
+	"nftharvest/synthetic"
 )
 
 var demoCmd = &command{
@@ -55,7 +56,7 @@ func runDemo(c *ctx, args []string) error {
 			return err
 		}
 	}
-	p := portfolio.Synthetic(n, seed)
+	p := synthetic.Portfolio(n, seed)
 	if *out != "" && *force {
 		if _, err := os.Lstat(*out); err == nil {
 			return demoReplace(c, *out, p, n, seed)
@@ -73,8 +74,7 @@ func runDemo(c *ctx, args []string) error {
 	if err := storage.WriteNewFileAtomic(*out, data); err != nil {
 		return fmt.Errorf("writing %s: %w", *out, err)
 	}
-	_, err = fmt.Fprintf(c.stdout, "Wrote a synthetic portfolio of %d lots (seed %d) to %s.\n", n, seed, *out)
-	return err
+	return say(c.stdout, "Wrote a synthetic portfolio of %d lots (seed %d) to %s.", n, seed, *out)
 }
 
 // demoReplace writes the synthetic portfolio p over the existing file out
@@ -87,7 +87,7 @@ func demoReplace(c *ctx, out string, p *portfolio.Portfolio, n int, seed int64) 
 	if err != nil && !errors.Is(err, storage.ErrSavedNotLogged) {
 		return fmt.Errorf("writing %s: %w", out, err)
 	}
-	if _, werr := fmt.Fprintf(c.stdout, "Wrote a synthetic portfolio of %d lots (seed %d) to %s (previous content in %s.bak).\n", n, seed, out, out); werr != nil {
+	if werr := say(c.stdout, "Wrote a synthetic portfolio of %d lots (seed %d) to %s (previous content in %s.bak).", n, seed, out, out); werr != nil {
 		return werr
 	}
 	return err

@@ -75,7 +75,8 @@ func TestReportJSONContract(t *testing.T) {
 	golden(t, "report-small.json", r.stdout)
 	order := keyOrder(t, []byte(r.stdout))
 	want := map[string]string{
-		"":                           "as_of tax_year lots realized summary",
+		"":                           "as_of tax_year lots realized summary harvestable",
+		".harvestable":               "short_term long_term washed_if_sold",
 		".lots[]":                    "id collection token_id quantity open_quantity acquired holding_start term long_term_on cost_basis adjusted_basis market_value unrealized collectible wash_risk",
 		".lots[].wash_risk":          "purchases warnings clean_from",
 		".realized[]":                "sale lot date quantity proceeds cost_basis gain_loss disallowed_loss recognized term code replacements",
@@ -147,7 +148,7 @@ func TestSimulateSellReportIdentityAndUndo(t *testing.T) {
 		t.Fatal(err)
 	}
 	order := keyOrder(t, []byte(r.stdout))
-	if got := strings.Join(order[""], " "); got != "date sales before after tax_saved" {
+	if got := strings.Join(order[""], " "); got != "date sales before after tax_saved warnings" {
 		t.Errorf("simulate keys: %s", got)
 	}
 	if got := strings.Join(order[".sales[]"], " "); got != "sale lot date quantity proceeds cost_basis gain_loss disallowed_loss recognized term code replacements safe_to_rebuy warnings" {
@@ -505,5 +506,101 @@ func TestSuggest(t *testing.T) {
 	}
 	if !bytes.Equal(readFile(t, filepath.Join(dir, DefaultFile)), storage.SampleJSON()) {
 		t.Error("suggest changed the file")
+	}
+}
+
+// Once the year's losses use every gain and the ordinary-income offset,
+// suggest says that no loss lowers the tax and picks nothing, unless
+// --target asks.
+func TestSuggestWhenNoLossLowersTheTax(t *testing.T) {
+	dir := sampleDir(t)
+	run(t, dir, "sell", "--sell", "L-0003", "--sell", "L-0005", "--sell", "L-0008", "--sell", "L-0006",
+		"--sell", "L-0022", "--sell", "L-0023").ok(t, "sell the long-term losses")
+	r := run(t, dir, "suggest").ok(t, "suggest")
+	if !strings.HasPrefix(r.stdout, "No loss lowers your 2026 tax; further losses only add to the carryover: ") ||
+		strings.Contains(r.stdout, "nftharvest sell") {
+		t.Fatalf("suggest with the offset used:\n%s", r.stdout)
+	}
+	r = run(t, dir, "suggest", "--format", "json").ok(t, "suggest json")
+	var doc struct {
+		Room      string           `json:"room"`
+		Picks     []map[string]any `json:"picks"`
+		Carryover string           `json:"carryover"`
+	}
+	if err := json.Unmarshal([]byte(r.stdout), &doc); err != nil {
+		t.Fatal(err)
+	}
+	if doc.Room != "0.00" || len(doc.Picks) != 0 || doc.Carryover == "0.00" {
+		t.Fatalf("suggest json: %+v", doc)
+	}
+	r = run(t, dir, "suggest", "--target", "500").ok(t, "suggest --target")
+	if !strings.Contains(r.stdout, "Adds ") || !strings.Contains(r.stdout, "to the carryover into 2027") {
+		t.Fatalf("suggest --target does not say what it adds to the carryover:\n%s", r.stdout)
+	}
+}
+
+// A what-if dated in another year than the profile's says so: its before
+// and after are that year's.
+func TestSimulateInAnotherTaxYearWarns(t *testing.T) {
+	dir := sampleDir(t)
+	r := run(t, dir, "simulate", "--sell", "L-0003", "--date", "2027-01-04").ok(t, "simulate 2027")
+	if !strings.Contains(r.stdout, "Warning: the sales are dated in 2027, not in the profile's tax year 2026") {
+		t.Fatalf("no warning:\n%s", r.stdout)
+	}
+	checkWidth(t, "simulate 2027", r.stdout)
+	r = run(t, dir, "simulate", "--sell", "L-0003", "--date", "2027-01-04", "--format", "json").ok(t, "simulate json")
+	var doc struct {
+		Warnings []string `json:"warnings"`
+	}
+	if err := json.Unmarshal([]byte(r.stdout), &doc); err != nil || len(doc.Warnings) != 1 {
+		t.Fatalf("warnings %v (%v)", doc.Warnings, err)
+	}
+	r = run(t, dir, "simulate", "--sell", "L-0003", "--date", "2026-12-04").ok(t, "simulate 2026")
+	if strings.Contains(r.stdout, "Warning") {
+		t.Fatalf("warning in the profile's year:\n%s", r.stdout)
+	}
+}
+
+// Issue 11's example (testdata/valid/blocks.json): S-2 sells a replaced unit
+// at a loss and two untouched units at a gain; report, export and simulate
+// all wash the block's 380 and recognize +440 (Pub 550, three blocks).
+func TestBlocksExampleInEveryOutput(t *testing.T) {
+	dir := fixtureDir(t, "valid/blocks.json")
+	r := run(t, dir, "report", "--portfolio", "blocks.json", "--format", "json").ok(t, "report")
+	var rep struct {
+		Realized []map[string]any `json:"realized"`
+		Lots     []map[string]any `json:"lots"`
+	}
+	if err := json.Unmarshal([]byte(r.stdout), &rep); err != nil {
+		t.Fatal(err)
+	}
+	s2 := rep.Realized[1]
+	if s2["sale"] != "S-2" || s2["gain_loss"] != "60.00" || s2["disallowed_loss"] != "380.00" || s2["recognized"] != "440.00" || s2["code"] != "W" {
+		t.Errorf("report S-2: %v", s2)
+	}
+	if l3 := rep.Lots[2]; l3["adjusted_basis"] != "880.00" || l3["holding_start"] != "2026-01-10" {
+		t.Errorf("report L-3: %v", l3)
+	}
+	r = run(t, dir, "export", "--portfolio", "blocks.json", "--year", "2026", "--format", "form8949").ok(t, "export")
+	if !strings.Contains(r.stdout, "I,3 Blocks #1,2026-02-10,2026-03-05,960.00,900.00,W,380.00,440.00,S-2,L-2\n") {
+		t.Errorf("form 8949:\n%s", r.stdout)
+	}
+	// Undo-free what-if: drop S-2 from the file and simulate it instead.
+	path := filepath.Join(dir, "blocks.json")
+	data := readFile(t, path)
+	i := bytes.Index(data, []byte(`,
+    {"id": "S-2"`))
+	if i < 0 {
+		t.Fatal("fixture changed: no S-2")
+	}
+	j := bytes.Index(data[i:], []byte("}")) + i + 1
+	writeFile(t, path, append(data[:i:i], data[j:]...))
+	r = run(t, dir, "simulate", "--portfolio", "blocks.json", "--sell", "L-2:3@960", "--date", "2026-03-05", "--format", "json").ok(t, "simulate")
+	var sim simDoc
+	if err := json.Unmarshal([]byte(r.stdout), &sim); err != nil {
+		t.Fatal(err)
+	}
+	if len(sim.Sales) != 1 || sim.Sales[0]["disallowed_loss"] != "380.00" || sim.Sales[0]["recognized"] != "440.00" {
+		t.Errorf("simulate S-2: %v", sim.Sales)
 	}
 }

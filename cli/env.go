@@ -2,12 +2,14 @@ package cli
 
 import (
 	"errors"
+	"fmt"
 	"io/fs"
 	"os"
 	"strings"
 	"time"
 
 	"nftharvest/portfolio"
+	"nftharvest/storage"
 )
 
 // Environment variables read by the binary.
@@ -23,7 +25,9 @@ const (
 const DefaultFile = "portfolio.json"
 
 // NewEnv builds the Env from environment lookups and the clock, read once
-// by main: Today is $NFTHARVEST_TODAY when set, else now's local date.
+// by main: Today is $NFTHARVEST_TODAY when set, else now's local date. A
+// $NFTHARVEST_TODAY that is not a date, or not in the years 1900 to 9999
+// (those of a tax year), is a usage error.
 func NewEnv(getenv func(string) string, now time.Time) (Env, error) {
 	env := Env{Today: portfolio.DateOf(now), PortfolioVar: getenv(PortfolioVar)}
 	if s := getenv(TodayVar); s != "" {
@@ -31,9 +35,73 @@ func NewEnv(getenv func(string) string, now time.Time) (Env, error) {
 		if err != nil {
 			return env, usageErrorf("$%s: %v", TodayVar, err)
 		}
-		env.Today = d
+		if y := d.Year(); y < minTodayYear || y > maxTodayYear {
+			return env, usageErrorf("$%s: %s is not in the years %d to %d", TodayVar, d, minTodayYear, maxTodayYear)
+		}
+		env.Today, env.TodayFromVar = d, true
 	}
 	return env, nil
+}
+
+// Years accepted in $NFTHARVEST_TODAY: those of a tax year.
+const (
+	minTodayYear = 1900
+	maxTodayYear = 9999
+)
+
+// Clock returns the app's clock: the fixed $NFTHARVEST_TODAY when set,
+// else the local date of now, read each time it is called.
+func (e Env) Clock(now func() time.Time) func() portfolio.Date {
+	if e.TodayFromVar {
+		today := e.Today
+		return func() portfolio.Date { return today }
+	}
+	return func() portfolio.Date { return portfolio.DateOf(now()) }
+}
+
+// CheckToday refuses a $NFTHARVEST_TODAY before the first acquisition in
+// the portfolio file (a mistyped year, most likely): every lot would be in
+// the future. A date from the clock is not checked.
+func (e Env) CheckToday(file *storage.File) error {
+	if !e.TodayFromVar || file == nil {
+		return nil
+	}
+	first := -1
+	for i := range file.Portfolio.Lots {
+		if first < 0 || file.Portfolio.Lots[i].Acquired.Before(file.Portfolio.Lots[first].Acquired) {
+			first = i
+		}
+	}
+	if first < 0 || !e.Today.Before(file.Portfolio.Lots[first].Acquired) {
+		return nil
+	}
+	l := &file.Portfolio.Lots[first]
+	return usageErrorf("$%s: %s is before the first acquisition in %s (lots[%d] %q, acquired %s); unset it or give a later date",
+		TodayVar, e.Today, file.Name(), first, l.ID, l.Acquired)
+}
+
+// TZWarning returns a warning when $TZ names a time zone this system does
+// not know (Go then takes the local time as UTC without a word, so that
+// "today" could be off by a day), else "". getenv reads the environment.
+func TZWarning(getenv func(string) string) string {
+	tz := getenv("TZ")
+	name := strings.TrimPrefix(tz, ":")
+	if name == "" || name == "UTC" {
+		return "" // unset or empty: the system zone or UTC, as intended
+	}
+	var err error
+	if strings.HasPrefix(name, "/") {
+		var b []byte
+		if b, err = os.ReadFile(name); err == nil {
+			_, err = time.LoadLocationFromTZData(name, b)
+		}
+	} else {
+		_, err = time.LoadLocation(name)
+	}
+	if err == nil {
+		return ""
+	}
+	return fmt.Sprintf("$TZ %q is not a time zone this system knows; dates are taken in UTC", tz)
 }
 
 // defaultPortfolio is the file headless commands use without --portfolio.

@@ -78,7 +78,9 @@ func ExitCode(err error) int {
 }
 
 // PrintError writes err to w, one line per problem, each prefixed
-// "nftharvest: ", and returns its exit status (0 and nothing written for nil).
+// "nftharvest: " and made safe by say (a member name or a file name with
+// an escape sequence shows it escaped), and returns its exit status (0 and
+// nothing written for nil).
 func PrintError(w io.Writer, err error) int {
 	if err == nil {
 		return ExitOK
@@ -88,7 +90,7 @@ func PrintError(w io.Writer, err error) int {
 		// storage formats one problem a line (file:line:col for malformed
 		// JSON, "... and N more problems" past the cap); keep its lines.
 		for _, line := range strings.Split(strings.TrimRight(invalid.Error(), "\n"), "\n") {
-			fmt.Fprintf(w, "nftharvest: %s\n", line)
+			say(w, "nftharvest: %s", line)
 		}
 		return ExitInvalid
 	}
@@ -96,7 +98,7 @@ func PrintError(w io.Writer, err error) int {
 	if errors.Is(err, storage.ErrSavedNotLogged) {
 		msg += "; " + recordedAdvice
 	}
-	fmt.Fprintf(w, "nftharvest: %s\n", msg)
+	say(w, "nftharvest: %s", msg)
 	return ExitCode(err)
 }
 

@@ -92,6 +92,5 @@ func runExport(c *ctx, args []string) error {
 	if err := storage.WriteExport(*out, file.Path, buf.Bytes(), *force); err != nil {
 		return fmt.Errorf("writing %s: %w", *out, err)
 	}
-	_, err = fmt.Fprintf(c.stdout, "Wrote %s to %s.\n", what, *out)
-	return err
+	return say(c.stdout, "Wrote %s to %s.", what, *out)
 }

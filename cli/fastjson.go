@@ -7,17 +7,20 @@ import (
 	"strconv"
 	"unicode/utf8"
 
-	"github.com/shopspring/decimal"
-
+	"nftharvest/money"
 	"nftharvest/portfolio"
+	"nftharvest/safetext"
 	"nftharvest/taxrules"
+
+	"github.com/shopspring/decimal"
 )
 
 // jw appends JSON indented with two spaces, byte for byte as
 // encoding/json's Encoder prints it with SetIndent("", "  ") and
-// SetEscapeHTML(false). The report and export documents use it to stream a
-// million lots quickly; the tests compare its output with encoding/json on
-// the document structs of jsondoc.go for generated portfolios.
+// SetEscapeHTML(false). Every --format json document is written with it:
+// the report and export stream a million lots quickly. It is the one
+// description of each document (docs/json.md); the tests compare its output
+// with encoding/json on reference structs (jsondoc_test.go).
 type jw struct {
 	b     []byte
 	depth int
@@ -127,14 +130,14 @@ func (w *jw) boolean(k string, v bool) {
 func (w *jw) money(k string, d decimal.Decimal) {
 	w.key(k)
 	w.b = append(w.b, '"')
-	w.b = appendMoney(w.b, d)
+	w.b = money.AppendFixed2(w.b, d)
 	w.b = append(w.b, '"')
 }
 
 func (w *jw) qty(k string, d decimal.Decimal) {
 	w.key(k)
 	w.b = append(w.b, '"')
-	w.b = appendQty(w.b, d)
+	w.b = money.AppendQuantity(w.b, d)
 	w.b = append(w.b, '"')
 }
 
@@ -146,30 +149,21 @@ func (w *jw) date(k string, d portfolio.Date) {
 	}
 	w.key(k)
 	w.b = append(w.b, '"')
-	w.b = appendDate(w.b, d)
+	w.b = d.AppendText(w.b)
 	w.b = append(w.b, '"')
 }
 
-// appendDate appends d as YYYY-MM-DD.
-func appendDate(b []byte, d portfolio.Date) []byte {
-	y, m, day := d.Time().Date()
-	if y < 1000 || y > 9999 {
-		return append(b, d.String()...)
-	}
-	return append(b, byte('0'+y/1000), byte('0'+y/100%10), byte('0'+y/10%10), byte('0'+y%10), '-',
-		byte('0'+int(m)/10), byte('0'+int(m)%10), '-', byte('0'+day/10), byte('0'+day%10))
-}
-
 // appendJSONString appends s as a JSON string the way encoding/json does
-// without HTML escaping: quotes, backslashes and control characters
-// escaped, U+2028 and U+2029 escaped, invalid UTF-8 as \ufffd.
+// without HTML escaping (quotes, backslashes and control characters
+// escaped, U+2028 and U+2029 escaped, invalid UTF-8 as \ufffd), followed
+// by escapeJSONControls: DEL, C1 and bidi controls escaped too.
 func appendJSONString(b []byte, s string) []byte {
 	const hex = "0123456789abcdef"
 	b = append(b, '"')
 	start := 0
 	for i := 0; i < len(s); {
 		if c := s[i]; c < utf8.RuneSelf {
-			if c >= 0x20 && c != '"' && c != '\\' {
+			if c >= 0x20 && c != '"' && c != '\\' && c != 0x7f {
 				i++
 				continue
 			}
@@ -202,9 +196,9 @@ func appendJSONString(b []byte, s string) []byte {
 			start = i
 			continue
 		}
-		if r == '\u2028' || r == '\u2029' {
+		if safetext.IsControl(r) {
 			b = append(b, s[start:i]...)
-			b = append(b, '\\', 'u', '2', '0', '2', hex[r&0xF])
+			b = appendUnicodeEscape(b, r)
 			i += size
 			start = i
 			continue
@@ -228,7 +222,7 @@ func (w *jw) purchases(k string, ps []taxrules.Purchase) {
 		w.str("token_id", p.TokenID)
 		w.key("date")
 		w.b = append(w.b, '"')
-		w.b = appendDate(w.b, p.Date)
+		w.b = p.Date.AppendText(w.b)
 		w.b = append(w.b, '"')
 		w.qty("quantity", p.Quantity)
 		w.close('}')
@@ -236,7 +230,7 @@ func (w *jw) purchases(k string, ps []taxrules.Purchase) {
 	w.close(']')
 }
 
-// lot writes one lot as lotDoc does.
+// lot writes one lot of a report.
 func (w *jw) lot(ls *taxrules.LotState) {
 	l := ls.Lot
 	w.open('{')
@@ -248,11 +242,15 @@ func (w *jw) lot(ls *taxrules.LotState) {
 	w.key("acquired")
 	w.b = append(w.b, '"')
 	if !l.Acquired.IsZero() {
-		w.b = appendDate(w.b, l.Acquired)
+		w.b = l.Acquired.AppendText(w.b)
 	}
 	w.b = append(w.b, '"')
 	w.date("holding_start", ls.HoldingStart)
-	w.str("term", ls.Term.String())
+	if ls.HoldingStart.IsZero() {
+		w.null("term") // a closed lot
+	} else {
+		w.str("term", ls.Term.String())
+	}
 	w.date("long_term_on", ls.LongTermOn)
 	w.money("cost_basis", ls.CostBasis)
 	w.money("adjusted_basis", ls.AdjustedBasis)
@@ -288,15 +286,33 @@ func (w *jw) lot(ls *taxrules.LotState) {
 	w.close('}')
 }
 
-// sale writes one realized sale as saleDoc does.
+// sale writes one realized sale: {"sale", "lot", "date", "quantity",
+// "proceeds", "cost_basis", "gain_loss", "disallowed_loss", "recognized",
+// "term", "code", "replacements"}.
 func (w *jw) sale(s *taxrules.SaleResult) {
 	w.open('{')
+	w.saleMembers(s)
+	w.close('}')
+}
+
+// simSale writes one sale of a what-if: the realized members, then
+// "safe_to_rebuy" and "warnings".
+func (w *jw) simSale(s *taxrules.SaleResult) {
+	w.open('{')
+	w.saleMembers(s)
+	w.date("safe_to_rebuy", s.SafeToRebuy)
+	w.purchases("warnings", s.Warnings)
+	w.close('}')
+}
+
+// saleMembers writes the members of a realized sale.
+func (w *jw) saleMembers(s *taxrules.SaleResult) {
 	w.optStr("sale", s.Sale)
 	w.str("lot", s.Lot)
 	w.key("date")
 	w.b = append(w.b, '"')
 	if !s.Date.IsZero() {
-		w.b = appendDate(w.b, s.Date)
+		w.b = s.Date.AppendText(w.b)
 	}
 	w.b = append(w.b, '"')
 	w.qty("quantity", s.Quantity)
@@ -321,10 +337,9 @@ func (w *jw) sale(s *taxrules.SaleResult) {
 		w.close('}')
 	}
 	w.close(']')
-	w.close('}')
 }
 
-// summary writes a Schedule D summary as summaryDoc does.
+// summary writes a Schedule D summary.
 func (w *jw) summary(s taxrules.Summary) {
 	w.open('{')
 	w.integer("tax_year", s.TaxYear)
@@ -377,6 +392,17 @@ func writeReportJSON(out io.Writer, a *taxrules.Analysis, year, top int,
 	w.sales("realized", realized)
 	w.key("summary")
 	w.summary(summary)
+	if top > 0 {
+		w.null("harvestable") // only a few lot states were built
+	} else {
+		h := a.Harvestable()
+		w.key("harvestable")
+		w.open('{')
+		w.money("short_term", h.ShortTerm)
+		w.money("long_term", h.LongTerm)
+		w.money("washed_if_sold", h.Washed)
+		w.close('}')
+	}
 	w.close('}')
 	return w.finish()
 }
@@ -390,6 +416,73 @@ func writeExportJSON(out io.Writer, year int, realized []*taxrules.SaleResult, s
 	w.sales("realized", realized)
 	w.key("summary")
 	w.summary(summary)
+	w.close('}')
+	return w.finish()
+}
+
+// writeSimulateJSON writes the simulate document, {"date", "sales",
+// "before", "after", "tax_saved", "warnings"}, led by "batch" when batch is
+// not empty (the sell document).
+func writeSimulateJSON(out io.Writer, batch string, r *taxrules.WhatIfResult, sales []*taxrules.SaleResult) error {
+	w := newJW(out)
+	w.open('{')
+	if batch != "" {
+		w.str("batch", batch)
+	}
+	w.date("date", r.Date)
+	w.key("sales")
+	w.open('[')
+	for _, s := range sales {
+		w.elem()
+		w.simSale(s)
+	}
+	w.close(']')
+	w.key("before")
+	w.summary(r.Before)
+	w.key("after")
+	w.summary(r.After)
+	w.money("tax_saved", r.TaxSaved)
+	w.key("warnings")
+	w.open('[')
+	if r.OtherYear != "" {
+		w.elem()
+		w.b = appendJSONString(w.b, r.OtherYear)
+	}
+	w.close(']')
+	w.close('}')
+	return w.finish()
+}
+
+// writeSuggestJSON writes the suggest document, {"as_of", "target",
+// "room", "picks", "total", "carryover", "carryover_added"}.
+func writeSuggestJSON(out io.Writer, a *taxrules.Analysis, s taxrules.Suggestion) error {
+	w := newJW(out)
+	w.open('{')
+	w.date("as_of", a.AsOf)
+	w.money("target", s.Target)
+	w.money("room", s.Room)
+	w.key("picks")
+	w.open('[')
+	for _, p := range s.Picks {
+		w.elem()
+		w.open('{')
+		w.str("lot", p.Lot)
+		coll, token := "", ""
+		if l, ok := a.Index.Lot(p.Lot); ok {
+			coll, token = l.Collection, l.TokenID
+		}
+		w.str("collection", coll)
+		w.str("token_id", token)
+		w.qty("quantity", p.Quantity)
+		w.money("loss", p.Loss)
+		w.str("term", p.Term.String())
+		w.str("reason", p.Reason)
+		w.close('}')
+	}
+	w.close(']')
+	w.money("total", s.Total)
+	w.money("carryover", s.Carryover)
+	w.money("carryover_added", s.CarryoverAdded)
 	w.close('}')
 	return w.finish()
 }

@@ -8,11 +8,12 @@ import (
 	"path/filepath"
 	"testing"
 
-	"github.com/shopspring/decimal"
-
 	"nftharvest/portfolio"
 	"nftharvest/storage"
+	"nftharvest/synthetic"
 	"nftharvest/taxrules"
+
+	"github.com/shopspring/decimal"
 )
 
 // The straightforward path: the document structs of jsondoc.go encoded by
@@ -24,6 +25,8 @@ type reportDocRef struct {
 	Lots     []lotJSON   `json:"lots"`
 	Realized []saleJSON  `json:"realized"`
 	Summary  summaryJSON `json:"summary"`
+	// Harvestable is null with --top (only a few lot states are built).
+	Harvestable *harvestableJSON `json:"harvestable"`
 }
 
 type exportDocRef struct {
@@ -41,6 +44,7 @@ func referenceReport(t testing.TB, a *taxrules.Analysis, year int, lots []*taxru
 		for i := range a.Lots {
 			doc.Lots = append(doc.Lots, lotDoc(&a.Lots[i]))
 		}
+		doc.Harvestable = harvestableDoc(a.Harvestable())
 	} else {
 		for _, ls := range lots {
 			doc.Lots = append(doc.Lots, lotDoc(ls))
@@ -136,9 +140,9 @@ func TestReportTopCommandMatchesReference(t *testing.T) {
 	if testing.Short() {
 		n = 500
 	}
-	today := portfolio.MustDate(portfolio.SyntheticToday)
+	today := portfolio.MustDate(synthetic.Today)
 	for seed := int64(1); seed <= 2; seed++ {
-		p := portfolio.Synthetic(n, seed)
+		p := synthetic.Portfolio(n, seed)
 		data, err := storage.Encode(p)
 		if err != nil {
 			t.Fatal(err)
@@ -216,8 +220,8 @@ func TestFastReportJSONMatchesReference(t *testing.T) {
 		n = 500
 	}
 	for seed := int64(1); seed <= 3; seed++ {
-		compareReports(t, fmt.Sprintf("synthetic seed %d", seed), portfolio.Synthetic(n, seed),
-			portfolio.MustDate(portfolio.SyntheticToday))
+		compareReports(t, fmt.Sprintf("synthetic seed %d", seed), synthetic.Portfolio(n, seed),
+			portfolio.MustDate(synthetic.Today))
 	}
 }
 
@@ -231,7 +235,7 @@ func mustAnalyze(t *testing.T, p *portfolio.Portfolio, d portfolio.Date) *taxrul
 }
 
 func FuzzAppendJSONString(f *testing.F) {
-	for _, s := range []string{"", "plain", "quote\" back\\slash", "\x00\x01\b\f\n\r\t\x1f\x7f", "<&>", "é ü 日本", "\u2028\u2029", "\xff\xfe bad", "a\xe2\x80"} {
+	for _, s := range []string{"", "plain", "quote\" back\\slash", "\x00\x01\b\f\n\r\t\x1f\x7f", "<&>", "é ü 日本", "\u2028\u2029", "\u009b\u202e\u061c", "\xff\xfe bad", "a\xe2\x80"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -241,8 +245,80 @@ func FuzzAppendJSONString(f *testing.F) {
 		if err := enc.Encode(s); err != nil {
 			t.Fatal(err)
 		}
-		if got := string(appendJSONString(nil, s)) + "\n"; got != want.String() {
+		if got := string(appendJSONString(nil, s)) + "\n"; got != string(escapeJSONControls(want.Bytes())) {
 			t.Errorf("appendJSONString(%q) = %q, want %q", s, got, want.String())
 		}
 	})
 }
+
+// suggestDocOf is the reference suggest document.
+func suggestDocOf(a *taxrules.Analysis, s taxrules.Suggestion) suggestDoc {
+	doc := suggestDoc{AsOf: a.AsOf.String(), Target: plainMoney(s.Target), Room: plainMoney(s.Room),
+		Picks: make([]pickJSON, len(s.Picks)), Total: plainMoney(s.Total),
+		Carryover: plainMoney(s.Carryover), CarryoverAdded: plainMoney(s.CarryoverAdded)}
+	for i, p := range s.Picks {
+		j := pickJSON{Lot: p.Lot, Quantity: qty(p.Quantity), Loss: plainMoney(p.Loss), Term: p.Term.String(), Reason: p.Reason}
+		if l, ok := a.Index.Lot(p.Lot); ok {
+			j.Collection, j.TokenID = l.Collection, l.TokenID
+		}
+		doc.Picks[i] = j
+	}
+	return doc
+}
+
+// The simulate, sell and suggest documents written by the fast writer are
+// byte for byte what encoding/json prints of the reference structs, on the
+// sample (with a hostile name) and generated portfolios, in the profile's
+// year and the next.
+func TestWhatIfDocumentsMatchReference(t *testing.T) {
+	today := portfolio.MustDate(synthetic.Today)
+	for seed := int64(1); seed <= 3; seed++ {
+		p := synthetic.Portfolio(600, seed)
+		p.Collections[0].Name = "Evil \x1b]0;pwned\x07 \u202e"
+		a := mustAnalyze(t, p, today)
+		var reqs []taxrules.SaleRequest
+		for i := range a.Lots {
+			if a.Lots[i].OpenQuantity.Sign() > 0 && a.Lots[i].HasPrice && len(reqs) < 12 {
+				reqs = append(reqs, taxrules.SaleRequest{Lot: a.Lots[i].Lot.ID})
+			}
+		}
+		for _, date := range []portfolio.Date{today, today.AddDays(40)} {
+			res, err := a.Simulate(taxrules.WhatIf{Sales: reqs, Date: date})
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, batch := range []string{"", "B-0007"} {
+				var got, want bytes.Buffer
+				if err := writeSimulateJSON(&got, batch, res, ptrs(res.Sales)); err != nil {
+					t.Fatal(err)
+				}
+				var ref any = simulateDocOf(res, res.Sales)
+				if batch != "" {
+					ref = sellDoc{Batch: batch, simulateDoc: simulateDocOf(res, res.Sales)}
+				}
+				if err := writeJSON(&want, ref); err != nil {
+					t.Fatal(err)
+				}
+				if !bytes.Equal(got.Bytes(), want.Bytes()) {
+					t.Fatalf("seed %d %s batch %q: simulate JSON differs at byte %d:\n%s\nwant\n%s", seed, date, batch,
+						firstDiff(got.Bytes(), want.Bytes()), got.Bytes(), want.Bytes())
+				}
+			}
+		}
+		for _, target := range []*decimal.Decimal{nil, ptr(decimal.NewFromInt(5000))} {
+			s := a.Suggest(target)
+			var got, want bytes.Buffer
+			if err := writeSuggestJSON(&got, a, s); err != nil {
+				t.Fatal(err)
+			}
+			if err := writeJSON(&want, suggestDocOf(a, s)); err != nil {
+				t.Fatal(err)
+			}
+			if !bytes.Equal(got.Bytes(), want.Bytes()) {
+				t.Fatalf("seed %d: suggest JSON differs at byte %d", seed, firstDiff(got.Bytes(), want.Bytes()))
+			}
+		}
+	}
+}
+
+func ptr[T any](v T) *T { return &v }

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"nftharvest/portfolio"
+	"nftharvest/storage"
 
 	"github.com/shopspring/decimal"
 )
@@ -170,36 +171,41 @@ func parseCountFlag(name, s string) (int, error) {
 	return n, nil
 }
 
-// parseAmount reads a non-negative decimal written in plain digits, such
-// as "812.50". what names the kind of value in the error ("an amount").
+// parseAmount reads a decimal written in plain digits, such as "812.50",
+// within the limits of the portfolio file (at most 18 decimal places and
+// 40 digits). what names the kind of value in the error ("an amount").
 func parseAmount(s, what string) (decimal.Decimal, error) {
 	if !plainDecimal(s) {
-		return decimal.Zero, fmt.Errorf("%q is not %s", s, what)
+		return decimal.Zero, fmt.Errorf("%q is not %s (write plain digits such as 0.5 or 812.50)", s, what)
 	}
 	d, err := decimal.NewFromString(s)
 	if err != nil {
 		return decimal.Zero, fmt.Errorf("%q is not %s", s, what)
 	}
+	if p := storage.DecimalProblem(d); p != "" {
+		return decimal.Zero, fmt.Errorf("%q %s", s, p)
+	}
 	return d, nil
 }
 
-// plainDecimal accepts an optional minus sign, digits and at most one
-// decimal point with digits on at least one side: no exponents, no
-// thousands separators, no spaces, no "+", no "NaN".
+// plainDecimal accepts what the portfolio file accepts as a decimal,
+// without the exponent: an optional minus sign, digits, and optionally a
+// decimal point followed by digits. Not accepted: ".5", "5.", exponents,
+// thousands separators, spaces, "+", "NaN".
 func plainDecimal(s string) bool {
 	s = strings.TrimPrefix(s, "-")
-	digits, dots := 0, 0
-	for _, r := range s {
-		switch {
-		case r >= '0' && r <= '9':
-			digits++
-		case r == '.':
-			dots++
-		default:
+	intPart, frac, dot := strings.Cut(s, ".")
+	return allDigits(intPart) && (!dot || allDigits(frac))
+}
+
+// allDigits tells whether s is one or more ASCII digits.
+func allDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
 			return false
 		}
 	}
-	return digits > 0 && dots <= 1
+	return s != ""
 }
 
 // parseMoney reads an amount of money: a plain decimal in whole cents, as

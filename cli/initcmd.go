@@ -45,6 +45,5 @@ func runInit(c *ctx, args []string) error {
 	if path != c.env.defaultPortfolio() {
 		try += " --portfolio " + shellQuote(path)
 	}
-	_, err = fmt.Fprintf(c.stdout, "Wrote the sample portfolio to %s. Edit it, then try: %s\n", path, try)
-	return err
+	return say(c.stdout, "Wrote the sample portfolio to %s. Edit it, then try: %s", path, try)
 }

@@ -17,6 +17,21 @@ import (
 // commands changing the file take turns; while another process holds the
 // lock it says so on standard error and waits (storage.LockTimeout).
 func (f *flags) load() (*storage.File, error) {
+	file, err := f.loadFile()
+	if err != nil {
+		return nil, err
+	}
+	if f.c.cmd.name != "validate" && f.c.cmd.name != "undo" { // the others work as of today
+		if err := f.c.env.CheckToday(file); err != nil {
+			file.Close() // the lock, with forUpdate
+			return nil, err
+		}
+	}
+	return file, nil
+}
+
+// loadFile reads the file load names.
+func (f *flags) loadFile() (*storage.File, error) {
 	if f.sample {
 		file, err := storage.LoadSample()
 		if err != nil {
@@ -33,14 +48,10 @@ func (f *flags) load() (*storage.File, error) {
 	}
 	if f.forUpdate {
 		return storage.LoadForUpdate(path, func(holder string) {
-			fmt.Fprintf(f.c.stderr, "nftharvest: waiting for the lock on %s held by %s (up to %v)\n", path, holder, storage.LockTimeout)
+			say(f.c.stderr, "nftharvest: waiting for the lock on %s held by %s (up to %v)", path, holder, storage.LockTimeout)
 		})
 	}
-	file, err := storage.Load(path)
-	if err != nil {
-		return nil, err
-	}
-	return file, nil
+	return storage.Load(path)
 }
 
 // analyze runs the engine on p as of asOf.

@@ -141,7 +141,7 @@ func TestParseFlagValues(t *testing.T) {
 	if _, err := parseAmountFlag("fees", "-1"); err == nil || err.Error() != `--fees: "-1" must not be negative` {
 		t.Errorf("negative fees: %v", err)
 	}
-	if _, err := parseAmountFlag("fees", "abc"); err == nil || err.Error() != `--fees: "abc" is not an amount` {
+	if _, err := parseAmountFlag("fees", "abc"); err == nil || err.Error() != `--fees: "abc" is not an amount (write plain digits such as 0.5 or 812.50)` {
 		t.Errorf("bad fees: %v", err)
 	}
 	if d, err := parseAmountFlag("fees", "12.34"); err != nil || d.String() != "12.34" {
@@ -155,7 +155,9 @@ func TestParseFlagValues(t *testing.T) {
 
 func TestPlainDecimal(t *testing.T) {
 	for s, want := range map[string]bool{
-		"1": true, "1.5": true, ".5": true, "5.": true, "-2.25": true, "007": true,
+		"1": true, "1.5": true, "-2.25": true, "007": true,
+		// As in the file: digits on both sides of the point.
+		".5": false, "5.": false, "-.5": false, "-5.": false,
 		"": false, ".": false, "-": false, "1e3": false, "+1": false, "1,000": false,
 		" 1": false, "1.2.3": false, "NaN": false, "--1": false, "٣": false,
 	} {

@@ -141,10 +141,11 @@ func reportTable(out io.Writer, path string, a *taxrules.Analysis, year, top int
 		name = "the sample portfolio"
 	}
 	prof := a.Portfolio.TaxProfile
-	fmt.Fprintf(b, "%s as of %s, tax year %d\nWash-sale rule: %s (match: %s)\n\n",
-		name, a.AsOf, year, prof.WashSale, prof.Match)
+	say(b, "%s as of %s, tax year %d", name, a.AsOf, year)
+	say(b, "Wash-sale rule: %s (match: %s)", prof.WashSale, prof.Match)
+	b.WriteString("\n")
 	if top > 0 {
-		fmt.Fprintf(b, "Largest unrealized losses (top %d)\n", top)
+		say(b, "Largest unrealized losses (top %d)", top)
 	} else {
 		b.WriteString("Open lots\n")
 	}
@@ -156,14 +157,22 @@ func reportTable(out io.Writer, path string, a *taxrules.Analysis, year, top int
 		}
 		washNotes(b, lots)
 	}
+	if top == 0 {
+		h := a.Harvestable()
+		say(b, "Harvestable today (no wash sale): short-term %s, long-term %s", amount(h.ShortTerm), amount(h.LongTerm))
+		if h.Washed.Sign() != 0 {
+			say(b, "  not counted: %s of losses a sale today would wash (W)", amount(h.Washed))
+		}
+	}
 	b.WriteString("\n")
 	switch {
 	case top > 0:
-		fmt.Fprintf(b, "Realized in %d: %d sale entries (not listed with --top)\n", year, len(realized))
+		say(b, "Realized in %d: %d sale entries (not listed with --top)", year, len(realized))
 	case len(realized) == 0:
-		fmt.Fprintf(b, "Realized in %d\n  none\n", year)
+		say(b, "Realized in %d", year)
+		b.WriteString("  none\n")
 	default:
-		fmt.Fprintf(b, "Realized in %d\n", year)
+		say(b, "Realized in %d", year)
 		if err := saleTable(b, realized); err != nil {
 			return err
 		}

@@ -80,15 +80,10 @@ func runSell(c *ctx, w *whatIf) error {
 func printSell(c *ctx, w *whatIf, path, batch string, recorded []portfolio.Sale,
 	res *taxrules.WhatIfResult, sales []*taxrules.SaleResult) error {
 	if w.f.format == "json" {
-		doc := sellDoc{Batch: batch, simulateDoc: simulateDocOf(res, nil)}
-		doc.Sales = make([]simSaleJSON, len(sales))
-		for i, s := range sales {
-			doc.Sales[i] = simSaleDoc(s)
-		}
-		return writeJSON(c.stdout, doc)
+		return writeSimulateJSON(c.stdout, batch, res, sales)
 	}
 	b := bufio.NewWriter(c.stdout)
-	fmt.Fprintf(b, "Recorded batch %s in %s:\n", batch, path)
+	say(b, "Recorded batch %s in %s:", batch, path)
 	writeSaleLines(b, recorded)
 	b.WriteString("\n")
 	if err := whatIfTable(b, res, sales); err != nil {
@@ -98,7 +93,9 @@ func printSell(c *ctx, w *whatIf, path, batch string, recorded []portfolio.Sale,
 	if path != c.env.defaultPortfolio() {
 		undo += " --portfolio " + shellQuote(path)
 	}
-	fmt.Fprintf(b, "\nSaved %s (previous version in %s.bak).\nTo undo: %s\n", path, path, undo)
+	b.WriteString("\n")
+	say(b, "Saved %s (previous version in %s.bak).", path, path)
+	say(b, "To undo: %s", undo)
 	return b.Flush()
 }
 
@@ -113,9 +110,9 @@ func describeBatch(verb, batch string, sales []portfolio.Sale) string {
 }
 
 func saleLine(s portfolio.Sale) string {
-	line := fmt.Sprintf("%s %s %s @ %s", s.ID, s.Lot, qty(s.Quantity), money(s.Proceeds))
+	line := fmt.Sprintf("%s %s %s @ %s", s.ID, s.Lot, qty(s.Quantity), plainMoney(s.Proceeds))
 	if !s.Fees.IsZero() {
-		line += " fees " + money(s.Fees)
+		line += " fees " + plainMoney(s.Fees)
 	}
 	return line + " on " + s.Date.String()
 }
@@ -123,7 +120,7 @@ func saleLine(s portfolio.Sale) string {
 // writeSaleLines lists recorded or removed sales, one per line.
 func writeSaleLines(b io.Writer, sales []portfolio.Sale) {
 	for _, s := range sales {
-		fmt.Fprintf(b, "  %s\n", saleLine(s))
+		say(b, "  %s", saleLine(s))
 	}
 }
 

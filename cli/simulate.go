@@ -40,6 +40,7 @@ and after with the tax saved. The file is not changed.
 type whatIf struct {
 	f      *flags
 	req    taxrules.WhatIf
+	specs  []string // the --sell values, one per request
 	dryRun bool
 }
 
@@ -71,6 +72,7 @@ func parseWhatIf(c *ctx, args []string, sell bool) (*whatIf, error) {
 		return nil, err
 	}
 	w.req = taxrules.WhatIf{Sales: reqs, Date: date}
+	w.specs = specs
 	return w, nil
 }
 
@@ -79,6 +81,9 @@ func parseWhatIf(c *ctx, args []string, sell bool) (*whatIf, error) {
 func (w *whatIf) simulate(today portfolio.Date) (*storage.File, *taxrules.Analysis, *taxrules.WhatIfResult, error) {
 	file, err := w.f.load()
 	if err != nil {
+		return nil, nil, nil, err
+	}
+	if err := wholeTokens(file.Portfolio, w.req.Sales, w.specs); err != nil {
 		return nil, nil, nil, err
 	}
 	a, err := analyze(file.Portfolio, today)
@@ -107,10 +112,10 @@ func runWhatIf(c *ctx, args []string, sell bool) error {
 		return err
 	}
 	if w.f.format == "json" {
-		return writeJSON(c.stdout, simulateDocOf(res, res.Sales))
+		return writeSimulateJSON(c.stdout, "", res, ptrs(res.Sales))
 	}
 	b := bufio.NewWriter(c.stdout)
-	fmt.Fprintf(b, "What-if: sell on %s (nothing is recorded)\n", res.Date)
+	say(b, "What-if: sell on %s (nothing is recorded)", res.Date)
 	if err := whatIfTable(b, res, ptrs(res.Sales)); err != nil {
 		return err
 	}
@@ -131,7 +136,12 @@ func whatIfTable(b *bufio.Writer, res *taxrules.WhatIfResult, sales []*taxrules.
 	if err := summaryBlock(b, title, []string{"Before", "After"}, res.Before, res.After); err != nil {
 		return err
 	}
-	fmt.Fprintf(b, "\nEstimated tax saved: %s\n", amount(res.TaxSaved))
+	b.WriteString("\n")
+	say(b, "Estimated tax saved: %s", amount(res.TaxSaved))
+	if res.OtherYear != "" {
+		b.WriteString("\n")
+		b.WriteString(wrap("Warning: "+res.OtherYear+".", "", "  ", Width))
+	}
 	return nil
 }
 

@@ -2,8 +2,9 @@ package cli
 
 import (
 	"bufio"
-	"fmt"
 	"strings"
+
+	"nftharvest/safetext"
 
 	"github.com/shopspring/decimal"
 )
@@ -18,8 +19,10 @@ Suggests open lots to sell at a loss to reach a target: lots whose loss sale
 would not be a wash sale, short-term losses first. The file is not changed;
 the suggestion ends with the "nftharvest sell" command that would record it.
 
-  --target AMOUNT   losses to harvest, in the base currency (default: this
-                    year's net gains plus the ordinary-income limit)
+  --target AMOUNT   losses to harvest, in the base currency (default: the
+                    losses that still lower this year's tax: the net gains
+                    left plus what is left of the ordinary-income limit;
+                    when that is zero, nothing is suggested)
   --as-of DATE      suggest as of DATE (YYYY-MM-DD; default today)
   --format FORMAT   table (default) or json (see docs/json.md)
   --portfolio FILE  portfolio file (default $NFTHARVEST_PORTFOLIO, else
@@ -60,18 +63,15 @@ func runSuggest(c *ctx, args []string) error {
 	}
 	s := a.Suggest(target)
 	if f.format == "json" {
-		doc := suggestDoc{AsOf: a.AsOf.String(), Target: money(s.Target), Picks: make([]pickJSON, len(s.Picks)), Total: money(s.Total)}
-		for i, p := range s.Picks {
-			j := pickJSON{Lot: p.Lot, Quantity: qty(p.Quantity), Loss: money(p.Loss), Term: p.Term.String(), Reason: p.Reason}
-			if l, ok := a.Index.Lot(p.Lot); ok {
-				j.Collection, j.TokenID = l.Collection, l.TokenID
-			}
-			doc.Picks[i] = j
-		}
-		return writeJSON(c.stdout, doc)
+		return writeSuggestJSON(c.stdout, a, s)
 	}
 	b := bufio.NewWriter(c.stdout)
-	fmt.Fprintf(b, "Harvest suggestion as of %s: target %s of losses\n", a.AsOf, amount(s.Target))
+	if target == nil && s.Room.Sign() <= 0 {
+		say(b, "No loss lowers your %d tax; further losses only add to the carryover: %s", a.TaxYear, amount(s.Carryover))
+		b.WriteString("  (--target AMOUNT suggests lots to harvest anyway)\n")
+		return b.Flush()
+	}
+	say(b, "Harvest suggestion as of %s: target %s of losses", a.AsOf, amount(s.Target))
 	if len(s.Picks) == 0 {
 		b.WriteString("  nothing to harvest: no open lot has a loss that can be sold without a wash sale\n")
 		return b.Flush()
@@ -99,6 +99,10 @@ func runSuggest(c *ctx, args []string) error {
 	if err := t.render(b, Width); err != nil {
 		return err
 	}
+	if s.CarryoverAdded.Sign() > 0 {
+		say(b, "Adds %s to the carryover into %d (only %s lowers your %d tax).",
+			amount(s.CarryoverAdded), a.TaxYear+1, amount(s.Room), a.TaxYear)
+	}
 	b.WriteString("\nWhy:\n")
 	for _, p := range s.Picks {
 		b.WriteString(wrap(p.Lot+": "+p.Reason, "  ", "    ", Width))
@@ -112,11 +116,13 @@ func runSuggest(c *ctx, args []string) error {
 }
 
 // commandLines formats a shell command over several lines of at most 80
-// columns, joined with backslashes.
+// columns, joined with backslashes. Each word is made safe
+// (safetext.String).
 func commandLines(words []string) string {
 	var b strings.Builder
 	line := " "
 	for _, w := range words {
+		w = safetext.String(w)
 		if line != " " && len(line)+1+len(w)+2 > Width {
 			b.WriteString(line + " \\\n")
 			line = "   "

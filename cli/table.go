@@ -5,7 +5,8 @@ import (
 	"io"
 	"strings"
 
-	"nftharvest/taxrules"
+	"nftharvest/money"
+	"nftharvest/safetext"
 
 	"github.com/mattn/go-runewidth"
 	"github.com/shopspring/decimal"
@@ -33,7 +34,15 @@ type table struct {
 	noHeader bool
 }
 
-func (t *table) add(cells ...string) { t.rows = append(t.rows, cells) }
+// add appends a row. Every cell is made safe (safetext.String) before it
+// is measured, so a control character in a name shows as a visible escape
+// and counts at its shown width.
+func (t *table) add(cells ...string) {
+	for i, c := range cells {
+		cells[i] = safetext.String(c)
+	}
+	t.rows = append(t.rows, cells)
+}
 
 // widths returns the width of every column so that the table fits in
 // width: fixed columns get their content's width, the flex column (if any)
@@ -135,7 +144,9 @@ func truncate(s string, w int, keepTail bool) string {
 
 // wrap breaks text into lines of at most width columns at spaces; the
 // first line starts with first, the others with rest (a hanging indent).
+// The text is made safe (safetext.String) first.
 func wrap(text, first, rest string, width int) string {
+	text = safetext.String(text)
 	var b strings.Builder
 	indent := first
 	line := indent
@@ -160,7 +171,7 @@ func wrap(text, first, rest string, width int) string {
 // separated, "-" for negative amounts: -12,345.67.
 func amount(d decimal.Decimal) string {
 	var buf [48]byte
-	return taxrules.GroupThousands(string(appendMoney(buf[:0], d)))
+	return money.Group(string(money.AppendFixed2(buf[:0], d)))
 }
 
 // kv is a block of labelled amounts, labels left, values right-aligned.

@@ -77,9 +77,9 @@ func runUndo(c *ctx, args []string) error {
 		return saveErr // nothing was saved
 	}
 	b := bufio.NewWriter(c.stdout)
-	fmt.Fprintf(b, "Removed batch %s from %s:\n", batch, file.Path)
+	say(b, "Removed batch %s from %s:", batch, file.Path)
 	writeSaleLines(b, removed)
-	fmt.Fprintf(b, "Saved %s (previous version in %s.bak).\n", file.Path, file.Path)
+	say(b, "Saved %s (previous version in %s.bak).", file.Path, file.Path)
 	if err := b.Flush(); err != nil {
 		return err
 	}
@@ -102,7 +102,7 @@ func undoPlan(file *storage.File) (*portfolio.Portfolio, string, []portfolio.Sal
 // no terminal, or any answer but y or yes, it returns an input error.
 func confirmUndo(c *ctx, path, batch string, removed []portfolio.Sale) error {
 	b := bufio.NewWriter(c.stdout)
-	fmt.Fprintf(b, "Undo would remove batch %s from %s:\n", batch, path)
+	say(b, "Undo would remove batch %s from %s:", batch, path)
 	writeSaleLines(b, removed)
 	if err := b.Flush(); err != nil {
 		return err
@@ -110,7 +110,7 @@ func confirmUndo(c *ctx, path, batch string, removed []portfolio.Sale) error {
 	if c.env.Terminal == nil {
 		return inputErrorf("undo: not confirmed, nothing removed: run \"nftharvest undo --yes\" to remove batch %s (there is no terminal to ask on)", batch)
 	}
-	fmt.Fprintf(c.stderr, "Remove batch %s (%s)? [y/N] ", batch, plural(len(removed), "sale"))
+	ask(c.stderr, "Remove batch %s (%s)? [y/N] ", batch, plural(len(removed), "sale"))
 	line, _ := bufio.NewReader(io.LimitReader(c.env.Terminal, 256)).ReadString('\n')
 	switch strings.ToLower(strings.TrimSpace(line)) {
 	case "y", "yes":

@@ -1,9 +1,5 @@
 package cli
 
-import (
-	"fmt"
-)
-
 var validateCmd = &command{
 	name:    "validate",
 	summary: "check a portfolio file and list every problem",
@@ -38,6 +34,5 @@ func runValidate(c *ctx, args []string) error {
 	if err != nil {
 		return err
 	}
-	_, err = fmt.Fprintf(c.stdout, "ok: %d lots, %d sales\n", len(file.Portfolio.Lots), len(file.Portfolio.Sales))
-	return err
+	return say(c.stdout, "ok: %d lots, %d sales", len(file.Portfolio.Lots), len(file.Portfolio.Sales))
 }

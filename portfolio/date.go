@@ -32,14 +32,11 @@ func DateOf(t time.Time) Date {
 // ParseDate reads a strict YYYY-MM-DD date. It rejects impossible dates such
 // as 2024-13-01 or 2023-02-29.
 func ParseDate(s string) (Date, error) {
-	if len(s) != len(DateLayout) {
+	d, ok := ParseDateText(s)
+	if !ok {
 		return 0, fmt.Errorf("%q is not a date (YYYY-MM-DD)", s)
 	}
-	t, err := time.Parse(DateLayout, s)
-	if err != nil || t.Year() < 1 {
-		return 0, fmt.Errorf("%q is not a date (YYYY-MM-DD)", s)
-	}
-	return DateOf(t), nil
+	return d, nil
 }
 
 // MustDate is ParseDate for literals in tests and fixtures; it panics on error.
@@ -64,11 +61,15 @@ func (d Date) String() string {
 	if d == 0 {
 		return ""
 	}
-	return d.Time().Format(DateLayout)
+	var buf [16]byte
+	return string(d.AppendText(buf[:0]))
 }
 
 // Year returns the calendar year of d.
-func (d Date) Year() int { return d.Time().Year() }
+func (d Date) Year() int {
+	y, _, _ := d.Civil()
+	return y
+}
 
 // AddDays returns the date n days after d (before it when n < 0).
 func (d Date) AddDays(n int) Date { return d + Date(n) }

@@ -1,6 +1,7 @@
 package portfolio
 
 import (
+	"fmt"
 	"math/rand/v2"
 	"slices"
 	"testing"
@@ -12,7 +13,7 @@ import (
 // ids increase (binary search, sales matched in one pass) answers exactly
 // as the map-based index of the same lots in another order.
 func TestIndexSortedMatchesMap(t *testing.T) {
-	p := Synthetic(3000, 5)
+	p := increasingIDs(3000, 5)
 	// Sales of lots that do not exist, before, between and after the ids.
 	p.Sales = append(p.Sales,
 		Sale{ID: "S-x1", Lot: "A-0001", Quantity: dec("1")},
@@ -21,7 +22,7 @@ func TestIndexSortedMatchesMap(t *testing.T) {
 		Sale{ID: "S-x4", Lot: "", Quantity: dec("1")})
 	sorted := NewIndex(p)
 	if sorted.lots != nil {
-		t.Fatal("test setup: the lot ids of Synthetic should increase")
+		t.Fatal("test setup: the lot ids should increase")
 	}
 
 	shuffled := p.Clone()
@@ -172,4 +173,20 @@ func TestIndexSortedRandomIDs(t *testing.T) {
 			}
 		}
 	}
+}
+
+// increasingIDs returns n lots with increasing ids (L-0001 ...) and about
+// n/10 sales of random lots, for the index tests.
+func increasingIDs(n int, seed uint64) *Portfolio {
+	r := rand.New(rand.NewPCG(seed, seed))
+	p := &Portfolio{}
+	for i := range n {
+		p.Lots = append(p.Lots, Lot{ID: fmt.Sprintf("L-%04d", i+1), Collection: "c", TokenID: fmt.Sprint(r.IntN(50)),
+			Quantity: dec("3"), Acquired: MustDate("2024-01-01").AddDays(i % 700)})
+	}
+	for i := range n / 10 {
+		p.Sales = append(p.Sales, Sale{ID: fmt.Sprintf("S-%04d", i+1), Lot: fmt.Sprintf("L-%04d", 1+r.IntN(n)),
+			Quantity: dec("1"), Date: MustDate("2026-01-01")})
+	}
+	return p
 }

@@ -8,7 +8,7 @@ import (
 	"sync"
 	"testing"
 
-	"nftharvest/portfolio"
+	"nftharvest/synthetic"
 )
 
 // benchSizes are the portfolio sizes of the loading benchmarks (issue 7).
@@ -27,7 +27,7 @@ func benchData(b *testing.B, n int) []byte {
 	if data, ok := benchFiles[n]; ok {
 		return data
 	}
-	data, err := Encode(portfolio.Synthetic(n, 1))
+	data, err := Encode(synthetic.Portfolio(n, 1))
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -7,6 +7,8 @@ import (
 	"os"
 	"strings"
 	"time"
+
+	"nftharvest/safetext"
 )
 
 // Now gives the time written in change-log lines; tests replace it.
@@ -14,10 +16,11 @@ var Now = time.Now
 
 // appendLog appends one line to the change log at path:
 // "<RFC 3339 UTC time>\t<change>\tsha256=<hex of the new file>\n".
-// Tabs and line breaks in change become spaces so that every change is
-// exactly one line; an empty change is logged as "save".
-// The log is opened without following a symbolic link and created with
-// the portfolio's permissions and owner o.
+// Tabs and line breaks in change become spaces and other control
+// characters visible escapes (logText), so that every change is exactly
+// one line; an empty change is logged as "save". The log is opened
+// without following a symbolic link and created with the portfolio's
+// permissions and owner o.
 func appendLog(path, change string, sum [sha256.Size]byte, o fileOwner) error {
 	line := Now().UTC().Format(time.RFC3339) + "\t" + logText(change) + "\tsha256=" + hex.EncodeToString(sum[:]) + "\n"
 	f, err := openSidecar(path, os.O_WRONLY|os.O_APPEND|os.O_CREATE, o)
@@ -101,14 +104,17 @@ func logUnlogged(path, bak string, sum [sha256.Size]byte, o fileOwner) error {
 	return appendLog(path, change, sum, o)
 }
 
-// logText makes a change description fit on one log line.
+// logText makes a change description fit on one log line, safe to read
+// in a terminal: tabs and line breaks become spaces (a tab separates the
+// fields), then safetext.String shows every other control character as a
+// visible escape (\x1b, \u202e).
 func logText(change string) string {
-	change = strings.Map(func(r rune) rune {
+	change = safetext.String(strings.Map(func(r rune) rune {
 		if r == '\t' || r == '\n' || r == '\r' {
 			return ' '
 		}
 		return r
-	}, strings.TrimSpace(change))
+	}, strings.TrimSpace(change)))
 	if change == "" {
 		return "save"
 	}

@@ -15,7 +15,7 @@ import (
 	"testing"
 	"time"
 
-	"nftharvest/portfolio"
+	"nftharvest/synthetic"
 )
 
 // crashWriterEnv switches the test binary into the writer process of
@@ -61,7 +61,7 @@ func TestCrashDuringSave(t *testing.T) {
 	}
 	path := filepath.Join(t.TempDir(), "portfolio.json")
 	// Big enough (about 600 KB) that a save takes a few milliseconds.
-	f, err := SaveAs(path, portfolio.Synthetic(2000, 3), "initial", false)
+	f, err := SaveAs(path, synthetic.Portfolio(2000, 3), "initial", false)
 	if err != nil {
 		t.Fatal(err)
 	}

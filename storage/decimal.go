@@ -11,6 +11,44 @@ import (
 // make a save write a gigabyte of zeros.
 const maxDigits = 40
 
+// maxPlaces bounds the decimal places of a decimal (trailing zeros count):
+// 18, the precision of ERC-20 style token amounts. More is refused rather
+// than rounded, so that nothing is silently changed.
+const maxPlaces = 18
+
+// Limits of a decimal in a portfolio file (docs/format.md, Conventions).
+const (
+	// MaxDecimalDigits is the most digits of a decimal in fixed-point form.
+	MaxDecimalDigits = maxDigits
+	// MaxDecimalPlaces is the most decimal places of a decimal.
+	MaxDecimalPlaces = maxPlaces
+)
+
+// DecimalProblem says why d cannot be stored in a portfolio file ("has
+// more than 18 decimal places", "has more than 40 digits"), or "" when it
+// can. Command-line and app input is checked with it, so that what the
+// user typed is refused at once rather than when the file is saved.
+func DecimalProblem(d decimal.Decimal) string {
+	exp := int(d.Exponent())
+	switch {
+	case exp < -maxPlaces:
+		return "has more than " + strconv.Itoa(maxPlaces) + " decimal places"
+	case !fitsDigits(d):
+		return "has more than " + strconv.Itoa(maxDigits) + " digits"
+	}
+	return ""
+}
+
+// fitsDigits tells whether d has at most maxDigits digits in fixed-point
+// form (integer digits plus decimal places).
+func fitsDigits(d decimal.Decimal) bool {
+	exp := int(d.Exponent())
+	if exp < -maxDigits || exp > maxDigits {
+		return false
+	}
+	return max(d.NumDigits()+exp, 1)+max(-exp, 0) <= maxDigits || d.IsZero() && exp >= 0
+}
+
 // decimalStatus is the outcome of parseDecimal.
 type decimalStatus uint8
 
@@ -18,6 +56,7 @@ const (
 	decimalOK decimalStatus = iota
 	decimalSyntax
 	decimalRange
+	decimalPrecision // more than maxPlaces decimal places
 )
 
 // parseDecimal reads s exactly (never through float64). It accepts the
@@ -110,6 +149,9 @@ func (t *smallDecimals) parseDecimal(s []byte) (decimal.Decimal, decimalStatus) 
 	}
 	if places > maxDigits || intDigits+places > maxDigits {
 		return decimal.Decimal{}, decimalRange
+	}
+	if places > maxPlaces {
+		return decimal.Decimal{}, decimalPrecision
 	}
 	if overflow {
 		d, err := decimal.NewFromString(string(s))

@@ -24,12 +24,13 @@ func Parse(data []byte, name string) (*portfolio.Portfolio, error) {
 	})
 }
 
-// parse decodes and validates the JSON text read from r, of size bytes
+// parse decodes and validates the JSON text read from r (a leading UTF-8
+// byte order mark is skipped), of size bytes
 // (0 if unknown; it sizes the record slices). reopen gives the text again
 // to turn the byte offset of malformed JSON into a line and column.
 func parse(r io.Reader, size int64, name string, reopen func() (io.ReadCloser, error)) (*portfolio.Portfolio, error) {
 	c := &collector{limit: MaxProblems}
-	d := newDecoder(r, size, c)
+	d := newDecoder(skipBOM(r), size, c)
 	d.document()
 	if d.fatal != nil {
 		if d.fatalOff >= 0 {
@@ -128,6 +129,9 @@ func locate(reopen func() (io.ReadCloser, error), off int64) (line, col int) {
 	}
 	defer r.Close()
 	br := bufio.NewReaderSize(r, 64<<10)
+	if head, _ := br.Peek(len(utf8BOM)); string(head) == utf8BOM {
+		br.Discard(len(utf8BOM)) // parse skipped it: offsets start after it
+	}
 	for i := int64(0); i < off; i++ {
 		c, err := br.ReadByte()
 		if err != nil {
@@ -368,6 +372,8 @@ func (d *decoder) decimalOf(a at, raw []byte) (decimal.Decimal, bool) {
 		d.c.fail(a, showRaw(raw)+" is not a decimal number")
 	case decimalRange:
 		d.c.fail(a, showRaw(raw)+" is out of range (at most "+strconv.Itoa(maxDigits)+" digits)")
+	case decimalPrecision:
+		d.c.fail(a, showRaw(raw)+tooPrecise)
 	}
 	return v, true
 }
@@ -379,7 +385,7 @@ func (d *decoder) dateOf(a at, raw []byte) (portfolio.Date, bool) {
 		return 0, false
 	}
 	if raw[0] == '"' {
-		if v, ok := parseDate(d.unquote(raw)); ok {
+		if v, ok := portfolio.ParseDateText(d.unquote(raw)); ok {
 			return v, true
 		}
 	}

@@ -92,9 +92,10 @@ func (d *decoder) document() {
 		d.token()
 	default:
 		if raw, ok := d.value(); ok {
+			shown := showRaw(raw) // raw is only valid until the next read
 			d.end()
 			if !d.stop {
-				d.fatal = &Problem{Message: "the file holds " + showRaw(raw) + ", not a JSON object"}
+				d.fatal = &Problem{Message: "the file holds " + shown + ", not a JSON object"}
 				d.stop = true
 			}
 		}

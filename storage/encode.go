@@ -216,7 +216,7 @@ func (e *encoder) price(name string, p *portfolio.Price, a at) {
 	e.str(p.Currency)
 	if !p.AsOf.IsZero() {
 		e.b = append(e.b, `, "as_of": "`...)
-		e.b = appendDate(e.b, p.AsOf)
+		e.b = p.AsOf.AppendText(e.b)
 		e.b = append(e.b, '"')
 	}
 	e.extraInline(p.Extra, a, priceNames)
@@ -303,7 +303,7 @@ func (e *encoder) dec(d decimal.Decimal) {
 
 func (e *encoder) date(d portfolio.Date) {
 	e.b = append(e.b, '"')
-	e.b = appendDate(e.b, d)
+	e.b = d.AppendText(e.b)
 	e.b = append(e.b, '"')
 }
 

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"nftharvest/portfolio"
+	"nftharvest/synthetic"
 )
 
 // TestEncodeGolden pins the exact layout of an encoded file: member order,
@@ -27,7 +28,7 @@ func TestEncodeIsStable(t *testing.T) {
 		"full":      readTestdata(t, "full.json"),
 		"minimal":   readTestdata(t, "minimal.json"),
 		"sample":    SampleJSON(),
-		"synthetic": mustEncode(t, portfolio.Synthetic(300, 7)),
+		"synthetic": mustEncode(t, synthetic.Portfolio(300, 7)),
 	}
 	for name, in := range inputs {
 		t.Run(name, func(t *testing.T) {
@@ -47,16 +48,16 @@ func TestEncodeIsStable(t *testing.T) {
 // TestEncodeKeepsScale checks that decimals keep the digits they were
 // written with and that JSON numbers are read exactly.
 func TestEncodeKeepsScale(t *testing.T) {
-	in := strings.Replace(string(readTestdata(t, "minimal.json")), `"cost": 100`, `"cost": 5400.00, "fees": 0.10000000000000000000000001`, 1)
+	in := strings.Replace(string(readTestdata(t, "minimal.json")), `"cost": 100`, `"cost": 5400.00, "fees": 12345678901234.100000000000000001`, 1)
 	in = strings.Replace(in, `"proceeds": 80.5`, `"proceeds": "123456789012345678901234.50"`, 1)
 	p := mustParse(t, []byte(in))
 	out := string(mustEncode(t, p))
-	for _, want := range []string{`"cost": "5400.00"`, `"fees": "0.10000000000000000000000001"`, `"proceeds": "123456789012345678901234.50"`, `"quantity": "1"`} {
+	for _, want := range []string{`"cost": "5400.00"`, `"fees": "12345678901234.100000000000000001"`, `"proceeds": "123456789012345678901234.50"`, `"quantity": "1"`} {
 		if !strings.Contains(out, want) {
 			t.Errorf("encoded file lacks %s:\n%s", want, out)
 		}
 	}
-	if got := p.Lots[0].Fees.String(); got != "0.10000000000000000000000001" {
+	if got := p.Lots[0].Fees.String(); got != "12345678901234.100000000000000001" {
 		t.Errorf("fees read as %s, not exactly", got)
 	}
 }

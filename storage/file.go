@@ -42,23 +42,25 @@ func (f *File) SHA256() string {
 
 // Load reads, parses and validates the file at path. Invalid content
 // returns an *InvalidError listing every problem; other failures (a
-// missing or unreadable file) return the wrapped os error. The file is
+// missing or unreadable file) return the wrapped os error. Only a regular
+// file of at most MaxFileSize bytes is read (anything else is an
+// *InvalidError); a leading UTF-8 byte order mark is ignored. The file is
 // streamed: its text is never held in memory whole.
 func Load(path string) (*File, error) {
-	fh, err := os.Open(path)
+	fh, size, err := openPortfolio(path)
 	if err != nil {
-		return nil, fmt.Errorf("load portfolio: %w", err)
+		return nil, err
 	}
 	defer fh.Close()
-	var size int64
-	if st, err := fh.Stat(); err == nil {
-		size = st.Size()
-	}
-	hr := newHashingReader(fh)
+	lim := &sizeLimit{r: fh, left: maxFileSize}
+	hr := newHashingReader(lim)
 	p, err := parse(hr, size, path, func() (io.ReadCloser, error) {
 		return os.Open(path)
 	})
 	sum, rerr := hr.finish()
+	if lim.exceeded {
+		return nil, tooLarge(path)
+	}
 	if rerr != nil {
 		return nil, fmt.Errorf("load portfolio: %w", rerr)
 	}

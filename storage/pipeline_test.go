@@ -8,14 +8,14 @@ import (
 	"sync"
 	"testing"
 
-	"nftharvest/portfolio"
+	"nftharvest/synthetic"
 )
 
 // bigFile is the text of a generated portfolio large enough for its
 // records arrays to span many batches of the record pipeline.
 func bigFile(t *testing.T, lots int) []byte {
 	t.Helper()
-	return mustEncode(t, portfolio.Synthetic(lots, 7))
+	return mustEncode(t, synthetic.Portfolio(lots, 7))
 }
 
 // TestPipelineRoundTrip checks that a file of many batches (and a slice
@@ -61,7 +61,7 @@ func TestPipelineProblemsInOrder(t *testing.T) {
 	}
 	edit("L-0001", `"acquired": "`, `"acquired": "x`)
 	edit("L-0700", `{"id"`, `{"cost": "1", "id"`)
-	edit("L-2500", `"quantity": "1"`, `"note": "`+strings.Repeat("n", 3*batchBytes)+`", "quantity": "0"`)
+	edit("L-2500", `"quantity": "1"`, `"memo": "`+strings.Repeat("n", 3*batchBytes)+`", "quantity": "0"`)
 	text = bytes.Replace(text, []byte(lotLine(t, text, "L-4000")), []byte(`[1, 2]`), 1)
 	edit("L-6000", `"cost": "`, `"cost": "-`)
 
@@ -161,7 +161,7 @@ func TestGCHold(t *testing.T) {
 // do not.
 func TestProblemCapAcrossLotsAndSales(t *testing.T) {
 	for _, sorted := range []bool{true, false} {
-		p := portfolio.Synthetic(2000, 3)
+		p := synthetic.Portfolio(2000, 3)
 		for i := range 60 {
 			p.Lots[i].Cost = dec("-1")
 		}

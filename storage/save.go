@@ -193,7 +193,7 @@ func targetOwner(target string) (fileOwner, error) {
 		return fileOwner{}, err
 	}
 	if !st.Mode().IsRegular() {
-		return fileOwner{}, fmt.Errorf("%s is not a regular file", target)
+		return fileOwner{}, fileProblem(target, "is "+fileKind(st.Mode())+", not a regular file; a portfolio must be a regular file")
 	}
 	if st.Mode().Perm()&0o222 == 0 {
 		return fileOwner{}, ErrReadOnly

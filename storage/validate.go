@@ -94,6 +94,7 @@ func (v *validator) top() {
 	if p.BaseCurrency == "" {
 		c.add(top("base_currency"), `"" must not be empty`)
 	}
+	v.currencyText(top("base_currency"), p.BaseCurrency)
 }
 
 func (v *validator) profile() {
@@ -131,6 +132,9 @@ func (v *validator) rates() {
 			v.c.add(a, `currency "" must not be empty`)
 			continue
 		}
+		if !v.currencyText(at{sec: secRates, idx: -1}, cur) {
+			continue
+		}
 		positive(v.c, a, r)
 	}
 }
@@ -144,6 +148,9 @@ func (v *validator) price(p *portfolio.Price, a at) {
 	a.field = base + ".amount"
 	notNegative(v.c, a, p.Amount)
 	a.field = base + ".currency"
+	if !v.currencyText(a, p.Currency) {
+		return
+	}
 	if v.c.reported(at{sec: secRates, idx: -1}) {
 		return // rates was not an object: no currency can be checked
 	}
@@ -164,7 +171,10 @@ func (v *validator) collections() {
 			continue
 		}
 		a.field = "id"
-		v.id(a, col.ID, v.collectionIndex, i, "collections")
+		if v.idText(a, col.ID) {
+			v.id(a, col.ID, v.collectionIndex, i, "collections")
+		}
+		v.collectionText(a, col)
 		a.field = "standard"
 		oneOf(c, a, col.Standard, standards)
 		a.field = "floor"
@@ -194,15 +204,21 @@ func (v *validator) lots() {
 			continue
 		}
 		a.field = "id"
-		v.lotIndex.check(c, a, l.ID, i, "lots")
+		if v.idText(a, l.ID) {
+			v.lotIndex.check(c, a, l.ID, i, "lots")
+		}
 		a.field = "collection"
 		if l.Collection == "" {
 			c.add(a, `"" must not be empty`)
-		} else if _, ok := v.collectionIndex[l.Collection]; !ok {
+		} else if _, ok := v.collectionIndex[l.Collection]; !ok && v.idText(a, l.Collection) {
 			c.add(a, showString(l.Collection)+" is not a collection id in this file")
 		}
+		a.field = "token_id"
+		v.idText(a, l.TokenID)
+		v.lotText(a, l)
 		a.field = "quantity"
 		positive(c, a, l.Quantity)
+		v.wholeTokens(a, l.Collection, l.Quantity)
 		a.field = "acquired"
 		if l.Acquired.IsZero() {
 			c.add(a, "missing (required)")
@@ -232,7 +248,13 @@ func (v *validator) sales() {
 			continue
 		}
 		a.field = "id"
-		saleIDs.check(c, a, s.ID, i, "sales")
+		if v.idText(a, s.ID) {
+			saleIDs.check(c, a, s.ID, i, "sales")
+		}
+		a.field = "tx"
+		v.tooLong(a, s.Tx, MaxTextBytes)
+		a.field = "batch"
+		v.idText(a, s.Batch)
 		a.field = "quantity"
 		positive(c, a, s.Quantity)
 		a.field = "date"
@@ -249,12 +271,16 @@ func (v *validator) sales() {
 			c.add(a, `"" must not be empty`)
 			continue
 		}
+		if !v.idText(a, s.Lot) {
+			continue
+		}
 		li, ok := v.lotIndex.find(s.Lot)
 		if !ok {
 			c.add(a, showString(s.Lot)+" is not a lot id in this file")
 			continue
 		}
 		l := &p.Lots[li]
+		v.wholeTokens(at{sec: secSales, idx: i, field: "quantity"}, l.Collection, s.Quantity)
 		if !s.Date.IsZero() && !l.Acquired.IsZero() && s.Date.Before(l.Acquired) {
 			a.field = "date"
 			c.add(a, showDate(s.Date)+" is before its lot "+showString(l.ID)+" was acquired ("+l.Acquired.String()+")")
@@ -314,18 +340,30 @@ func oneOf(c *collector, a at, v string, allowed []string) {
 }
 
 // inRange reports a decimal that could not be written and read back
-// (more than maxDigits digits in fixed-point form): only possible for a
-// portfolio built in code, since loading refuses such numbers.
+// (more than maxDigits digits in fixed-point form, or more than maxPlaces
+// decimal places): only possible for a portfolio built in code, since
+// loading refuses such numbers.
 func inRange(c *collector, a at, d decimal.Decimal) bool {
-	exp := int(d.Exponent())
-	if exp >= -maxDigits && exp <= maxDigits {
-		n := d.NumDigits()
-		if max(n+exp, 1)+max(-exp, 0) <= maxDigits || d.IsZero() && exp >= 0 {
-			return true
-		}
+	if fitsDigits(d) {
+		return precise(c, a, d)
 	}
+	exp := int(d.Exponent())
 	c.add(a, "a number with exponent "+strconv.Itoa(exp)+" is out of range (at most "+strconv.Itoa(maxDigits)+" digits)")
 	return false
+}
+
+// tooPrecise ends the message for a decimal with more than maxPlaces
+// decimal places.
+var tooPrecise = " has more than " + strconv.Itoa(maxPlaces) + " decimal places"
+
+// precise reports a decimal with more than maxPlaces decimal places (only
+// possible for a portfolio built in code, since loading refuses them).
+func precise(c *collector, a at, d decimal.Decimal) bool {
+	if d.Exponent() < -maxPlaces {
+		c.add(a, showDecimal(d)+tooPrecise)
+		return false
+	}
+	return true
 }
 
 func notNegative(c *collector, a at, d decimal.Decimal) {

@@ -1,6 +1,8 @@
 package taxrules
 
 import (
+	"nftharvest/money"
+
 	"fmt"
 	"sync"
 
@@ -124,22 +126,23 @@ func (a *Analysis) lotState(st *LotState, li int32, w *lotWork, one []Portion) {
 		for k := range w.portions {
 			p := &w.portions[k]
 			st.Portions[k] = Portion{
-				Quantity: p.qty, AdjustedBasis: dadd(p.orig, p.adj), HoldingStart: p.start,
+				Quantity: p.qty, AdjustedBasis: money.Add(p.orig, p.adj), HoldingStart: p.start,
 				Term: TermOf(p.start, a.AsOf), FromSale: p.from,
 			}
 		}
 		st.WashAdjustments = w.adjustments
 	}
-	st.HoldingStart = l.Acquired
+	// A closed lot (no open units) has no holding start, term or
+	// long-term date: they stay zero (null in JSON).
+	st.HoldingStart, st.LongTermOn, st.Term, st.DaysToLongTerm = 0, 0, ShortTerm, 0
 	if len(st.Portions) > 0 {
 		st.HoldingStart = st.Portions[0].HoldingStart
-	}
-	st.LongTermOn = LongTermOn(st.HoldingStart)
-	st.Term = ShortTerm
-	if a.AsOf >= st.LongTermOn {
-		st.Term = LongTerm
-	} else {
-		st.DaysToLongTerm = a.AsOf.DaysUntil(st.LongTermOn)
+		st.LongTermOn = LongTermOn(st.HoldingStart)
+		if a.AsOf >= st.LongTermOn {
+			st.Term = LongTerm
+		} else {
+			st.DaysToLongTerm = a.AsOf.DaysUntil(st.LongTermOn)
+		}
 	}
 	st.UnitPrice, st.PriceAsOf, st.HasPrice = e.unitPrice(li)
 	st.MarketValue, st.Unrealized, st.UnrealizedPct = decimal.Zero, decimal.Zero, decimal.Zero
@@ -160,9 +163,9 @@ func (w *lotWork) totals() (open, cost, adjusted decimal.Decimal) {
 	open, cost, adjusted = decimal.Zero, decimal.Zero, decimal.Zero
 	for k := range w.portions {
 		p := &w.portions[k]
-		open = dadd(open, p.qty)
-		cost = dadd(cost, p.orig)
-		adjusted = dadd(adjusted, dadd(p.orig, p.adj))
+		open = money.Add(open, p.qty)
+		cost = money.Add(cost, p.orig)
+		adjusted = money.Add(adjusted, money.Add(p.orig, p.adj))
 	}
 	return open, cost, adjusted
 }
@@ -176,10 +179,10 @@ func (w *lotWork) totals() (open, cost, adjusted decimal.Decimal) {
 func valuation(price, open, adjusted decimal.Decimal) (value, unrealized decimal.Decimal) {
 	value = price
 	if !open.Equal(one1) {
-		value = dmul(price, open)
+		value = money.Mul(price, open)
 	}
 	if value.Exponent() < -2 {
-		value = Cents(value)
+		value = money.Cents(value)
 	}
-	return value, dsub(value, adjusted)
+	return value, money.Sub(value, adjusted)
 }

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"nftharvest/portfolio"
+	"nftharvest/synthetic"
 
 	"github.com/shopspring/decimal"
 )
@@ -108,7 +109,7 @@ func TestAnalyzeRejectsInconsistentSales(t *testing.T) {
 // The per-collection cache gives exactly what portfolio.Index says for
 // every lot: unit price, its date, the collectible flag and the name.
 func TestCollectionCacheMatchesIndex(t *testing.T) {
-	p := portfolio.Synthetic(3000, 5)
+	p := synthetic.Portfolio(3000, 5)
 	yes, no := true, false
 	p.Lots[3].Collectible = &yes
 	p.Lots[4].Collectible = &no
@@ -117,7 +118,7 @@ func TestCollectionCacheMatchesIndex(t *testing.T) {
 	p.Lots[5].Value = &portfolio.Price{Amount: d("1.5"), Currency: "ETH", AsOf: day("2026-01-01")}
 	p.Lots[6].Value = &portfolio.Price{Amount: d("7"), Currency: "XYZ"} // no rate
 	p.Collections[1].Floor = nil
-	a := mustAnalyze(t, p, portfolio.SyntheticToday)
+	a := mustAnalyze(t, p, synthetic.Today)
 	for i := range a.Lots {
 		st, l := &a.Lots[i], &p.Lots[i]
 		price, asOf, ok := a.Index.UnitPrice(l.ID)
@@ -157,13 +158,13 @@ func TestPercentMatchesDivRound(t *testing.T) {
 // Lot states filled on two goroutines equal those filled on one, and two
 // analyses of the same portfolio are identical (determinism).
 func TestAnalyzeParallelEqualsSequential(t *testing.T) {
-	p := portfolio.Synthetic(12000, 3)
-	par := mustAnalyze(t, p, portfolio.SyntheticToday)
-	again := mustAnalyze(t, p, portfolio.SyntheticToday)
+	p := synthetic.Portfolio(12000, 3)
+	par := mustAnalyze(t, p, synthetic.Today)
+	again := mustAnalyze(t, p, synthetic.Today)
 	old := parallelLots
 	parallelLots = 1 << 30
 	defer func() { parallelLots = old }()
-	seq := mustAnalyze(t, p, portfolio.SyntheticToday)
+	seq := mustAnalyze(t, p, synthetic.Today)
 	if !reflect.DeepEqual(par.Lots, seq.Lots) || !reflect.DeepEqual(par.Sales, seq.Sales) {
 		t.Fatal("parallel and sequential analyses differ")
 	}

@@ -233,6 +233,9 @@ type WhatIfResult struct {
 	TaxSaved decimal.Decimal
 	// Record are the sales to append to the portfolio to make this real (no ids yet).
 	Record []portfolio.Sale
+	// OtherYear is a warning when Date is in another year than the tax
+	// profile's (then Before and After are that year's), else "".
+	OtherYear string
 }
 
 // Pick is one lot chosen by Suggest.
@@ -247,9 +250,16 @@ type Pick struct {
 // Suggestion is a harvest plan.
 type Suggestion struct {
 	Target decimal.Decimal
-	Picks  []Pick
+	// Room is the losses that still lower this tax year's tax (LossRoom);
+	// the default target.
+	Room  decimal.Decimal
+	Picks []Pick
 	// Total is the sum of the picks' losses (negative).
 	Total decimal.Decimal
+	// Carryover is the carryover into next year before the picks, and
+	// CarryoverAdded what selling the picks at market value adds to it.
+	Carryover      decimal.Decimal
+	CarryoverAdded decimal.Decimal
 }
 
 // Form8949Row is one line of Form 8949.

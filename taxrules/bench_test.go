@@ -8,29 +8,30 @@ import (
 	"time"
 
 	"nftharvest/portfolio"
+	"nftharvest/synthetic"
 
 	"github.com/shopspring/decimal"
 )
 
-// synthetic caches the last generated portfolio. Only one is kept so that
+// cached holds the last generated portfolio. Only one is kept so that
 // the garbage collector of a 100k run does not also scan a cached 1M
 // portfolio (and the other way round): the live heap is what a real
 // process has.
-var synthetic struct {
+var cached struct {
 	n int
 	p *portfolio.Portfolio
 }
 
 func syntheticPortfolio(n int) *portfolio.Portfolio {
-	if synthetic.n != n {
-		synthetic.p, synthetic.n = nil, 0
+	if cached.n != n {
+		cached.p, cached.n = nil, 0
 		runtime.GC()
-		synthetic.p, synthetic.n = portfolio.Synthetic(n, 1), n
+		cached.p, cached.n = synthetic.Portfolio(n, 1), n
 	}
-	return synthetic.p
+	return cached.p
 }
 
-var syntheticToday = portfolio.MustDate(portfolio.SyntheticToday)
+var syntheticToday = portfolio.MustDate(synthetic.Today)
 
 // BenchmarkAnalyze measures the full analysis (sales, wash sales, lot
 // states, yearly totals) of synthetic portfolios (n lots, n/10 sales).

@@ -1,6 +1,8 @@
 package taxrules
 
 import (
+	"nftharvest/money"
+
 	"nftharvest/portfolio"
 
 	"github.com/shopspring/decimal"
@@ -85,5 +87,5 @@ func lotBasis(l *portfolio.Lot) decimal.Decimal {
 	if l.Fees.IsZero() {
 		return l.Cost
 	}
-	return dadd(l.Cost, l.Fees)
+	return money.Add(l.Cost, l.Fees)
 }

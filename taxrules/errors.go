@@ -1,6 +1,10 @@
 package taxrules
 
-import "github.com/shopspring/decimal"
+import (
+	"nftharvest/money"
+
+	"github.com/shopspring/decimal"
+)
 
 // RequestError is a what-if request that cannot be carried out; Error
 // names the lot and the reason in one line.
@@ -13,7 +17,7 @@ func (e *RequestError) Error() string { return "lot " + e.Lot + ": " + e.Reason 
 
 // Cents rounds an amount to the cent, half away from zero, for display and
 // exports. Amounts are never rounded inside the engine.
-func Cents(d decimal.Decimal) decimal.Decimal { return d.Round(2) }
+func Cents(d decimal.Decimal) decimal.Decimal { return money.Cents(d) }
 
 // units names a quantity with its noun: "1 unit", "0.5 units", "3 units".
 func units(q decimal.Decimal) string {
@@ -22,3 +26,7 @@ func units(q decimal.Decimal) string {
 	}
 	return q.String() + " units"
 }
+
+// GroupThousands is money.Group, for the display code not yet moved to the
+// money package.
+func GroupThousands(s string) string { return money.Group(s) }

@@ -1,6 +1,8 @@
 package taxrules
 
 import (
+	"nftharvest/money"
+
 	"nftharvest/portfolio"
 
 	"github.com/shopspring/decimal"
@@ -42,11 +44,11 @@ func estimateTax(s *Summary, prof *portfolio.TaxProfile) decimal.Decimal {
 		if prof.NIIT {
 			tax = tax.Add(s.Net.Mul(niitRate))
 		}
-		return Cents(tax.Add(s.Net.Mul(prof.StateRate)))
+		return money.Cents(tax.Add(s.Net.Mul(prof.StateRate)))
 	}
 	usable := s.OrdinaryOffset
 	if ti := prof.TaxableIncome; ti != nil {
 		usable = decimal.Min(usable, decimal.Max(decimal.Zero, *ti))
 	}
-	return Cents(usable.Neg().Mul(prof.OrdinaryRate.Add(prof.StateRate)))
+	return money.Cents(usable.Neg().Mul(prof.OrdinaryRate.Add(prof.StateRate)))
 }

@@ -1,12 +1,16 @@
 package taxrules
 
 import (
+	"nftharvest/money"
+
 	"encoding/csv"
 	"fmt"
 	"io"
 	"slices"
 
 	"github.com/shopspring/decimal"
+
+	"nftharvest/safetext"
 )
 
 // Form8949 returns the Form 8949 rows of the sales dated in year: one row
@@ -71,17 +75,21 @@ var form8949Header = []string{"part", "description", "date_acquired", "date_sold
 // WriteForm8949CSV writes rows as CSV with a header, amounts to the cent
 // (Cents, two decimals). Position: gain_loss is computed from the rounded
 // proceeds, basis and adjustment so that every row adds up as column (h)
-// = (d) - (e) + (g) on the form.
+// = (d) - (e) + (g) on the form. The text cells that come from the file
+// (description, sale, lot) go through safetext.CSVField: no control
+// character, and a leading '=', '+', '-' or '@' gets a quote before it so
+// a spreadsheet does not run it as a formula; the amounts are written as
+// computed.
 func WriteForm8949CSV(w io.Writer, rows []Form8949Row) error {
 	cw := csv.NewWriter(w)
 	if err := cw.Write(form8949Header); err != nil {
 		return fmt.Errorf("form 8949 csv: %w", err)
 	}
 	for _, r := range rows {
-		p, b, adj := Cents(r.Proceeds), Cents(r.Basis), Cents(r.Adjustment)
-		rec := []string{r.Part, r.Description, r.Acquired, r.Sold.String(),
+		p, b, adj := money.Cents(r.Proceeds), money.Cents(r.Basis), money.Cents(r.Adjustment)
+		rec := []string{r.Part, safetext.CSVField(r.Description), r.Acquired, r.Sold.String(),
 			p.StringFixed(2), b.StringFixed(2), r.Code, adj.StringFixed(2),
-			p.Sub(b).Add(adj).StringFixed(2), r.Sale, r.Lot}
+			p.Sub(b).Add(adj).StringFixed(2), safetext.CSVField(r.Sale), safetext.CSVField(r.Lot)}
 		if err := cw.Write(rec); err != nil {
 			return fmt.Errorf("form 8949 csv: %w", err)
 		}

@@ -12,7 +12,7 @@ import "nftharvest/portfolio"
 // 2012-02-29 is short term; sold 2012-03-01 is long term. The anniversary
 // itself is short term.
 func LongTermOn(start portfolio.Date) portfolio.Date {
-	return addYear(start.AddDays(1)) // start.AddDays(1).AddDate(1, 0, 0)
+	return start.AddDays(1).AddYears(1)
 }
 
 // TermOf returns the term of units with holding start start sold on sale

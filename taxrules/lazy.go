@@ -1,6 +1,8 @@
 package taxrules
 
 import (
+	"nftharvest/money"
+
 	"math"
 	"math/bits"
 	"slices"
@@ -202,14 +204,14 @@ func decimalKey(v decimal.Decimal) int64 {
 // basis. It works on int64 coefficients; ok is false when a coefficient or
 // an intermediate value does not fit.
 func unrealizedKey(price, qty, cost, fees decimal.Decimal) (key int64, sign int, ok bool) {
-	pc, pe, ok1 := small(price)
-	qc, qe, ok2 := small(qty)
-	cc, ce, ok3 := small(cost)
-	fc, fe, ok4 := small(fees)
+	pc, pe, ok1 := money.Small(price)
+	qc, qe, ok2 := money.Small(qty)
+	cc, ce, ok3 := money.Small(cost)
+	fc, fe, ok4 := money.Small(fees)
 	if !ok1 || !ok2 || !ok3 || !ok4 {
 		return 0, 0, false
 	}
-	hi, lo := bits.Mul64(uint64(abs64(pc)), uint64(abs64(qc)))
+	hi, lo := bits.Mul64(uint64(money.Abs64(pc)), uint64(money.Abs64(qc)))
 	if hi != 0 || lo > math.MaxInt64/4 {
 		return 0, 0, false
 	}
@@ -245,8 +247,8 @@ func unrealizedKey(price, qty, cost, fees decimal.Decimal) (key int64, sign int,
 		if !ok {
 			return 0, 0, false
 		}
-	case -shift < len(pow10):
-		u /= pow10[-shift] // truncates toward zero
+	case -shift < money.MaxPow10+1:
+		u /= money.Pow10(-shift) // truncates toward zero
 	default:
 		u = 0
 	}
@@ -257,11 +259,11 @@ func unrealizedKey(price, qty, cost, fees decimal.Decimal) (key int64, sign int,
 // half away from zero as Cents does, and returns the cents.
 func roundToCents(c int64, exp int32) int64 {
 	by := int(-2 - exp)
-	if by >= len(pow10) {
+	if by >= money.MaxPow10+1 {
 		return 0 // |c| < 10^19 / 2: less than half a cent
 	}
-	q, r := c/pow10[by], c%pow10[by]
-	if 2*abs64(r) >= pow10[by] {
+	q, r := c/money.Pow10(by), c%money.Pow10(by)
+	if 2*money.Abs64(r) >= money.Pow10(by) {
 		if c < 0 {
 			q--
 		} else {
@@ -273,10 +275,10 @@ func roundToCents(c int64, exp int32) int64 {
 
 // scaleTo returns c x 10^by when its magnitude stays within MaxInt64/4.
 func scaleTo(c int64, by int32) (int64, bool) {
-	if by < 0 || by >= int32(len(pow10)) || abs64(c) > math.MaxInt64/4/pow10[by] {
+	if by < 0 || by > money.MaxPow10 || money.Abs64(c) > math.MaxInt64/4/money.Pow10(by) {
 		return 0, false
 	}
-	return c * pow10[by], true
+	return c * money.Pow10(by), true
 }
 
 // keyHeap is a binary max-heap of ranking keys.

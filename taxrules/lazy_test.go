@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"nftharvest/portfolio"
+	"nftharvest/synthetic"
 
 	"github.com/shopspring/decimal"
 )
@@ -98,7 +99,7 @@ func TestLazyEqualsFull(t *testing.T) {
 		n = 3000
 	}
 	for seed := int64(1); seed <= 2; seed++ {
-		checkLazy(t, fmt.Sprintf("synthetic %d", seed), portfolio.Synthetic(n, seed), day(portfolio.SyntheticToday))
+		checkLazy(t, fmt.Sprintf("synthetic %d", seed), synthetic.Portfolio(n, seed), day(synthetic.Today))
 	}
 	for seed := uint64(1); seed <= 20; seed++ {
 		for _, mode := range []string{portfolio.MatchToken, portfolio.MatchCollection} {
@@ -231,8 +232,8 @@ func TestUnrealizedKeyMatchesDecimal(t *testing.T) {
 // WithLots completes a lazy analysis to exactly what Analyze gives, without
 // changing the lazy one.
 func TestWithLotsEqualsAnalyze(t *testing.T) {
-	p := portfolio.Synthetic(3000, 1)
-	today := day(portfolio.SyntheticToday)
+	p := synthetic.Portfolio(3000, 1)
+	today := day(synthetic.Today)
 	full, err := Analyze(p, today)
 	if err != nil {
 		t.Fatal(err)

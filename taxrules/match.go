@@ -1,6 +1,8 @@
 package taxrules
 
 import (
+	"nftharvest/money"
+
 	"fmt"
 
 	"nftharvest/portfolio"
@@ -80,18 +82,20 @@ func (r *run) appendSale(dst []SaleResult, s *portfolio.Sale, li int32, id strin
 			// (28%-rate gain or loss, Schedule D line 18).
 			res.Code = "C"
 		}
-		if res.GainLoss.Sign() >= 0 {
-			continue // IRC 1091 disallows losses only; a gain is never washed.
+		if !res.hasLossBlock {
+			// IRC 1091 disallows losses only; a gain is never washed, and a
+			// line washes only the blocks it sold at a loss.
+			continue
 		}
 		if r.e.washOn {
-			r.wash(res, li, res.segs, id)
+			r.wash(res, li, id)
 			res.SafeToRebuy = s.Date.AddDays(31)
 			if r.e.tokenMode {
 				res.Warnings = r.e.lookAlikes(li, s.Date.AddDays(-30), s.Date.AddDays(30))
 			}
 		}
 		if res.Disallowed.Sign() > 0 {
-			res.Recognized = dadd(res.GainLoss, res.Disallowed)
+			res.Recognized = money.Add(res.GainLoss, res.Disallowed)
 			// Form 8949 instructions, column (f): code W for a wash sale;
 			// several codes go in alphabetical order ("CW").
 			res.Code += "W"
@@ -103,10 +107,14 @@ func (r *run) appendSale(dst []SaleResult, s *portfolio.Sale, li int32, id strin
 	return dst, nil
 }
 
-// pendingResult is a SaleResult with the segments it was built from.
+// pendingResult is a SaleResult with the segments (blocks) it was built
+// from.
 type pendingResult struct {
 	SaleResult
 	segs []segment
+	// hasLossBlock is whether some block was sold at a loss, even when the
+	// line as a whole is a gain.
+	hasLossBlock bool
 }
 
 // splitByTerm turns the segments of a sale into results, one per term,
@@ -139,14 +147,11 @@ func splitByTerm(buf []pendingResult, s *portfolio.Sale, lot *portfolio.Lot, seg
 			k = len(results) - 1
 		}
 		r := &results[k]
-		basis := sg.orig
-		if !sg.adj.IsZero() {
-			basis = dadd(sg.orig, sg.adj)
-		}
+		basis := sg.basis()
 		if len(r.segs) == 0 {
 			r.Quantity, r.CostBasis = sg.qty, basis
 		} else {
-			r.Quantity, r.CostBasis = dadd(r.Quantity, sg.qty), dadd(r.CostBasis, basis)
+			r.Quantity, r.CostBasis = money.Add(r.Quantity, sg.qty), money.Add(r.CostBasis, basis)
 		}
 		r.segs = append(r.segs, sg)
 	}
@@ -158,10 +163,38 @@ func splitByTerm(buf []pendingResult, s *portfolio.Sale, lot *portfolio.Lot, seg
 			r.Proceeds = rest
 		} else {
 			r.Proceeds = share(net, r.Quantity, s.Quantity)
-			rest = dsub(rest, r.Proceeds)
+			rest = money.Sub(rest, r.Proceeds)
 		}
-		r.GainLoss = dsub(r.Proceeds, r.CostBasis)
+		r.GainLoss = money.Sub(r.Proceeds, r.CostBasis)
 		r.Recognized = r.GainLoss
+		r.hasLossBlock = splitProceeds(r)
 	}
 	return results
+}
+
+// splitProceeds gives each block of line r its share of the line's
+// proceeds, pro rata by quantity, the last block taking the remainder, and
+// reports whether some block is sold at a loss. Position: a block's
+// proceeds are the sale's price per unit times its units (Pub 550, "Wash
+// Sales", three blocks sold the same day), rounded to the cent as every
+// allocated amount is.
+func splitProceeds(r *pendingResult) (hasLoss bool) {
+	if len(r.segs) == 1 {
+		r.segs[0].proceeds = r.Proceeds
+		return r.GainLoss.Sign() < 0
+	}
+	rest := r.Proceeds
+	for i := range r.segs {
+		sg := &r.segs[i]
+		if i == len(r.segs)-1 {
+			sg.proceeds = rest
+		} else {
+			sg.proceeds = share(r.Proceeds, sg.qty, r.Quantity)
+			rest = money.Sub(rest, sg.proceeds)
+		}
+		if sg.loss().Sign() > 0 {
+			hasLoss = true
+		}
+	}
+	return hasLoss
 }

@@ -1,6 +1,8 @@
 package taxrules
 
 import (
+	"nftharvest/money"
+
 	"math"
 
 	"github.com/shopspring/decimal"
@@ -9,8 +11,6 @@ import (
 // pctPlaces is the precision of UnrealizedPct: a display ratio, kept to
 // four decimal places of a percent.
 const pctPlaces = 4
-
-var pow10 = [...]int64{1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18}
 
 // percent returns part / whole x 100 rounded half away from zero to
 // pctPlaces places, exactly as part.Mul(100).DivRound(whole, pctPlaces)
@@ -33,21 +33,21 @@ func percentInt(part, whole decimal.Decimal) (int64, bool) {
 	e := int(part.Exponent()) - int(whole.Exponent()) + 2 + pctPlaces
 	switch {
 	case e >= 0:
-		if e >= len(pow10) || abs64(num) > math.MaxInt64/pow10[e] {
+		if e > money.MaxPow10 || money.Abs64(num) > math.MaxInt64/money.Pow10(e) {
 			return 0, false
 		}
-		num *= pow10[e]
+		num *= money.Pow10(e)
 	default:
-		if -e >= len(pow10) || abs64(den) > math.MaxInt64/pow10[-e] {
+		if -e > money.MaxPow10 || money.Abs64(den) > math.MaxInt64/money.Pow10(-e) {
 			return 0, false
 		}
-		den *= pow10[-e]
+		den *= money.Pow10(-e)
 	}
-	if den == 0 || abs64(den) > math.MaxInt64/2 {
+	if den == 0 || money.Abs64(den) > math.MaxInt64/2 {
 		return 0, false
 	}
 	q, r := num/den, num%den
-	if 2*abs64(r) >= abs64(den) { // half away from zero
+	if 2*money.Abs64(r) >= money.Abs64(den) { // half away from zero
 		if (num < 0) != (den < 0) {
 			q--
 		} else {
@@ -55,11 +55,4 @@ func percentInt(part, whole decimal.Decimal) (int64, bool) {
 		}
 	}
 	return q, true
-}
-
-func abs64(v int64) int64 {
-	if v < 0 {
-		return -v
-	}
-	return v
 }

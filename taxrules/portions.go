@@ -1,6 +1,8 @@
 package taxrules
 
 import (
+	"nftharvest/money"
+
 	"nftharvest/portfolio"
 
 	"github.com/shopspring/decimal"
@@ -16,12 +18,33 @@ type portion struct {
 	from  string          // washed sale absorbed; "" for untouched units
 }
 
-// segment is the part of a sale taken from one portion.
+// segment is the part of a sale taken from one portion: a block of sold
+// units with one basis and one holding start, the unit at which gain or
+// loss is judged for the wash-sale rule (Treas. Reg. 1.1091-1(b), (c)).
 type segment struct {
 	qty   decimal.Decimal
 	orig  decimal.Decimal
 	adj   decimal.Decimal
 	start portfolio.Date
+	// proceeds is the block's share of its line's net proceeds, set by
+	// splitByTerm.
+	proceeds decimal.Decimal
+}
+
+// basis is the block's adjusted basis.
+func (sg *segment) basis() decimal.Decimal {
+	if sg.adj.IsZero() {
+		return sg.orig
+	}
+	return money.Add(sg.orig, sg.adj)
+}
+
+// loss is the block's loss as a positive amount, or zero for a gain.
+func (sg *segment) loss() decimal.Decimal {
+	if l := money.Sub(sg.basis(), sg.proceeds); l.Sign() > 0 {
+		return l
+	}
+	return decimal.Zero
 }
 
 // lotWork is the running state of one lot during the pass over sales.
@@ -55,7 +78,7 @@ func share(total, part, whole decimal.Decimal) decimal.Decimal {
 	if total.IsZero() {
 		return total
 	}
-	return Cents(total.Mul(part).Div(whole))
+	return money.Cents(total.Mul(part).Div(whole))
 }
 
 // openQuantity is the quantity of all open units.
@@ -65,7 +88,7 @@ func (w *lotWork) openQuantity() decimal.Decimal {
 	}
 	q := decimal.Zero
 	for i := range w.portions {
-		q = dadd(q, w.portions[i].qty)
+		q = money.Add(q, w.portions[i].qty)
 	}
 	return q
 }
@@ -84,13 +107,13 @@ func (w *lotWork) take(segs []segment, q decimal.Decimal) (_ []segment, ok bool)
 		p := &w.portions[n]
 		if p.qty.LessThanOrEqual(rest) {
 			segs = append(segs, segment{qty: p.qty, orig: p.orig, adj: p.adj, start: p.start})
-			rest = dsub(rest, p.qty)
+			rest = money.Sub(rest, p.qty)
 			n++
 			continue
 		}
 		o, a := share(p.orig, rest, p.qty), share(p.adj, rest, p.qty)
 		segs = append(segs, segment{qty: rest, orig: o, adj: a, start: p.start})
-		p.qty, p.orig, p.adj = dsub(p.qty, rest), dsub(p.orig, o), dsub(p.adj, a)
+		p.qty, p.orig, p.adj = money.Sub(p.qty, rest), money.Sub(p.orig, o), money.Sub(p.adj, a)
 		rest = decimal.Zero
 	}
 	w.portions = w.portions[n:]
@@ -129,7 +152,7 @@ func (w *lotWork) absorb(q, dis decimal.Decimal, start portfolio.Date, sale stri
 	if q.Equal(p.qty) {
 		w.portions = append(w.portions[:i], w.portions[i+1:]...)
 	} else {
-		p.qty, p.orig = dsub(p.qty, q), dsub(p.orig, o)
+		p.qty, p.orig = money.Sub(p.qty, q), money.Sub(p.orig, o)
 	}
 	// Insert keeping holding-start order, after portions with the same start.
 	at := len(w.portions)
@@ -142,5 +165,5 @@ func (w *lotWork) absorb(q, dis decimal.Decimal, start portfolio.Date, sale stri
 	w.portions = append(w.portions, portion{})
 	copy(w.portions[at+1:], w.portions[at:])
 	w.portions[at] = np
-	return dadd(o, dis)
+	return money.Add(o, dis)
 }

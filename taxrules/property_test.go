@@ -49,15 +49,21 @@ func checkInvariants(t *testing.T, seed uint64, p *portfolio.Portfolio, a *Analy
 	for i, r := range a.Sales {
 		if i > 0 {
 			prev := a.Sales[i-1]
-			if prev.Date > r.Date || (prev.Date == r.Date && prev.Sale > r.Sale) {
+			if prev.Date > r.Date || (prev.Date == r.Date && portfolio.CompareIDs(prev.Sale, r.Sale) > 0) {
 				fail("sales out of order: %s %s then %s %s", prev.Date, prev.Sale, r.Date, r.Sale)
 			}
 		}
 		if !r.GainLoss.Equal(r.Proceeds.Sub(r.CostBasis)) {
 			fail("%s: gain/loss %s != proceeds %s - basis %s", r.Sale, r.GainLoss, r.Proceeds, r.CostBasis)
 		}
-		if r.Disallowed.Sign() < 0 || r.Disallowed.GreaterThan(decimal.Max(zero, r.GainLoss.Neg())) {
-			fail("%s: disallowed %s for gain/loss %s", r.Sale, r.Disallowed, r.GainLoss)
+		// A disallowed loss is judged per block (Treas. Reg. 1.1091-1(b),
+		// (c)): a line that nets to a gain may still wash a block's loss,
+		// which is at most the line's basis less the proceeds of that block.
+		if r.Disallowed.Sign() < 0 || r.Disallowed.GreaterThan(r.CostBasis.Sub(decimal.Min(zero, r.Proceeds))) {
+			fail("%s: disallowed %s for basis %s", r.Sale, r.Disallowed, r.CostBasis)
+		}
+		if r.Disallowed.Sign() > 0 && r.SafeToRebuy != r.Date.AddDays(31) {
+			fail("%s: washed with safe-to-rebuy %s", r.Sale, r.SafeToRebuy)
 		}
 		if !r.Recognized.Equal(r.GainLoss.Add(r.Disallowed)) {
 			fail("%s: recognized %s != %s + %s", r.Sale, r.Recognized, r.GainLoss, r.Disallowed)

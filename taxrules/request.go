@@ -1,6 +1,8 @@
 package taxrules
 
 import (
+	"nftharvest/money"
+
 	"cmp"
 	"fmt"
 	"slices"
@@ -36,7 +38,7 @@ func (a *Analysis) planSales(w WhatIf, date portfolio.Date) ([]plannedSale, erro
 		lot := &e.lots[li]
 		open := a.openQuantity(li)
 		if u, ok := used[li]; ok {
-			open = dsub(open, u)
+			open = money.Sub(open, u)
 		}
 		q := rq.Quantity
 		switch {
@@ -70,9 +72,9 @@ func (a *Analysis) planSales(w WhatIf, date portfolio.Date) ([]plannedSale, erro
 			// A sale is priced in whole cents: the default is the market
 			// value rounded to the cent, so what is previewed, recorded and
 			// reported agree to the cent.
-			price = Cents(dmul(unit, q))
+			price = money.Cents(money.Mul(unit, q))
 		}
-		used[li] = dadd(used[li], q)
+		used[li] = money.Add(used[li], q)
 		out = append(out, plannedSale{lot: li, sale: portfolio.Sale{
 			ID: ids[k], Lot: lot.ID, Quantity: q, Date: date, Proceeds: price, Fees: rq.Fees,
 		}})

@@ -1,6 +1,8 @@
 package taxrules
 
 import (
+	"nftharvest/money"
+
 	"fmt"
 	"math"
 
@@ -10,10 +12,11 @@ import (
 )
 
 // Suggest picks open lots with unrealized losses whose sale on the
-// analysis date reaches target with no wash-sale hit. A nil target is this
-// tax year's net gain (ShortTermNet + LongTermNet, not below 0) plus the
-// ordinary-income limit (IRC 1211(b)): the losses that can be used this
-// year.
+// analysis date reaches target with no wash-sale hit. A nil target is the
+// losses that still lower this tax year's tax (LossRoom): the net gains
+// left to offset plus what is left of the ordinary-income limit (IRC
+// 1211(b)), never below zero; when nothing is left, nothing is suggested
+// (further losses would only add to the carryover).
 //
 // Candidates have a known price, Unrealized < 0 and no purchase in
 // WashRisk.Purchases (selling them today would not be washed by what was
@@ -21,15 +24,14 @@ import (
 // at the ordinary rate, IRC 1(h)), then the largest loss, then lot id;
 // whole lots are taken until the losses reach the target.
 func (a *Analysis) Suggest(target *decimal.Decimal) Suggestion {
-	var tgt decimal.Decimal
+	sum := a.Summary(a.TaxYear)
+	room := LossRoom(sum, a.Portfolio.TaxProfile.FilingStatus)
+	tgt := room
 	if target != nil {
 		tgt = *target
-	} else {
-		s := a.Summary(a.TaxYear)
-		tgt = decimal.Max(decimal.Zero, s.ShortTermNet.Add(s.LongTermNet)).
-			Add(LossLimit(a.Portfolio.TaxProfile.FilingStatus))
 	}
-	out := Suggestion{Target: tgt, Total: decimal.Zero}
+	out := Suggestion{Target: tgt, Room: room, Total: decimal.Zero, CarryoverAdded: decimal.Zero,
+		Carryover: money.Add(sum.CarryoverShortTerm, sum.CarryoverLongTerm)}
 	if tgt.Sign() <= 0 {
 		return out
 	}
@@ -54,7 +56,35 @@ func (a *Analysis) Suggest(target *decimal.Decimal) Suggestion {
 		})
 		out.Total = out.Total.Add(st.Unrealized)
 	}
+	out.CarryoverAdded = a.carryoverAdded(out)
 	return out
+}
+
+// LossRoom is how much more capital loss lowers the tax of the year of s:
+// the net gain left to offset plus what is left of the ordinary-income
+// limit (IRC 1211(b); Schedule D line 21), never below zero. A loss beyond
+// it only adds to the carryover (IRC 1212(b)).
+func LossRoom(s Summary, status string) decimal.Decimal {
+	return decimal.Max(decimal.Zero, s.ShortTermNet.Add(s.LongTermNet).Add(LossLimit(status)))
+}
+
+// carryoverAdded is how much selling the picks at market value on the
+// analysis date adds to the carryover into next year.
+func (a *Analysis) carryoverAdded(s Suggestion) decimal.Decimal {
+	if len(s.Picks) == 0 {
+		return decimal.Zero
+	}
+	w := WhatIf{Sales: make([]SaleRequest, len(s.Picks))}
+	for i, p := range s.Picks {
+		w.Sales[i] = SaleRequest{Lot: p.Lot, Quantity: p.Quantity}
+	}
+	r, err := a.Simulate(w)
+	if err != nil {
+		return decimal.Zero // the picks are open lots; a failure here is not the user's
+	}
+	before := money.Add(r.Before.CarryoverShortTerm, r.Before.CarryoverLongTerm)
+	after := money.Add(r.After.CarryoverShortTerm, r.After.CarryoverLongTerm)
+	return decimal.Max(decimal.Zero, money.Sub(after, before))
 }
 
 // pickReason explains a pick in one line.
@@ -63,7 +93,7 @@ func (a *Analysis) pickReason(st *LotState) string {
 	if a.Portfolio.TaxProfile.Match == portfolio.MatchCollection {
 		what = "collection"
 	}
-	r := fmt.Sprintf("%s-term loss of %s; ", st.Term, FormatUSD(st.Unrealized))
+	r := fmt.Sprintf("%s-term loss of %s; ", st.Term, money.USD(st.Unrealized))
 	if !a.eng.washOn {
 		return r + "wash-sale rule off"
 	}
@@ -77,7 +107,7 @@ func (a *Analysis) pickReason(st *LotState) string {
 // sortKey returns v x 10^8 truncated toward zero as an int64, when it fits:
 // a cheap key that orders amounts like Cmp whenever two keys differ.
 func sortKey(v decimal.Decimal) (int64, bool) {
-	c, e, ok := small(v)
+	c, e, ok := money.Small(v)
 	if !ok {
 		return 0, false
 	}
@@ -85,7 +115,7 @@ func sortKey(v decimal.Decimal) (int64, bool) {
 		c /= 10
 	}
 	for ; e > -8; e-- {
-		if abs64(c) > math.MaxInt64/10 {
+		if money.Abs64(c) > math.MaxInt64/10 {
 			return 0, false
 		}
 		c *= 10

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"nftharvest/portfolio"
+	"nftharvest/synthetic"
 
 	"github.com/shopspring/decimal"
 )
@@ -65,20 +66,11 @@ func TestSuggestExplicitTarget(t *testing.T) {
 	}
 }
 
-func TestFormatUSD(t *testing.T) {
-	for in, want := range map[string]string{"0": "$0.00", "-1234.565": "$1,234.57", "999.994": "$999.99",
-		"1000000": "$1,000,000.00", "12": "$12.00", "123456.5": "$123,456.50"} {
-		if got := FormatUSD(d(in)); got != want {
-			t.Errorf("FormatUSD(%s) = %s, want %s", in, got, want)
-		}
-	}
-}
-
 // With a target no set of lots reaches, Suggest returns every candidate in
 // its documented order (short term, largest loss, lot id), exactly as a
 // plain sort with exact comparisons would.
 func TestSuggestOrderMatchesPlainSort(t *testing.T) {
-	a := mustAnalyze(t, portfolio.Synthetic(5000, 2), portfolio.SyntheticToday)
+	a := mustAnalyze(t, synthetic.Portfolio(5000, 2), synthetic.Today)
 	huge := d("1e15")
 	got := a.Suggest(&huge).Picks
 	var want []*LotState
@@ -105,4 +97,54 @@ func TestSuggestOrderMatchesPlainSort(t *testing.T) {
 			t.Fatalf("pick %d: %s, want %s", i, got[i].Lot, want[i].Lot.ID)
 		}
 	}
+}
+
+// When the year's realized losses already use the whole ordinary-income
+// offset, no loss lowers the year's tax (IRC 1211(b)): the default target
+// is zero and nothing is suggested; an explicit target still picks, and
+// the suggestion says how much it adds to the carryover (IRC 1212(b)).
+func TestSuggestNothingWhenTheOffsetIsUsed(t *testing.T) {
+	p := suggestPortfolio()
+	addLot(p, "X", "apes", "7", "1", "2024-01-02", "9000")
+	addSale(p, "S-0002", "X", "1", "2024-02-01", "1000") // ST -8000: net -6500
+	a := mustAnalyze(t, p, "2024-06-01")
+	s := a.Suggest(nil)
+	eq(t, "room", s.Room, "0")
+	eq(t, "target", s.Target, "0")
+	if len(s.Picks) != 0 {
+		t.Fatalf("picks %+v with nothing left to offset", s.Picks)
+	}
+	// Net -6,500: 3,000 offsets income, 3,500 carries over.
+	eq(t, "carryover", s.Carryover, "3500")
+	target := d("1000")
+	s = a.Suggest(&target)
+	if len(s.Picks) != 1 || s.Picks[0].Lot != "L2" {
+		t.Fatalf("picks %+v", s.Picks)
+	}
+	eq(t, "carryover added", s.CarryoverAdded, "2000")
+}
+
+// Partly used offset: a net loss of 1,000 leaves 2,000 of the limit.
+func TestSuggestRoomIsWhatIsLeftOfTheLimit(t *testing.T) {
+	p := suggestPortfolio()
+	addLot(p, "X", "apes", "7", "1", "2024-01-02", "3500")
+	addSale(p, "S-0002", "X", "1", "2024-02-01", "1000") // ST -2500: net -1000
+	a := mustAnalyze(t, p, "2024-06-01")
+	s := a.Suggest(nil)
+	eq(t, "room", s.Room, "2000")
+	if len(s.Picks) != 1 || s.Picks[0].Lot != "L2" {
+		t.Fatalf("picks %+v", s.Picks)
+	}
+	eq(t, "carryover added (2,000 of loss, 2,000 of room)", s.CarryoverAdded, "0")
+}
+
+// Harvestable counts only the losses a sale today would realize: L5's loss
+// would be washed by L6, bought 12 days before (IRC 1091(a)), so it is
+// shown apart.
+func TestHarvestableLeavesOutWashedLosses(t *testing.T) {
+	a := mustAnalyze(t, suggestPortfolio(), "2024-06-01")
+	h := a.Harvestable()
+	eq(t, "short term (L1, L2)", h.ShortTerm, "-3400")
+	eq(t, "long term (L3)", h.LongTerm, "-5000")
+	eq(t, "washed if sold (L5)", h.Washed, "-1000")
 }

@@ -1,6 +1,8 @@
 package taxrules
 
 import (
+	"nftharvest/money"
+
 	"nftharvest/portfolio"
 
 	"github.com/shopspring/decimal"
@@ -21,9 +23,9 @@ func zeroTotals() totals {
 
 // add adds (sign 1) or removes (sign -1) one result's recognized amount.
 func (t *totals) add(r *SaleResult, sign int) {
-	op := dadd
+	op := money.Add
 	if sign < 0 {
-		op = dsub
+		op = money.Sub
 	}
 	v := r.Recognized
 	if r.Term == ShortTerm {

@@ -1,6 +1,8 @@
 package taxrules
 
 import (
+	"nftharvest/money"
+
 	"slices"
 
 	"nftharvest/portfolio"
@@ -47,14 +49,30 @@ type chunk struct {
 	qty decimal.Decimal
 }
 
-// wash applies the wash-sale rule to the loss result res of a sale of lot
-// li whose units were segs, recording the disallowed loss in res and in
-// the replacement lots' running state. id is the sale id.
-func (r *run) wash(res *pendingResult, li int32, segs []segment, id string) {
+// wash applies the wash-sale rule to each block of line res (units of lot
+// li with one basis and one holding start) sold at a loss, in the order
+// the blocks were sold (earliest holding start first), and adds what each
+// disallows to res.Disallowed. A block sold at a gain is left whole: the
+// loss of another block cannot reduce it (Pub 550, "Wash Sales", three
+// blocks sold the same day; Treas. Reg. 1.1091-1(b), (c)). id is the sale
+// id.
+func (r *run) wash(res *pendingResult, li int32, id string) {
+	for k := range res.segs {
+		sg := &res.segs[k]
+		if loss := sg.loss(); loss.Sign() > 0 {
+			res.Disallowed = money.Add(res.Disallowed, r.washBlock(res, li, sg, loss, id))
+		}
+	}
+}
+
+// washBlock matches the units of block sg, sold at a loss of loss, with
+// replacement units and moves the disallowed part of the loss into them.
+// It returns the amount disallowed.
+func (r *run) washBlock(res *pendingResult, li int32, sg *segment, loss decimal.Decimal, id string) decimal.Decimal {
 	e := r.e
 	lots := e.lots
 	date := res.Date
-	need := res.Quantity
+	need := sg.qty
 	var chunks []chunk
 	replaced := decimal.Zero
 	for _, cj := range e.colls.window(lots, e.colls.of[li], date.AddDays(-30), date.AddDays(30)) {
@@ -68,43 +86,30 @@ func (r *run) wash(res *pendingResult, li int32, segs []segment, id string) {
 		if avail.Sign() <= 0 {
 			continue
 		}
-		q := decimal.Min(avail, dsub(need, replaced))
+		q := decimal.Min(avail, money.Sub(need, replaced))
 		chunks = append(chunks, chunk{lot: cj, qty: q})
-		replaced = dadd(replaced, q)
+		replaced = money.Add(replaced, q)
 		if replaced.Equal(need) {
 			break
 		}
 	}
 	if len(chunks) == 0 {
-		return
+		return decimal.Zero
 	}
-	loss := res.GainLoss.Neg()
 	// Treas. Reg. 1.1091-1(c): only the replaced share of the loss.
-	res.Disallowed = share(loss, replaced, need)
-
-	// Pair sold units (earliest holding start first) with replacement units
-	// (earliest acquisition first) and move the loss piece by piece, the
-	// last piece taking the remainder so the pieces sum to Disallowed.
-	rest := res.Disallowed
-	si, sLeft := 0, segs[0].qty
-	for ci := range chunks {
-		c := &chunks[ci]
-		cLeft := c.qty
-		for cLeft.Sign() > 0 {
-			for sLeft.Sign() <= 0 {
-				si++
-				sLeft = segs[si].qty
-			}
-			q := decimal.Min(cLeft, sLeft)
-			cLeft, sLeft = dsub(cLeft, q), dsub(sLeft, q)
-			dis := rest
-			if ci < len(chunks)-1 || cLeft.Sign() > 0 {
-				dis = share(res.Disallowed, q, replaced)
-			}
-			rest = dsub(rest, dis)
-			r.moveLoss(res, li, c.lot, q, dis, segs[si].start, id)
+	disallowed := share(loss, replaced, need)
+	// Move the loss chunk by chunk (earliest acquisition first), the last
+	// chunk taking the remainder so the pieces sum to disallowed.
+	rest := disallowed
+	for ci, c := range chunks {
+		dis := rest
+		if ci < len(chunks)-1 {
+			dis = share(disallowed, c.qty, replaced)
 		}
+		rest = money.Sub(rest, dis)
+		r.moveLoss(res, li, c.lot, c.qty, dis, sg.start, id)
 	}
+	return disallowed
 }
 
 // moveLoss adds disallowed loss dis of q sold units (holding start
@@ -116,9 +121,9 @@ func (r *run) moveLoss(res *pendingResult, li, cj int32, q, dis decimal.Decimal,
 	basis := w.absorb(q, dis, start, id)
 	if n := len(res.Replacements); n > 0 && res.Replacements[n-1].Lot == lot.ID && res.Replacements[n-1].HoldingStart == start {
 		rp := &res.Replacements[n-1]
-		rp.Quantity, rp.Disallowed, rp.AdjustedBasis = dadd(rp.Quantity, q), dadd(rp.Disallowed, dis), dadd(rp.AdjustedBasis, basis)
+		rp.Quantity, rp.Disallowed, rp.AdjustedBasis = money.Add(rp.Quantity, q), money.Add(rp.Disallowed, dis), money.Add(rp.AdjustedBasis, basis)
 		wa := &w.adjustments[len(w.adjustments)-1]
-		wa.Quantity, wa.Disallowed = dadd(wa.Quantity, q), dadd(wa.Disallowed, dis)
+		wa.Quantity, wa.Disallowed = money.Add(wa.Quantity, q), money.Add(wa.Disallowed, dis)
 		return
 	}
 	res.Replacements = append(res.Replacements, Replacement{

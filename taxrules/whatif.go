@@ -94,7 +94,7 @@ func (a *Analysis) Simulate(w WhatIf) (*WhatIfResult, error) {
 		}
 	}
 
-	out := &WhatIfResult{Date: date, Before: a.Summary(year)}
+	out := &WhatIfResult{Date: date, Before: a.Summary(year), OtherYear: a.otherYear(year)}
 	out.After = net(after, year, &a.Portfolio.TaxProfile)
 	out.TaxSaved = out.Before.EstimatedTax.Sub(out.After.EstimatedTax)
 	nres := 0
@@ -137,7 +137,7 @@ func (a *Analysis) simulateFull(w WhatIf) (*WhatIfResult, error) {
 		return nil, fmt.Errorf("simulate: %w", err)
 	}
 	year := date.Year()
-	out := &WhatIfResult{Date: date, Before: a.Summary(year), After: b.Summary(year), Record: record}
+	out := &WhatIfResult{Date: date, Before: a.Summary(year), After: b.Summary(year), Record: record, OtherYear: a.otherYear(year)}
 	out.TaxSaved = out.Before.EstimatedTax.Sub(out.After.EstimatedTax)
 	for _, s := range recorded {
 		for _, res := range b.Sales {
@@ -159,4 +159,14 @@ func (a *Analysis) plan(w WhatIf) (portfolio.Date, []plannedSale, error) {
 	}
 	plan, err := a.planSales(w, date)
 	return date, plan, err
+}
+
+// otherYear returns a warning when a what-if of year is not in the tax
+// profile's year, or "".
+func (a *Analysis) otherYear(year int) string {
+	if year == a.TaxYear {
+		return ""
+	}
+	return fmt.Sprintf("the sales are dated in %d, not in the profile's tax year %d: before and after are %d's figures, not those of your %d return",
+		year, a.TaxYear, year, a.TaxYear)
 }

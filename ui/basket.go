@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"nftharvest/portfolio"
+	"nftharvest/storage"
 	"nftharvest/taxrules"
 
 	"github.com/shopspring/decimal"
@@ -150,6 +151,9 @@ func parseAmount(s string) (decimal.Decimal, error) {
 	}
 	if !d.Equal(d.Round(2)) {
 		return decimal.Zero, fmt.Errorf("%q has fractions of a cent (e.g. 1234.56)", s)
+	}
+	if p := storage.DecimalProblem(d); p != "" {
+		return decimal.Zero, fmt.Errorf("%q %s, more than a portfolio file takes", s, p)
 	}
 	return d, nil
 }

@@ -11,11 +11,12 @@ import (
 
 	"nftharvest/portfolio"
 	"nftharvest/storage"
+	"nftharvest/synthetic"
 
 	tea "charm.land/bubbletea/v2"
 )
 
-// Benchmarks of the TUI on synthetic portfolios (portfolio.Synthetic).
+// Benchmarks of the TUI on synthetic portfolios (synthetic.Portfolio).
 // Figures are recorded in docs/performance.md ("TUI").
 
 var (
@@ -29,12 +30,12 @@ func benchPortfolio(n int) *portfolio.Portfolio {
 	if p, ok := benchPfs[n]; ok {
 		return p
 	}
-	p := portfolio.Synthetic(n, 1)
+	p := synthetic.Portfolio(n, 1)
 	benchPfs[n] = p
 	return p
 }
 
-var benchToday = portfolio.MustDate(portfolio.SyntheticToday)
+var benchToday = portfolio.MustDate(synthetic.Today)
 
 // benchModel is a loaded model of n lots on a 120×40 screen.
 func benchModel(b *testing.B, n int) *Model {

@@ -117,7 +117,7 @@ func newCollections(a *taxrules.Analysis) *collections {
 		if r.hasFloor {
 			k[cfFloor] = approxOrCents(r.floor)
 		}
-		c.w[cfName] = max(c.w[cfName], textWidth(r.name))
+		c.w[cfName] = max(c.w[cfName], textWidth(safe(r.name)))
 		c.w[cfBasis] = max(c.w[cfBasis], len(money(r.basis)))
 		c.w[cfValue] = max(c.w[cfValue], len(money(r.value)))
 		c.w[cfUnreal] = max(c.w[cfUnreal], textWidth(marked(r.unreal)))

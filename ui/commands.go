@@ -71,15 +71,18 @@ func completeCmd(d *dataset) tea.Cmd {
 
 // loadCmd loads the file (or the sample) and analyses it, off the UI loop.
 func (m *Model) loadCmd(reload bool) tea.Cmd {
-	store, today := m.store, m.opts.Today
+	store, today := m.store, m.today
 	path := m.opts.Path
 	if reload && m.data != nil && !m.data.file.Sample {
 		path = m.data.file.Path
 	}
-	gcPercent := m.opts.LoadGCPercent
+	gcPercent, checkFile := m.opts.LoadGCPercent, m.opts.CheckFile
 	return func() tea.Msg {
 		defer loadGCTarget(gcPercent)()
 		f, err := store.Load(path)
+		if err == nil && checkFile != nil {
+			err = checkFile(f)
+		}
 		if err != nil {
 			return loadFailedMsg{err: err, reload: reload}
 		}
@@ -134,7 +137,7 @@ type saveTarget struct {
 // writeCmd applies w to a copy of the portfolio, saves it and analyses the
 // result. The model's data is untouched until writtenMsg arrives.
 func (m *Model) writeCmd(w pendingWrite, target saveTarget) tea.Cmd {
-	store, today, d, writes := m.store, m.opts.Today, m.data, m.writes
+	store, today, d, writes := m.store, m.today, m.data, m.writes
 	return func() (msg tea.Msg) {
 		writes.begin()
 		defer func() { writes.end(writeError(msg)) }()
@@ -259,10 +262,11 @@ type status struct {
 	isErr bool
 }
 
-// setStatus shows text and returns the command that clears it later.
+// setStatus shows text, made safe (it may quote a name, a file name or an
+// error), and returns the command that clears it later.
 func (m *Model) setStatus(text string, isErr bool) tea.Cmd {
 	m.statusID++
-	m.status = status{text: text, isErr: isErr}
+	m.status = status{text: safe(text), isErr: isErr}
 	id := m.statusID
 	if m.noTimers {
 		return nil

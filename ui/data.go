@@ -38,8 +38,8 @@ type totals struct {
 	value    decimal.Decimal
 	losses   decimal.Decimal // unrealized, negative
 	gains    decimal.Decimal // unrealized, positive
-	harvST   decimal.Decimal // unrealized short-term losses
-	harvLT   decimal.Decimal // unrealized long-term losses
+	harvST   decimal.Decimal // short-term losses a sale today would realize (no wash)
+	harvLT   decimal.Decimal // long-term losses a sale today would realize (no wash)
 }
 
 // buildDataset analyses p (the portfolio of f) as of today and prepares
@@ -57,7 +57,7 @@ func buildDataset(f *storage.File, p *portfolio.Portfolio, today portfolio.Date,
 // p, read from f; full as for buildDataset.
 func datasetOf(f *storage.File, p *portfolio.Portfolio, a *taxrules.Analysis, full bool) *dataset {
 	d := &dataset{file: f, p: p, a: a, sum: a.Summary(a.TaxYear)}
-	var value, losses, gains, harvST, harvLT sum
+	var value, losses, gains sum
 	for i := range a.Lots {
 		st := &a.Lots[i]
 		if st.OpenQuantity.Sign() <= 0 {
@@ -72,17 +72,15 @@ func datasetOf(f *storage.File, p *portfolio.Portfolio, a *taxrules.Analysis, fu
 		switch st.Unrealized.Sign() {
 		case -1:
 			losses.add(st.Unrealized)
-			if st.Term == taxrules.LongTerm {
-				harvLT.add(st.Unrealized)
-			} else {
-				harvST.add(st.Unrealized)
-			}
 		case 1:
 			gains.add(st.Unrealized)
 		}
 	}
 	d.tot.value, d.tot.losses, d.tot.gains = value.value(), losses.value(), gains.value()
-	d.tot.harvST, d.tot.harvLT = harvST.value(), harvLT.value()
+	// Harvestable: what a sale today would realize, leaving out the lots
+	// whose loss would be washed.
+	h := a.Harvestable()
+	d.tot.harvST, d.tot.harvLT = h.ShortTerm, h.LongTerm
 	if !full {
 		d.hold = newHoldings(a)
 		d.coll, d.real, d.partial = &collections{}, &realized{}, true
@@ -96,10 +94,10 @@ func datasetOf(f *storage.File, p *portfolio.Portfolio, a *taxrules.Analysis, fu
 	return d
 }
 
-// displayName is the file name shown to the user.
+// displayName is the file name shown to the user, made safe.
 func displayName(f *storage.File) string {
 	if f == nil || f.Sample || f.Path == "" {
 		return "sample portfolio"
 	}
-	return f.Path
+	return safe(f.Path)
 }

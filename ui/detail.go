@@ -12,14 +12,23 @@ type detail struct {
 	lot    string
 	lines  []string
 	offset int
+
+	// wrap holds the lines wrapped to width wrapW (a frame is drawn on
+	// every key; the lines change only when the detail is rebuilt).
+	wrap  []string
+	wrapW int
 }
 
 // wrapped is the detail's lines wrapped to width w.
 func (d *detail) wrapped(w int) []string {
+	if d.wrap != nil && d.wrapW == w {
+		return d.wrap
+	}
 	out := make([]string, 0, len(d.lines))
 	for _, l := range d.lines {
 		out = append(out, wrapLine(l, w)...)
 	}
+	d.wrap, d.wrapW = out, w
 	return out
 }
 
@@ -29,116 +38,153 @@ func (m *Model) openDetail(st *taxrules.LotState) {
 	m.mode = modeDetail
 }
 
+// lines collects the detail screen's lines.
+type lines struct {
+	sty *Styles
+	out []string
+}
+
+// Every line is made safe before it is styled: add and kv take plain text
+// (names, ids and the note come from the file); kvStyled takes a value the
+// app styled from its own numbers.
+func (b *lines) add(format string, args ...any) { b.out = append(b.out, safef(format, args...)) }
+
+func (b *lines) kv(k, v string) { b.kvStyled(k, safe(v)) }
+
+func (b *lines) kvStyled(k, v string) {
+	b.out = append(b.out, b.sty.Label.Render(k)+strings.Repeat(" ", max(16-len(k), 1))+v)
+}
+
+func (b *lines) section(title string) { b.out = append(b.out, "", b.sty.Header.Render(title)) }
+
 func (m *Model) detailLines(s *taxrules.LotState) []string {
 	sty := &m.styles
 	a := m.data.a
 	l := s.Lot
-	var out []string
-	add := func(format string, args ...any) { out = append(out, fmt.Sprintf(format, args...)) }
-	kv := func(k, v string) { out = append(out, sty.Label.Render(k)+strings.Repeat(" ", max(16-len(k), 1))+v) }
-	section := func(title string) {
-		out = append(out, "", sty.Header.Render(title))
-	}
+	b := &lines{sty: sty}
 
-	out = append(out, sty.Title.Render(fmt.Sprintf("%s  %s #%s", l.ID, s.CollectionName, l.TokenID)))
-	kv("Collection", s.CollectionName+" ("+l.Collection+")")
+	b.out = append(b.out, sty.Title.Render(safef("%s  %s #%s", l.ID, s.CollectionName, l.TokenID)))
+	b.kv("Collection", s.CollectionName+" ("+l.Collection+")")
 	if c, ok := a.Index.Collection(l.Collection); ok {
-		kv("Contract", strings.TrimSpace(c.Chain+" "+c.Contract+" "+c.Standard))
+		b.kv("Contract", strings.TrimSpace(c.Chain+" "+c.Contract+" "+c.Standard))
 	}
-	kv("Token", "#"+l.TokenID)
-	kv("Quantity", fmt.Sprintf("%s open of %s", quantity(s.OpenQuantity), quantity(l.Quantity)))
-	kv("Acquired", l.Acquired.String())
-	kv("Cost", money(l.Cost)+" + fees "+money(l.Fees)+" = "+money(l.Basis()))
+	b.kv("Token", "#"+l.TokenID)
+	closed := s.OpenQuantity.Sign() <= 0
+	if closed {
+		b.kv("Quantity", fmt.Sprintf("closed: all %s sold (see the sales below)", quantity(l.Quantity)))
+	} else {
+		b.kv("Quantity", fmt.Sprintf("%s open of %s", quantity(s.OpenQuantity), quantity(l.Quantity)))
+	}
+	b.kv("Acquired", l.Acquired.String())
+	b.kv("Cost", money(l.Cost)+" + fees "+money(l.Fees)+" = "+money(l.Basis()))
 	if l.Tx != "" {
-		kv("Transaction", l.Tx)
+		b.kv("Transaction", l.Tx)
 	}
 	if l.Wallet != "" {
-		kv("Wallet", l.Wallet)
+		b.kv("Wallet", l.Wallet)
 	}
 	coll := "no"
 	if s.Collectible {
 		coll = "yes (28% rate on long-term gain)"
 	}
-	kv("Collectible", coll)
+	b.kv("Collectible", coll)
 
-	section("Adjusted basis")
-	kv("Cost basis", money(s.CostBasis)+" (open quantity)")
+	b.section("Adjusted basis")
+	b.kv("Cost basis", money(s.CostBasis)+" (open quantity)")
 	if len(s.WashAdjustments) == 0 {
-		kv("Wash sales", "none moved a loss into this lot")
+		b.kv("Wash sales", "none moved a loss into this lot")
 	}
 	for _, w := range s.WashAdjustments {
-		add("  + %s disallowed loss from sale %s of %s on %s (%s units); holding start tacked to %s",
+		b.add("  + %s disallowed loss from sale %s of %s on %s (%s units); holding start tacked to %s",
 			money(w.Disallowed), w.Sale, w.SoldLot, w.Date, quantity(w.Quantity), w.HoldingStart)
 	}
-	kv("Adjusted basis", money(s.AdjustedBasis))
+	b.kv("Adjusted basis", money(s.AdjustedBasis))
 	if len(s.Portions) > 1 {
 		for _, p := range s.Portions {
 			from := "original basis"
 			if p.FromSale != "" {
 				from = "absorbed " + p.FromSale
 			}
-			add("  %s units: basis %s, holding from %s, %s term (%s)",
+			b.add("  %s units: basis %s, holding from %s, %s term (%s)",
 				quantity(p.Quantity), money(p.AdjustedBasis), p.HoldingStart, p.Term, from)
 		}
 	}
+	if !closed {
+		m.openLotLines(b, s)
+	}
+	m.lotSalesLines(b, s)
 
-	section("Holding period")
-	kv("Holding start", s.HoldingStart.String())
+	b.section("Notes")
+	if l.Note == "" {
+		b.add("  (none)")
+	} else {
+		b.add("  %s", l.Note)
+	}
+	return b.out
+}
+
+// openLotLines adds the sections only an open lot has: its holding period,
+// market value and the wash-sale window of a loss sale today.
+func (m *Model) openLotLines(b *lines, s *taxrules.LotState) {
+	b.section("Holding period")
+	b.kv("Holding start", s.HoldingStart.String())
 	if s.Term == taxrules.LongTerm {
-		kv("Term", "long term (since "+s.LongTermOn.String()+")")
+		b.kv("Term", "long term (since "+s.LongTermOn.String()+")")
 	} else {
-		kv("Term", fmt.Sprintf("short term; long term on %s (in %d days)", s.LongTermOn, s.DaysToLongTerm))
+		b.kv("Term", fmt.Sprintf("short term; long term on %s (in %d days)", s.LongTermOn, s.DaysToLongTerm))
 	}
 
-	section("Market")
+	b.section("Market")
 	if s.HasPrice {
-		kv("Unit price", money(s.UnitPrice)+" as of "+s.PriceAsOf.String())
-		kv("Market value", money(s.MarketValue))
-		kv("Unrealized", sty.amountStyle(s.Unrealized.Sign()).Render(marked(s.Unrealized))+
-			"  "+percentText(m.data.hold.pct(l.ID), true))
+		b.kv("Unit price", money(s.UnitPrice)+" as of "+s.PriceAsOf.String())
+		b.kv("Market value", money(s.MarketValue))
+		b.kvStyled("Unrealized", b.sty.amountStyle(s.Unrealized.Sign()).Render(marked(s.Unrealized))+
+			"  "+percentText(m.data.hold.pct(s.Lot.ID), true))
 	} else {
-		kv("Market value", "n/a (no value or floor price, or no rate for its currency)")
+		b.kv("Market value", "n/a (no value or floor price, or no rate for its currency)")
 	}
 
-	section("Wash-sale window (purchases in the last 30 days)")
+	b.section("Wash-sale window (purchases in the last 30 days)")
 	r := s.WashRisk
 	if len(r.Purchases) == 0 && len(r.Warnings) == 0 {
-		add("  none: a loss sale today would not be washed by earlier purchases")
+		b.add("  none: a loss sale today would not be washed by earlier purchases")
 	}
 	for _, p := range r.Purchases {
-		out = append(out, sty.Wash.Render(fmt.Sprintf("  %s bought %s ×%s of #%s: a loss sale now would be washed",
+		b.out = append(b.out, b.sty.Wash.Render(safef("  %s bought %s ×%s of #%s: a loss sale now would be washed",
 			p.Lot, p.Date, quantity(p.Quantity), p.TokenID)))
 	}
 	for _, p := range r.Warnings {
-		add("  look-alike: %s bought #%s on %s ×%s (same collection, other token: warning only)",
+		b.add("  look-alike: %s bought #%s on %s ×%s (same collection, other token: warning only)",
 			p.Lot, p.TokenID, p.Date, quantity(p.Quantity))
 	}
 	if r.CleanFrom != 0 {
-		kv("Clean from", r.CleanFrom.String())
+		b.kv("Clean from", r.CleanFrom.String())
 	}
+}
 
-	var sales []string
+// lotSalesLines adds where the lot's units went: each sale from it, and
+// the lots that absorbed the loss a sale could not deduct (IRC 1091(d)).
+func (m *Model) lotSalesLines(b *lines, s *taxrules.LotState) {
+	a := m.data.a
+	first := true
 	for i := range a.Sales {
 		x := &a.Sales[i]
-		if x.Lot != l.ID {
+		if x.Lot != s.Lot.ID {
 			continue
 		}
-		line := fmt.Sprintf("  %s %s ×%s %s %s", x.Sale, x.Date, quantity(x.Quantity), x.Term, marked(x.GainLoss))
+		if first {
+			b.section("Sales from this lot")
+			first = false
+		}
+		line := safef("  %s %s ×%s %s term: net proceeds %s − basis %s = %s", x.Sale, x.Date, quantity(x.Quantity),
+			x.Term, money(x.Proceeds), money(x.CostBasis), marked(x.GainLoss))
 		if !x.Disallowed.IsZero() {
 			line += fmt.Sprintf(" (W %s disallowed)", money(x.Disallowed))
 		}
-		sales = append(sales, line)
+		b.out = append(b.out, line)
+		for _, r := range x.Replacements {
+			b.add("    → %s disallowed moved into %s ×%s: basis %s, held from %s",
+				money(r.Disallowed), r.Lot, quantity(r.Quantity), money(r.AdjustedBasis), r.HoldingStart)
+		}
 	}
-	if len(sales) > 0 {
-		section("Sales from this lot")
-		out = append(out, sales...)
-	}
-
-	section("Notes")
-	if l.Note == "" {
-		add("  (none)")
-	} else {
-		add("  %s", l.Note)
-	}
-	return out
 }

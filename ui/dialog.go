@@ -100,7 +100,7 @@ func (d *dialog) value() string {
 func (d *dialog) view(st *Styles, w int, spin string) string {
 	inner := max(min(w-6, 76), 10)
 	var lines []string
-	lines = append(lines, st.Title.Render(ansi.Truncate(d.title, inner, "…")), "")
+	lines = append(lines, st.Title.Render(ansi.Truncate(safe(d.title), inner, "…")), "")
 	for _, b := range d.body {
 		lines = append(lines, wrapLine(b, inner)...)
 	}
@@ -109,7 +109,7 @@ func (d *dialog) view(st *Styles, w int, spin string) string {
 		lines = append(lines, "", d.input.View())
 	}
 	if d.err != "" {
-		wrapped := lipgloss.NewStyle().Width(inner).Render(d.err)
+		wrapped := lipgloss.NewStyle().Width(inner).Render(safe(d.err))
 		lines = append(lines, "")
 		for _, l := range strings.Split(wrapped, "\n") {
 			lines = append(lines, st.Error.Render(l))
@@ -118,7 +118,7 @@ func (d *dialog) view(st *Styles, w int, spin string) string {
 	lines = append(lines, "")
 	switch {
 	case d.busy != "":
-		lines = append(lines, spin+" "+d.busy)
+		lines = append(lines, spin+" "+safe(d.busy))
 	case d.err != "":
 		lines = append(lines, st.Muted.Render("enter "+d.confirm+" again · esc close (nothing was changed)"))
 	default:

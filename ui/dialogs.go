@@ -81,10 +81,10 @@ func (m *Model) openRecordDialog() tea.Cmd {
 		}
 		return m.setStatus("Nothing recorded: "+why+".", true)
 	}
-	if res.Date.After(m.opts.Today) {
+	if res.Date.After(m.today) {
 		// As "nftharvest sell": the file records sales that happened; a
 		// future date is for previewing.
-		return m.setStatus(fmt.Sprintf("Nothing recorded: the sale date %s is after today (%s); record a sale once it happened (d changes the date).", res.Date, m.opts.Today), true)
+		return m.setStatus(fmt.Sprintf("Nothing recorded: the sale date %s is after today (%s); record a sale once it happened (d changes the date).", res.Date, m.today), true)
 	}
 	st := &m.styles
 	var body []string
@@ -92,13 +92,9 @@ func (m *Model) openRecordDialog() tea.Cmd {
 	if m.data.file.Sample {
 		target = "a new file (you choose the name next; the sample is never changed)"
 	}
-	body = append(body, fmt.Sprintf("%d sale%s on %s, saved to %s:", len(res.Record), plural(len(res.Record)), res.Date, target))
+	body = append(body, safef("%d sale%s on %s, saved to %s:", len(res.Record), plural(len(res.Record)), res.Date, target))
 	for i, s := range res.Record {
-		name := s.Lot
-		if l, ok := m.data.a.Index.Lot(s.Lot); ok {
-			name += " " + m.data.a.Index.CollectionName(l.Collection) + " #" + l.TokenID
-		}
-		line := fmt.Sprintf("  %s ×%s  proceeds %s", name, quantity(s.Quantity), money(s.Proceeds))
+		line := safef("  %s ×%s  proceeds %s", m.lotName(s.Lot), quantity(s.Quantity), money(s.Proceeds))
 		if !s.Fees.IsZero() {
 			line += "  fees " + money(s.Fees)
 		}
@@ -127,6 +123,15 @@ func (m *Model) openRecordDialog() tea.Cmd {
 	return nil
 }
 
+// lotName is "L-0003 Collection Name #token" for a lot id, made safe.
+func (m *Model) lotName(lot string) string {
+	name := lot
+	if l, ok := m.data.a.Index.Lot(lot); ok {
+		name += " " + m.data.a.Index.CollectionName(l.Collection) + " #" + l.TokenID
+	}
+	return safe(name)
+}
+
 // saleFor finds the result of the i-th recorded sale (by lot).
 func saleFor(res *taxrules.WhatIfResult, lot string, i int) *taxrules.SaleResult {
 	if i < len(res.Sales) && res.Sales[i].Lot == lot {
@@ -146,13 +151,9 @@ func (m *Model) openUndoDialog() tea.Cmd {
 	if batch == "" {
 		return m.setStatus("Nothing to undo: no recorded batch in this file.", true)
 	}
-	body := []string{fmt.Sprintf("Remove batch %s (%d sale%s) from %s:", batch, len(sales), plural(len(sales)), m.fileLabel())}
+	body := []string{safef("Remove batch %s (%d sale%s) from %s:", batch, len(sales), plural(len(sales)), m.fileLabel())}
 	for _, s := range sales {
-		name := s.Lot
-		if l, ok := m.data.a.Index.Lot(s.Lot); ok {
-			name += " " + m.data.a.Index.CollectionName(l.Collection) + " #" + l.TokenID
-		}
-		body = append(body, fmt.Sprintf("  %s %s %s ×%s proceeds %s", s.ID, s.Date, name, quantity(s.Quantity), money(s.Proceeds)))
+		body = append(body, safef("  %s %s %s ×%s proceeds %s", s.ID, s.Date, m.lotName(s.Lot), quantity(s.Quantity), money(s.Proceeds)))
 	}
 	m.dialog = &dialog{
 		kind: dlgUndo, title: "Undo " + batch + "?", body: body, confirm: "undo", keys: &m.keys,
@@ -182,7 +183,7 @@ func (m *Model) overwriteDialog(w pendingWrite, path string) *dialog {
 	m.focus = focusDialog
 	return &dialog{
 		kind: dlgOverwrite, title: path + " already exists",
-		body:    []string{"Overwrite it with the sample and your changes?", "(its current content is kept as " + path + ".bak)"},
+		body:    []string{"Overwrite it with the sample and your changes?", safef("(its current content is kept as %s.bak)", path)},
 		confirm: "overwrite", keys: &m.keys, write: w, path: path,
 	}
 }

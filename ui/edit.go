@@ -14,6 +14,9 @@ import (
 // suggest fills the basket with the engine's harvest suggestion.
 func (m *Model) suggest() tea.Cmd {
 	s := m.data.a.Suggest(nil)
+	if s.Room.Sign() <= 0 {
+		return m.setStatus(fmt.Sprintf("No loss lowers your %d tax; further losses only add to the carryover: %s.", m.data.a.TaxYear, money(s.Carryover)), false)
+	}
 	if len(s.Picks) == 0 {
 		return m.setStatus("No suggestion: no loss lot can be sold without a wash-sale hit, or nothing to offset.", false)
 	}
@@ -25,7 +28,11 @@ func (m *Model) suggest() tea.Cmd {
 		}
 	}
 	m.simulate(&m.basket)
-	return m.setStatus(fmt.Sprintf("Suggested %d lots, loss %s (target %s).", len(s.Picks), money(s.Total), money(s.Target)), false)
+	msg := fmt.Sprintf("Suggested %d lots, loss %s (target %s).", len(s.Picks), money(s.Total), money(s.Target))
+	if s.CarryoverAdded.Sign() > 0 {
+		msg += fmt.Sprintf(" Adds %s to the carryover.", money(s.CarryoverAdded))
+	}
+	return m.setStatus(msg, false)
 }
 
 // editLot opens the price (or fees) input for the basket lot under the cursor.

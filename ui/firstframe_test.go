@@ -8,6 +8,7 @@ import (
 
 	"nftharvest/portfolio"
 	"nftharvest/storage"
+	"nftharvest/synthetic"
 	"nftharvest/taxrules"
 
 	tea "charm.land/bubbletea/v2"
@@ -45,7 +46,7 @@ func sameCells(t *testing.T, got *holdings, i int, want *holdings, j int) {
 // whatever number of largest losses they are told from.
 func TestFirstRowsAreThePrefixOfTheFullTable(t *testing.T) {
 	for _, seed := range []int64{1, 2, 3} {
-		p := portfolio.Synthetic(3000, seed)
+		p := synthetic.Portfolio(3000, seed)
 		full, order := fullOrder(t, p)
 		a, err := taxrules.AnalyzeWith(p, benchToday, taxrules.Options{LazyLots: true})
 		if err != nil {
@@ -78,7 +79,7 @@ func TestFirstRowsAreThePrefixOfTheFullTable(t *testing.T) {
 func TestFirstFrameThenFullDataset(t *testing.T) {
 	defer func(n int) { firstFrameLots = n }(firstFrameLots)
 	firstFrameLots = 1000
-	p := portfolio.Synthetic(4000, 1)
+	p := synthetic.Portfolio(4000, 1)
 	full, order := fullOrder(t, p)
 	store := newFakeStore()
 	store.file = &storage.File{Path: "synthetic.json", Portfolio: p}
@@ -150,7 +151,7 @@ func TestFirstFrameThenFullDataset(t *testing.T) {
 func TestFirstFrameTooShortWaits(t *testing.T) {
 	defer func(n int) { firstFrameLots = n }(firstFrameLots)
 	firstFrameLots = 1000
-	p := portfolio.Synthetic(2000, 1)
+	p := synthetic.Portfolio(2000, 1)
 	store := newFakeStore()
 	store.file = &storage.File{Path: "synthetic.json", Portfolio: p}
 	m := New(Options{Path: "synthetic.json", Today: benchToday, Store: store})
@@ -170,7 +171,7 @@ func TestFirstFrameTooShortWaits(t *testing.T) {
 // orders them by lot id, not by the exact amount LargestLosses ranks by:
 // the first frame keeps only the rows that cannot be reordered.
 func TestFirstRowsWithSubCentLosses(t *testing.T) {
-	p := portfolio.Synthetic(300, 1)
+	p := synthetic.Portfolio(300, 1)
 	tmpl := p.Lots[0]
 	for i := range 60 {
 		l := tmpl
@@ -202,7 +203,7 @@ func TestFirstRowsWithSubCentLosses(t *testing.T) {
 func TestFirstFrameQueuedKeysOnOtherTabs(t *testing.T) {
 	defer func(n int) { firstFrameLots = n }(firstFrameLots)
 	firstFrameLots = 1000
-	p := portfolio.Synthetic(4000, 1)
+	p := synthetic.Portfolio(4000, 1)
 	store := newFakeStore()
 	store.file = &storage.File{Path: "synthetic.json", Portfolio: p}
 	dark := true
@@ -265,7 +266,7 @@ func TestKeysWhileLoadingAreReplayed(t *testing.T) {
 func TestFirstFrameSummaryKeepsItsLines(t *testing.T) {
 	defer func(n int) { firstFrameLots = n }(firstFrameLots)
 	firstFrameLots = 1000
-	p := portfolio.Synthetic(20_000, 2)
+	p := synthetic.Portfolio(20_000, 2)
 	f := &storage.File{Path: "synthetic.json", Portfolio: p}
 	first, err := firstDataset(f, p, benchToday)
 	if err != nil || first == nil {

@@ -93,7 +93,9 @@ func TestParseAmount(t *testing.T) {
 			t.Errorf("parseAmount(%q): %v", ok, err)
 		}
 	}
-	for _, bad := range []string{"", "-1", "abc", "1e3", "12.", ".5", "1.2.3", "NaN", "12x", "+5", "100.005"} {
+	for _, bad := range []string{"", "-1", "abc", "1e3", "12.", ".5", "1.2.3", "NaN", "12x", "+5", "100.005",
+		// Beyond what the file takes: 19 places (zeros), 41 digits.
+		"1.0000000000000000000", strings.Repeat("9", 41)} {
 		if _, err := parseAmount(bad); err == nil {
 			t.Errorf("parseAmount(%q) accepted", bad)
 		}

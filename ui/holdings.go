@@ -215,9 +215,9 @@ func (h *holdings) fillRow(i int, collRank, walletRank map[string]int32, tokenKe
 	s.value = max(s.value, absI(v))
 	s.unreal = max(s.unreal, absI(u))
 	s.pct = max(s.pct, absI(k[hfPct]))
-	s.w[hfLot] = max(s.w[hfLot], len(l.ID))
-	s.w[hfCollection] = max(s.w[hfCollection], len(st.CollectionName))
-	s.w[hfToken] = max(s.w[hfToken], len(l.TokenID)+1)
+	s.w[hfLot] = max(s.w[hfLot], safeLen(l.ID))
+	s.w[hfCollection] = max(s.w[hfCollection], safeLen(st.CollectionName))
+	s.w[hfToken] = max(s.w[hfToken], safeLen(l.TokenID)+1)
 	if st.OpenQuantity.Exponent() < 0 || k[hfQty] >= 1e15 {
 		s.w[hfQty] = max(s.w[hfQty], len(quantity(st.OpenQuantity)))
 	} else {
@@ -322,8 +322,10 @@ func (h *holdings) matches(row int, q string) bool {
 }
 
 // nameFit is "Collection #token" in w cells, shortening the collection
-// name first so the token id stays readable.
+// name first so the token id stays readable. Both are made safe first, so
+// the cut is made on what is shown.
 func nameFit(coll, token string, w int) string {
+	coll, token = safe(coll), safe(token)
 	if token == "" {
 		return coll
 	}
@@ -360,8 +362,10 @@ func washText(w uint8) string {
 	return strings.Join(parts, ",")
 }
 
-// shortAddr abbreviates a long address to "0x5c3e…90b7".
+// shortAddr abbreviates a long address to "0x5c3e…90b7", made safe
+// first so the cut never splits an escape or a character.
 func shortAddr(s string) string {
+	s = safe(s)
 	if len(s) <= 11 {
 		return s
 	}

@@ -15,6 +15,7 @@ import (
 	"os"
 
 	"nftharvest/portfolio"
+	"nftharvest/storage"
 
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/spinner"
@@ -26,9 +27,16 @@ import (
 type Options struct {
 	// Path is the portfolio file; "" opens the embedded sample.
 	Path string
-	// Today is the analysis date (the binary passes NFTHARVEST_TODAY or
-	// the real date); it is required.
+	// Today is the date when Clock is nil (tests, a fixed
+	// NFTHARVEST_TODAY); one of the two is required.
 	Today portfolio.Date
+	// Clock, when set, returns today's date; the app reads it for each
+	// action (the binary passes the local date, or NFTHARVEST_TODAY).
+	Clock func() portfolio.Date
+	// CheckFile, when set, is called on a loaded file before it is shown;
+	// an error ends the app like a load error (the binary refuses a
+	// NFTHARVEST_TODAY before the file's first acquisition).
+	CheckFile func(*storage.File) error
 	// Store reads and writes files; nil means DiskStore.
 	Store Store
 	// Dark is the background assumed until the terminal answers the
@@ -149,6 +157,13 @@ type Model struct {
 	opts  Options
 	store Store
 
+	// clock gives today's date; today is its value at the last action,
+	// the date sales default to. reanalysing is the date an analysis is
+	// being made for (0: none).
+	clock       func() portfolio.Date
+	today       portfolio.Date
+	reanalysing portfolio.Date
+
 	keys    KeyMap
 	styles  Styles
 	help    help.Model
@@ -208,6 +223,7 @@ func New(opts Options) *Model {
 	m := &Model{
 		opts:    opts,
 		store:   opts.Store,
+		clock:   clockOf(opts),
 		keys:    DefaultKeyMap(),
 		styles:  NewStyles(dark),
 		help:    help.New(),
@@ -218,6 +234,7 @@ func New(opts Options) *Model {
 		height:  24,
 	}
 	m.help.Styles = m.styles.help
+	m.today = m.clock()
 	m.basket = newBasket()
 	m.syncKeys()
 	return m
@@ -227,8 +244,8 @@ func New(opts Options) *Model {
 // be loaded ends the program at once and its error is returned as is (a
 // *storage.InvalidError for invalid content).
 func Run(opts Options) error {
-	if opts.Today.IsZero() {
-		return errors.New("ui: Options.Today is required")
+	if opts.Today.IsZero() && opts.Clock == nil {
+		return errors.New("ui: Options.Today or Options.Clock is required")
 	}
 	m := New(opts)
 	// Start reading the file now, while the terminal is being set up;
@@ -297,7 +314,8 @@ func (m *Model) spinTick() tea.Cmd {
 	return m.spinner.Tick
 }
 
-// fileLabel is the name of the open file for messages.
+// fileLabel is the name of the open file for messages and the window
+// title, made safe.
 func (m *Model) fileLabel() string {
 	if m.data != nil {
 		return displayName(m.data.file)
@@ -305,7 +323,7 @@ func (m *Model) fileLabel() string {
 	if m.opts.Path == "" {
 		return "sample portfolio"
 	}
-	return m.opts.Path
+	return safe(m.opts.Path)
 }
 
 // syncKeys enables the bindings of the current context.

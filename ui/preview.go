@@ -28,7 +28,11 @@ func (m *Model) simulate(b *basket) {
 		m.preview = preview{}
 		return
 	}
-	res, err := m.data.a.Simulate(b.whatIf())
+	w := b.whatIf()
+	if w.Date == 0 {
+		w.Date = m.today // not the analysis date: the day may have changed
+	}
+	res, err := m.data.a.Simulate(w)
 	if err != nil {
 		m.preview.stale = err.Error()
 		return
@@ -62,7 +66,7 @@ func (m *Model) previewLines(w int, wide bool) []string {
 	var out []string
 	add := func(s string) { out = append(out, wrapLine(s, w)...) }
 	res := m.preview.res
-	date := m.opts.Today
+	date := m.today
 	if m.basket.date != 0 {
 		date = m.basket.date
 	}
@@ -70,7 +74,7 @@ func (m *Model) previewLines(w int, wide bool) []string {
 	if res == nil {
 		add(title)
 		if m.preview.stale != "" {
-			add(st.Error.Render("⚠ stale: " + m.preview.stale))
+			add(st.Error.Render("⚠ stale: " + safe(m.preview.stale)))
 		} else {
 			add(st.Muted.Render("space adds the lot under the cursor"))
 		}
@@ -87,7 +91,7 @@ func (m *Model) previewLines(w int, wide bool) []string {
 	if wide {
 		add(title)
 		if m.preview.stale != "" {
-			add(st.Error.Render("⚠ stale: " + m.preview.stale))
+			add(st.Error.Render("⚠ stale: " + safe(m.preview.stale)))
 		}
 		box := lipgloss.NewStyle().Border(lipgloss.DoubleBorder()).BorderForeground(style.GetForeground()).
 			Padding(0, 1).Width(min(w, max(textWidth(banner)+4, 24)))
@@ -96,8 +100,12 @@ func (m *Model) previewLines(w int, wide bool) []string {
 	} else {
 		out = append(out, packSegments([]string{title, style.Reverse(true).Render(" "+banner+" ") + st.Muted.Render(" (estimate)")}, w, 2)...)
 		if m.preview.stale != "" {
-			add(st.Error.Render("⚠ stale: " + m.preview.stale))
+			add(st.Error.Render("⚠ stale: " + safe(m.preview.stale)))
 		}
+	}
+
+	if res.OtherYear != "" {
+		add(st.Error.Render("⚠ " + res.OtherYear))
 	}
 
 	nets := func() {
@@ -133,11 +141,11 @@ func (m *Model) previewLines(w int, wide bool) []string {
 				if l, ok := m.data.a.Index.Lot(r.Lot); ok {
 					acq = " (bought " + l.Acquired.String() + ")"
 				}
-				add(st.Wash.Render(fmt.Sprintf("W wash sale %s: %s disallowed, moves into the basis of %s%s",
+				add(st.Wash.Render(safef("W wash sale %s: %s disallowed, moves into the basis of %s%s",
 					s.Lot, money(r.Disallowed), r.Lot, acq)))
 			}
 			for _, p := range s.Warnings {
-				add(st.Wash.Render(fmt.Sprintf("look-alike %s: %s #%s bought %s (warning only)", s.Lot, p.Lot, p.TokenID, p.Date)))
+				add(st.Wash.Render(safef("look-alike %s: %s #%s bought %s (warning only)", s.Lot, p.Lot, p.TokenID, p.Date)))
 			}
 		}
 	}
@@ -163,10 +171,7 @@ func (m *Model) previewLines(w int, wide bool) []string {
 		add(st.Header.Render("Sales"))
 	}
 	for _, s := range res.Sales {
-		name := s.Lot
-		if l, ok := m.data.a.Index.Lot(s.Lot); ok {
-			name += " " + m.data.a.Index.CollectionName(l.Collection) + " #" + l.TokenID
-		}
+		name := m.lotName(s.Lot)
 		term := "ST"
 		if s.Term == taxrules.LongTerm {
 			term = "LT"
@@ -199,47 +204,82 @@ func (m *Model) previewLines(w int, wide bool) []string {
 // wrapLine word-wraps a styled line to width w at spaces (dates and
 // amounts are never split at their hyphens); a word longer than w is cut.
 // A style open at the end of a line is closed there and reopened on the
-// next, so every line stands alone.
+// next, so every line stands alone. It takes time linear in the length of
+// s: each word is measured once and a long word is cut in one pass
+// (cutCells), so a 64 KiB note wraps at once.
 func wrapLine(s string, w int) []string {
 	if w <= 0 || lipgloss.Width(s) <= w {
 		return []string{s}
 	}
 	var lines []string
-	cur, curW, started := "", 0, false
+	var cur strings.Builder
+	curW, started := 0, false
 	for _, word := range strings.Split(s, " ") {
 		ww := lipgloss.Width(word)
 		if ww > w {
 			// Too long for any line: fill the current line, then cut.
+			var parts []string
 			if started {
 				if room := w - curW - 1; room >= 4 {
-					cur += " " + ansi.Truncate(word, room, "")
-					word = ansi.TruncateLeft(word, room, "")
-					ww = lipgloss.Width(word)
+					parts = cutCells(word, room, w)
+					cur.WriteByte(' ')
+					cur.WriteString(parts[0])
+					parts = parts[1:]
 				}
-				lines = append(lines, cur)
-				cur, curW, started = "", 0, false
+				lines = append(lines, cur.String())
+				cur.Reset()
+				curW, started = 0, false
 			}
-			for ww > w {
-				lines = append(lines, ansi.Truncate(word, w, ""))
-				word = ansi.TruncateLeft(word, w, "")
-				ww = lipgloss.Width(word)
+			if parts == nil {
+				parts = cutCells(word, w, w)
 			}
+			lines = append(lines, parts[:len(parts)-1]...)
+			word = parts[len(parts)-1]
+			ww = lipgloss.Width(word)
 		}
 		switch {
 		case !started:
-			cur, curW, started = word, ww, true
+			cur.WriteString(word)
+			curW, started = ww, true
 		case curW+1+ww <= w:
-			cur += " " + word
+			cur.WriteByte(' ')
+			cur.WriteString(word)
 			curW += 1 + ww
 		default:
-			lines = append(lines, cur)
-			cur, curW = word, ww
+			lines = append(lines, cur.String())
+			cur.Reset()
+			cur.WriteString(word)
+			curW = ww
 		}
 	}
 	if started {
-		lines = append(lines, cur)
+		lines = append(lines, cur.String())
 	}
 	return carrySGR(lines)
+}
+
+// cutCells cuts s into pieces of at most first cells (the first piece)
+// and w cells (the others), in one pass over s. Escape sequences take no
+// cells and stay with the text before the cut; a character wider than a
+// whole piece gets a piece of its own.
+func cutCells(s string, first, w int) []string {
+	var parts []string
+	limit, start, cells := first, 0, 0
+	var state byte
+	for i := 0; i < len(s); {
+		_, width, n, next := ansi.DecodeSequence(s[i:], state, nil)
+		if n <= 0 {
+			n = 1
+		}
+		if width > 0 && cells > 0 && cells+width > limit {
+			parts = append(parts, s[start:i])
+			start, cells, limit = i, 0, w
+		}
+		cells += width
+		i += n
+		state = next
+	}
+	return append(parts, s[start:])
 }
 
 var sgrRE = regexp.MustCompile(`\x1b\[[0-9;:]*m`)

@@ -106,9 +106,9 @@ func newRealized(a *taxrules.Analysis) *realized {
 		k[rfCode] = codeKey(s.Code)
 		k[rfRecognized] = approxOrCents(s.Recognized)
 		k[rfBatch] = int64(batchRank[row.batch])
-		rz.w[rfSale] = max(rz.w[rfSale], len(s.Sale))
-		rz.w[rfLot] = max(rz.w[rfLot], len(s.Lot))
-		rz.w[rfName] = max(rz.w[rfName], len(row.name))
+		rz.w[rfSale] = max(rz.w[rfSale], safeLen(s.Sale))
+		rz.w[rfLot] = max(rz.w[rfLot], safeLen(s.Lot))
+		rz.w[rfName] = max(rz.w[rfName], safeLen(row.name))
 		if s.Quantity.Exponent() < 0 || k[rfQty] >= 1e15 {
 			rz.w[rfQty] = max(rz.w[rfQty], len(quantity(s.Quantity)))
 		} else {
@@ -117,7 +117,7 @@ func newRealized(a *taxrules.Analysis) *realized {
 		for _, f := range []int{rfProceeds, rfBasis, rfGain, rfDisallowed, rfRecognized} {
 			maxAbs[f] = max(maxAbs[f], absI(k[f]))
 		}
-		rz.w[rfBatch] = max(rz.w[rfBatch], len(row.batch))
+		rz.w[rfBatch] = max(rz.w[rfBatch], safeLen(row.batch))
 	}
 	for _, f := range []int{rfProceeds, rfBasis, rfDisallowed} {
 		rz.w[f] = max(rz.w[f], len(fmtCents(maxAbs[f], false)))

@@ -430,7 +430,7 @@ func (t *table) renderRow(b *strings.Builder, st *Styles, row int, selected bool
 			b.WriteByte(' ')
 		}
 		text, p := t.src.Cell(st, row, c.field, c.width)
-		cell := fit(text, c.width, c.align)
+		cell := fit(safe(text), c.width, c.align)
 		if p.pre != "" {
 			b.WriteString(p.pre)
 			b.WriteString(cell)

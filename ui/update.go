@@ -106,16 +106,24 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		}
 		return nil
 	case tea.KeyPressMsg:
-		return m.handleKey(msg)
+		dated, swallow := m.checkDate()
+		if swallow {
+			return dated
+		}
+		return tea.Batch(dated, m.handleKey(msg))
+	case reanalysedMsg:
+		m.reanalysed(msg)
+		return nil
 	case tea.PasteMsg:
+		dated, _ := m.checkDate()
 		if m.dialog != nil {
 			_, cmd := m.dialog.HandleMsg(msg)
-			return cmd
+			return tea.Batch(dated, cmd)
 		}
 		if m.focus == focusInput {
-			return m.updateInput(msg)
+			return tea.Batch(dated, m.updateInput(msg))
 		}
-		return nil
+		return dated
 	case tea.MouseWheelMsg:
 		if m.firstFrame() {
 			return nil
@@ -125,7 +133,11 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		if m.firstFrame() {
 			return nil
 		}
-		return m.handleClick(msg)
+		dated, swallow := m.checkDate()
+		if swallow {
+			return dated
+		}
+		return tea.Batch(dated, m.handleClick(msg))
 	}
 	return nil
 }
@@ -279,7 +291,7 @@ func (m *Model) handleBrowseKey(msg tea.KeyPressMsg) tea.Cmd {
 		if m.basket.date != 0 {
 			v = m.basket.date.String()
 		}
-		return m.openInput(editDate, "", "Sale date (YYYY-MM-DD): ", v, m.opts.Today.String())
+		return m.openInput(editDate, "", "Sale date (YYYY-MM-DD): ", v, m.today.String())
 	case key.Matches(msg, k.Mark):
 		return m.openRecordDialog()
 	case key.Matches(msg, k.Undo):

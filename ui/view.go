@@ -28,7 +28,7 @@ func (m *Model) render() string {
 	if m.mode == modeLoading || m.data == nil {
 		msg := m.spinner.View() + " Loading " + m.fileLabel() + "…"
 		if m.err != nil {
-			msg = m.styles.Error.Render(m.err.Error())
+			msg = m.styles.Error.Render(safe(m.err.Error()))
 		}
 		return lipgloss.Place(w, h, lipgloss.Center, lipgloss.Center, truncate(msg, w))
 	}
@@ -299,7 +299,7 @@ func (m *Model) tabsLine(w int) string {
 	left := b.String()
 	right := m.countText()
 	if m.mode == modeDetail {
-		right = "lot " + m.detail.lot + " · esc back"
+		right = "lot " + safe(m.detail.lot) + " · esc back"
 	}
 	gap := w - lipgloss.Width(left) - lipgloss.Width(right)
 	if gap < 1 {
@@ -352,7 +352,7 @@ func (m *Model) footerLine(w int) string {
 	if m.focus == focusInput {
 		line := inputView(m.input)
 		if m.edit.err != "" {
-			line += " " + st.Error.Render("✗ "+m.edit.err)
+			line += " " + st.Error.Render("✗ "+safe(m.edit.err))
 		} else if m.edit.kind != editFilter {
 			line += " " + st.Muted.Render("enter apply · esc cancel · empty = default")
 		}

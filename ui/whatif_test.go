@@ -438,3 +438,23 @@ func TestExport(t *testing.T) {
 		t.Error("an export error is not shown in the dialog")
 	}
 }
+
+// A basket dated in another year than the profile's says so in the
+// preview: its before and after are that year's figures.
+func TestPreviewWarnsOfAnotherTaxYear(t *testing.T) {
+	h := newHarness(t, 120, 40, "", nil)
+	h.gotoLot("L-0003")
+	h.keys("space")
+	if strings.Contains(h.screen(), "not in the profile's tax year") {
+		t.Fatal("warning for a sale in the profile's year")
+	}
+	h.keys("d")
+	for range 10 {
+		h.keys("backspace")
+	}
+	h.typeText("2027-01-04")
+	h.keys("enter")
+	if sc := h.screen(); !strings.Contains(sc, "⚠ the sales are dated in 2027, not in the") || !strings.Contains(sc, "profile's tax year 2026") {
+		t.Errorf("no warning for a 2027 sale:\n%s", h.screen())
+	}
+}

@@ -1,16 +1,17 @@
 package cli
 
+// The reference for the JSON documents: structs encoded by encoding/json.
+// The commands write every document with the fast writer (fastjson.go);
+// the tests compare the two byte for byte on generated portfolios.
+
 import (
-	"bufio"
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"io"
-	"time"
 
 	"nftharvest/portfolio"
 	"nftharvest/taxrules"
-
-	"github.com/shopspring/decimal"
 )
 
 // The JSON documents printed with --format json. They are the stable
@@ -18,10 +19,6 @@ import (
 // change. Money is a string rounded to the cent with two decimals,
 // quantities are decimal strings, dates are YYYY-MM-DD (null when there is
 // none), terms are "short" or "long", and lists are [] when empty.
-
-// The report document, {"as_of", "tax_year", "lots", "realized",
-// "summary"}, and the export document, {"tax_year", "realized", "summary"},
-// are streamed by writeReportJSON and runExport with a jsonWriter.
 
 // lotJSON is one lot of a report.
 type lotJSON struct {
@@ -32,7 +29,7 @@ type lotJSON struct {
 	OpenQuantity  string       `json:"open_quantity"`
 	Acquired      string       `json:"acquired"`
 	HoldingStart  *string      `json:"holding_start"`
-	Term          string       `json:"term"`
+	Term          *string      `json:"term"` // null for a closed lot
 	LongTermOn    *string      `json:"long_term_on"`
 	CostBasis     string       `json:"cost_basis"`
 	AdjustedBasis string       `json:"adjusted_basis"`
@@ -113,6 +110,18 @@ type summaryJSON struct {
 	EstimatedTax       string `json:"estimated_tax"`
 }
 
+// harvestableJSON is the report's taxrules.Harvestable.
+type harvestableJSON struct {
+	ShortTerm    string `json:"short_term"`
+	LongTerm     string `json:"long_term"`
+	WashedIfSold string `json:"washed_if_sold"`
+}
+
+// harvestableDoc is h as the report prints it.
+func harvestableDoc(h taxrules.Harvestable) *harvestableJSON {
+	return &harvestableJSON{ShortTerm: plainMoney(h.ShortTerm), LongTerm: plainMoney(h.LongTerm), WashedIfSold: plainMoney(h.Washed)}
+}
+
 // simulateDoc is the output of "simulate --format json".
 type simulateDoc struct {
 	Date     string        `json:"date"`
@@ -120,6 +129,9 @@ type simulateDoc struct {
 	Before   summaryJSON   `json:"before"`
 	After    summaryJSON   `json:"after"`
 	TaxSaved string        `json:"tax_saved"`
+	// Warnings are sentences about the whole what-if (a date in another
+	// year than the profile's); [] when none.
+	Warnings []string `json:"warnings"`
 }
 
 // sellDoc is the output of "sell --format json": the simulate document of
@@ -131,10 +143,13 @@ type sellDoc struct {
 
 // suggestDoc is the output of "suggest --format json".
 type suggestDoc struct {
-	AsOf   string     `json:"as_of"`
-	Target string     `json:"target"`
-	Picks  []pickJSON `json:"picks"`
-	Total  string     `json:"total"`
+	AsOf           string     `json:"as_of"`
+	Target         string     `json:"target"`
+	Room           string     `json:"room"`
+	Picks          []pickJSON `json:"picks"`
+	Total          string     `json:"total"`
+	Carryover      string     `json:"carryover"`
+	CarryoverAdded string     `json:"carryover_added"`
 }
 
 // pickJSON is one lot of a harvest suggestion.
@@ -149,31 +164,20 @@ type pickJSON struct {
 }
 
 // writeJSON writes v indented with two spaces and a final newline, without
-// HTML escaping.
+// HTML escaping, with DEL, C1 and bidi controls escaped as well
+// (escapeJSONControls).
 func writeJSON(w io.Writer, v any) error {
-	bw := bufio.NewWriterSize(w, 64<<10)
-	enc := json.NewEncoder(bw)
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)
 	enc.SetIndent("", "  ")
 	if err := enc.Encode(v); err != nil {
 		return fmt.Errorf("writing JSON: %w", err)
 	}
-	if err := bw.Flush(); err != nil {
+	if _, err := w.Write(escapeJSONControls(buf.Bytes())); err != nil {
 		return fmt.Errorf("writing JSON: %w", err)
 	}
 	return nil
-}
-
-// money formats an amount for JSON: rounded to the cent, two decimals.
-func money(d decimal.Decimal) string {
-	var buf [48]byte
-	return string(appendMoney(buf[:0], d))
-}
-
-// qty formats a quantity for JSON.
-func qty(d decimal.Decimal) string {
-	var buf [48]byte
-	return string(appendQty(buf[:0], d))
 }
 
 // optDate is a date for JSON, nil (null) for the zero date.
@@ -202,10 +206,9 @@ func lotDoc(ls *taxrules.LotState) lotJSON {
 		OpenQuantity:  qty(ls.OpenQuantity),
 		Acquired:      l.Acquired.String(),
 		HoldingStart:  optDate(ls.HoldingStart),
-		Term:          ls.Term.String(),
 		LongTermOn:    optDate(ls.LongTermOn),
-		CostBasis:     money(ls.CostBasis),
-		AdjustedBasis: money(ls.AdjustedBasis),
+		CostBasis:     plainMoney(ls.CostBasis),
+		AdjustedBasis: plainMoney(ls.AdjustedBasis),
 		Collectible:   ls.Collectible,
 		WashRisk: washRiskJSON{
 			Purchases: purchasesDoc(ls.WashRisk.Purchases),
@@ -213,8 +216,12 @@ func lotDoc(ls *taxrules.LotState) lotJSON {
 			CleanFrom: optDate(ls.WashRisk.CleanFrom),
 		},
 	}
+	if !ls.HoldingStart.IsZero() {
+		term := ls.Term.String()
+		j.Term = &term
+	}
 	if ls.HasPrice {
-		mv, un := money(ls.MarketValue), money(ls.Unrealized)
+		mv, un := plainMoney(ls.MarketValue), plainMoney(ls.Unrealized)
 		j.MarketValue, j.Unrealized = &mv, &un
 	}
 	if len(ls.Portions) > 1 {
@@ -222,7 +229,7 @@ func lotDoc(ls *taxrules.LotState) lotJSON {
 		for i, p := range ls.Portions {
 			j.Portions[i] = portionJSON{
 				Quantity:      qty(p.Quantity),
-				AdjustedBasis: money(p.AdjustedBasis),
+				AdjustedBasis: plainMoney(p.AdjustedBasis),
 				HoldingStart:  optDate(p.HoldingStart),
 				Term:          p.Term.String(),
 			}
@@ -245,11 +252,11 @@ func saleDoc(s *taxrules.SaleResult) saleJSON {
 		Lot:            s.Lot,
 		Date:           s.Date.String(),
 		Quantity:       qty(s.Quantity),
-		Proceeds:       money(s.Proceeds),
-		CostBasis:      money(s.CostBasis),
-		GainLoss:       money(s.GainLoss),
-		DisallowedLoss: money(s.Disallowed),
-		Recognized:     money(s.Recognized),
+		Proceeds:       plainMoney(s.Proceeds),
+		CostBasis:      plainMoney(s.CostBasis),
+		GainLoss:       plainMoney(s.GainLoss),
+		DisallowedLoss: plainMoney(s.Disallowed),
+		Recognized:     plainMoney(s.Recognized),
 		Term:           s.Term.String(),
 		Code:           s.Code,
 		Replacements:   make([]replacementJSON, len(s.Replacements)),
@@ -258,8 +265,8 @@ func saleDoc(s *taxrules.SaleResult) saleJSON {
 		j.Replacements[i] = replacementJSON{
 			Lot:           r.Lot,
 			Quantity:      qty(r.Quantity),
-			Disallowed:    money(r.Disallowed),
-			AdjustedBasis: money(r.AdjustedBasis),
+			Disallowed:    plainMoney(r.Disallowed),
+			AdjustedBasis: plainMoney(r.AdjustedBasis),
 			HoldingStart:  optDate(r.HoldingStart),
 		}
 	}
@@ -277,14 +284,14 @@ func simSaleDoc(s *taxrules.SaleResult) simSaleJSON {
 func summaryDoc(s taxrules.Summary) summaryJSON {
 	return summaryJSON{
 		TaxYear:            s.TaxYear,
-		ShortTermNet:       money(s.ShortTermNet),
-		LongTermNet:        money(s.LongTermNet),
-		CollectiblesNet:    money(s.CollectiblesNet),
-		Net:                money(s.Net),
-		OrdinaryOffset:     money(s.OrdinaryOffset),
-		CarryoverShortTerm: money(s.CarryoverShortTerm),
-		CarryoverLongTerm:  money(s.CarryoverLongTerm),
-		EstimatedTax:       money(s.EstimatedTax),
+		ShortTermNet:       plainMoney(s.ShortTermNet),
+		LongTermNet:        plainMoney(s.LongTermNet),
+		CollectiblesNet:    plainMoney(s.CollectiblesNet),
+		Net:                plainMoney(s.Net),
+		OrdinaryOffset:     plainMoney(s.OrdinaryOffset),
+		CarryoverShortTerm: plainMoney(s.CarryoverShortTerm),
+		CarryoverLongTerm:  plainMoney(s.CarryoverLongTerm),
+		EstimatedTax:       plainMoney(s.EstimatedTax),
 	}
 }
 
@@ -294,22 +301,14 @@ func simulateDocOf(r *taxrules.WhatIfResult, sales []taxrules.SaleResult) simula
 		Sales:    make([]simSaleJSON, len(sales)),
 		Before:   summaryDoc(r.Before),
 		After:    summaryDoc(r.After),
-		TaxSaved: money(r.TaxSaved),
+		TaxSaved: plainMoney(r.TaxSaved),
+		Warnings: []string{},
+	}
+	if r.OtherYear != "" {
+		d.Warnings = append(d.Warnings, r.OtherYear)
 	}
 	for i := range sales {
 		d.Sales[i] = simSaleDoc(&sales[i])
 	}
 	return d
-}
-
-// realizedIn returns the analysed sales dated in year, in processing order.
-func realizedIn(a *taxrules.Analysis, year int) []*taxrules.SaleResult {
-	var out []*taxrules.SaleResult
-	first, last := portfolio.NewDate(year, time.January, 1), portfolio.NewDate(year, time.December, 31)
-	for i := range a.Sales {
-		if d := a.Sales[i].Date; d >= first && d <= last {
-			out = append(out, &a.Sales[i])
-		}
-	}
-	return out
 }

@@ -1,19 +1,21 @@
-package portfolio
+package synthetic
 
 import (
 	"reflect"
 	"strings"
 	"testing"
 
+	"nftharvest/portfolio"
+
 	"github.com/shopspring/decimal"
 )
 
 func TestSyntheticDeterministic(t *testing.T) {
-	a, b := Synthetic(2000, 7), Synthetic(2000, 7)
+	a, b := Portfolio(2000, 7), Portfolio(2000, 7)
 	if !reflect.DeepEqual(a, b) {
-		t.Fatal("Synthetic(2000, 7) differs between two calls")
+		t.Fatal("Portfolio(2000, 7) differs between two calls")
 	}
-	c := Synthetic(2000, 8)
+	c := Portfolio(2000, 8)
 	if reflect.DeepEqual(a.Lots, c.Lots) {
 		t.Fatal("seeds 7 and 8 give the same lots")
 	}
@@ -34,17 +36,17 @@ func TestSyntheticInvariants(t *testing.T) {
 		sizes = sizes[:len(sizes)-1]
 	}
 	for _, n := range sizes {
-		p := Synthetic(n, int64(n)+1)
-		checkSynthetic(t, n, p)
+		p := Portfolio(n, int64(n)+1)
+		checkPortfolio(t, n, p)
 	}
 }
 
 // checkSynthetic asserts everything storage validation and the issue ask of
 // a generated portfolio.
-func checkSynthetic(t *testing.T, n int, p *Portfolio) {
+func checkPortfolio(t *testing.T, n int, p *portfolio.Portfolio) {
 	t.Helper()
-	today := MustDate(SyntheticToday)
-	if p.Format != Format || p.Version != Version || p.BaseCurrency != "USD" {
+	today := portfolio.MustDate(Today)
+	if p.Format != portfolio.Format || p.Version != portfolio.Version || p.BaseCurrency != "USD" {
 		t.Errorf("n=%d: header %q %d %q", n, p.Format, p.Version, p.BaseCurrency)
 	}
 	if p.TaxProfile.TaxYear != 2026 || p.TaxProfile.TaxableIncome == nil {
@@ -79,9 +81,9 @@ func checkSynthetic(t *testing.T, n int, p *Portfolio) {
 		}
 	}
 
-	lots := map[string]*Lot{}
+	lots := map[string]*portfolio.Lot{}
 	type key struct{ coll, token string }
-	tokens := map[key][]*Lot{}
+	tokens := map[key][]*portfolio.Lot{}
 	for i := range p.Lots {
 		l := &p.Lots[i]
 		if lots[l.ID] != nil {
@@ -95,7 +97,7 @@ func checkSynthetic(t *testing.T, n int, p *Portfolio) {
 		if !l.Quantity.Equal(decimal.NewFromInt(q)) || q < 1 || q > 20 {
 			t.Errorf("lots[%d].quantity %s", i, l.Quantity)
 		}
-		if l.Acquired < MustDate("2020-12-01") || l.Acquired >= today {
+		if l.Acquired < portfolio.MustDate("2020-12-01") || l.Acquired >= today {
 			t.Errorf("lots[%d].acquired %s", i, l.Acquired)
 		}
 		if i > 0 && l.Acquired < p.Lots[i-1].Acquired {
@@ -171,7 +173,7 @@ func checkSynthetic(t *testing.T, n int, p *Portfolio) {
 	}
 }
 
-func repeats[K comparable](m map[K][]*Lot) int {
+func repeats[K comparable](m map[K][]*portfolio.Lot) int {
 	c := 0
 	for _, ls := range m {
 		if len(ls) > 1 {
@@ -210,6 +212,6 @@ func TestPadID(t *testing.T) {
 func BenchmarkSynthetic100k(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
-		Synthetic(100_000, 1)
+		Portfolio(100_000, 1)
 	}
 }

@@ -1,4 +1,7 @@
-package portfolio
+// Package synthetic generates deterministic demo portfolios for "nftharvest
+// demo", benchmarks and tests. It is not domain code: it uses math/rand and
+// floats to invent plausible prices, and rounds every amount to the cent.
+package synthetic
 
 import (
 	"encoding/hex"
@@ -6,12 +9,14 @@ import (
 	"math/rand/v2"
 	"strconv"
 
+	"nftharvest/portfolio"
+
 	"github.com/shopspring/decimal"
 )
 
-// SyntheticToday is the "today" a synthetic portfolio is built for: every
+// Today is the "today" a synthetic portfolio is built for: every
 // acquisition and sale is dated before it.
-const SyntheticToday = "2026-11-28"
+const Today = "2026-11-28"
 
 // syntheticETH is the ETH rate of synthetic portfolios, in USD.
 const syntheticETH = "3150.25"
@@ -38,43 +43,43 @@ type synthCollection struct {
 type pendingLoss struct {
 	coll     int
 	token    string
-	date     Date
+	date     portfolio.Date
 	quantity int
 }
 
 // synthSale is a generated sale before ids are assigned.
 type synthSale struct {
-	sale Sale
+	sale portfolio.Sale
 	lot  int // generation index of the lot sold
 }
 
-// Synthetic returns a deterministic synthetic portfolio of n lots for
+// Portfolio returns a deterministic synthetic portfolio of n lots for
 // benchmarks and tests: the same n and seed always give the same portfolio.
 // It has about n/20 collections (at least one), exactly n/10 sales, ETH
-// floors, acquisitions from 2021 to the day before SyntheticToday, ERC-721
+// floors, acquisitions from 2021 to the day before Today, ERC-721
 // tokens and ERC-1155 editions (about a fifth of lots), gains and losses
 // (about a third of sales are gains), and wash-sale situations: about a
 // quarter of loss sales are followed by a repurchase of the same token
 // within 30 days, some only partly for editions. Lots and sales are in date
 // order with ids as wide as their count needs (at least four digits:
 // L-0001, L-100000). It takes about 0.13 s for 100k lots on two cores.
-func Synthetic(n int, seed int64) *Portfolio {
+func Portfolio(n int, seed int64) *portfolio.Portfolio {
 	if n < 0 {
 		n = 0
 	}
 	r := rand.New(rand.NewPCG(uint64(seed), uint64(seed)^0x9e3779b97f4a7c15))
 	g := synthGen{r: r}
 
-	today := MustDate(SyntheticToday)
-	first, last := MustDate("2021-01-01"), today.AddDays(-1)
+	today := portfolio.MustDate(Today)
+	first, last := portfolio.MustDate("2021-01-01"), today.AddDays(-1)
 	eth := decimal.RequireFromString(syntheticETH)
 	ethF, _ := eth.Float64()
 
-	p := &Portfolio{
-		Format:       Format,
-		Version:      Version,
+	p := &portfolio.Portfolio{
+		Format:       portfolio.Format,
+		Version:      portfolio.Version,
 		BaseCurrency: "USD",
-		TaxProfile:   DefaultTaxProfile(today.Year()),
+		TaxProfile:   portfolio.DefaultTaxProfile(today.Year()),
 		Rates:        map[string]decimal.Decimal{"ETH": eth},
 	}
 	income := decimal.NewFromInt(95000)
@@ -83,7 +88,7 @@ func Synthetic(n int, seed int64) *Portfolio {
 	// Collections.
 	nc := max(1, n/20)
 	meta := make([]synthCollection, nc)
-	p.Collections = make([]Collection, nc)
+	p.Collections = make([]portfolio.Collection, nc)
 	width := max(4, len(strconv.Itoa(nc)))
 	yes := true
 	for i := range p.Collections {
@@ -101,13 +106,13 @@ func Synthetic(n int, seed int64) *Portfolio {
 		}
 		// Today's floor: the typical price times a market move, mostly down.
 		floorETH := m.price * g.logUniform(0.05, 2.5) / ethF
-		c := Collection{
+		c := portfolio.Collection{
 			ID:       padID("col", i+1, width),
 			Name:     name,
 			Chain:    "ethereum",
 			Contract: g.hex(20),
 			Standard: standard,
-			Floor: &Price{
+			Floor: &portfolio.Price{
 				Amount:   decimal.New(max(1, int64(math.Round(floorETH*1e4))), -4),
 				Currency: "ETH",
 				AsOf:     today.AddDays(-1 - r.IntN(8)),
@@ -132,7 +137,7 @@ func Synthetic(n int, seed int64) *Portfolio {
 	}
 
 	nSales := n / 10
-	lots := make([]Lot, 0, n)
+	lots := make([]portfolio.Lot, 0, n)
 	sales := make([]synthSale, 0, nSales)
 	var pending []pendingLoss
 	span := first.DaysUntil(last) + 1
@@ -145,7 +150,7 @@ func Synthetic(n int, seed int64) *Portfolio {
 			ci       int
 			token    string
 			quantity int
-			acquired Date
+			acquired portfolio.Date
 		)
 		if len(pending) > 0 && r.IntN(12) == 0 {
 			// A repurchase of a token sold at a loss, inside the 61-day window
@@ -174,7 +179,7 @@ func Synthetic(n int, seed int64) *Portfolio {
 		if r.IntN(10) < 7 {
 			feeCents = costCents*int64(5+r.IntN(25))/1000 + int64(100+r.IntN(4000))
 		}
-		l := Lot{
+		l := portfolio.Lot{
 			Collection: p.Collections[ci].ID,
 			TokenID:    token,
 			Quantity:   qty[quantity],
@@ -188,7 +193,7 @@ func Synthetic(n int, seed int64) *Portfolio {
 			l.Fees = decimal.New(feeCents, -2)
 		}
 		if r.IntN(100) == 0 {
-			l.Value = &Price{
+			l.Value = &portfolio.Price{
 				Amount:   decimal.New(max(1, int64(math.Round(unitCost*g.logUniform(0.2, 8)/ethF*1e4))), -4),
 				Currency: "ETH",
 				AsOf:     today.AddDays(-1 - r.IntN(8)),
@@ -209,7 +214,7 @@ func Synthetic(n int, seed int64) *Portfolio {
 		date := acquired.AddDays(r.IntN(acquired.DaysUntil(last) + 1))
 		basisCents := (costCents + feeCents) * int64(sq) / int64(quantity)
 		proceedsCents := max(1, int64(math.Round(float64(basisCents)*g.logUniform(0.08, 3.5))))
-		s := Sale{
+		s := portfolio.Sale{
 			Quantity: qty[sq],
 			Date:     date,
 			Proceeds: decimal.New(proceedsCents, -2),
@@ -230,20 +235,20 @@ func Synthetic(n int, seed int64) *Portfolio {
 		}
 	}
 
-	// Date order (a stable counting sort: generation order breaks ties),
+	// portfolio.Date order (a stable counting sort: generation order breaks ties),
 	// ids in that order.
 	lw := max(4, len(strconv.Itoa(n)))
 	idOf := make([]string, n)
-	p.Lots = make([]Lot, n)
-	for gen, pos := range dateOrder(len(lots), func(i int) Date { return lots[i].Acquired }) {
+	p.Lots = make([]portfolio.Lot, n)
+	for gen, pos := range dateOrder(len(lots), func(i int) portfolio.Date { return lots[i].Acquired }) {
 		l := lots[gen]
 		l.ID = padID("L", pos+1, lw)
 		idOf[gen] = l.ID
 		p.Lots[pos] = l
 	}
 	sw := max(4, len(strconv.Itoa(len(sales))))
-	p.Sales = make([]Sale, len(sales))
-	for i, pos := range dateOrder(len(sales), func(i int) Date { return sales[i].sale.Date }) {
+	p.Sales = make([]portfolio.Sale, len(sales))
+	for i, pos := range dateOrder(len(sales), func(i int) portfolio.Date { return sales[i].sale.Date }) {
 		s := sales[i].sale
 		s.ID = padID("S", pos+1, sw)
 		s.Lot = idOf[sales[i].lot]
@@ -255,7 +260,7 @@ func Synthetic(n int, seed int64) *Portfolio {
 // dateOrder returns, for each of n items, its position when the items are
 // sorted stably by date. It is a counting sort: dates span a few thousand
 // days, so this is linear where a comparison sort of large structs is not.
-func dateOrder(n int, date func(int) Date) []int {
+func dateOrder(n int, date func(int) portfolio.Date) []int {
 	pos := make([]int, n)
 	if n == 0 {
 		return pos
