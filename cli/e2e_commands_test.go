@@ -81,7 +81,8 @@ func TestReportJSONContract(t *testing.T) {
 		".lots[].wash_risk":          "purchases warnings clean_from",
 		".realized[]":                "sale lot date quantity proceeds cost_basis gain_loss disallowed_loss recognized term code replacements",
 		".realized[].replacements[]": "lot quantity disallowed adjusted_basis holding_start",
-		".summary":                   "tax_year short_term_net long_term_net collectibles_net net ordinary_offset carryover_short_term carryover_long_term estimated_tax",
+		".summary":                   "tax_year short_term_net long_term_net collectibles_net net ordinary_offset carryover_short_term carryover_long_term estimated_tax tax_model tax_model_warning gain_bands next_loss_saves_short_term next_loss_saves_long_term",
+		".summary.gain_bands":        "zero fifteen twenty twenty_eight ordinary_rate",
 	}
 	for path, keys := range want {
 		if got := strings.Join(order[path], " "); got != keys {

@@ -351,6 +351,18 @@ func (w *jw) summary(s taxrules.Summary) {
 	w.money("carryover_short_term", s.CarryoverShortTerm)
 	w.money("carryover_long_term", s.CarryoverLongTerm)
 	w.money("estimated_tax", s.EstimatedTax)
+	w.str("tax_model", s.TaxModel)
+	w.optStr("tax_model_warning", s.TaxModelWarning)
+	w.key("gain_bands")
+	w.open('{')
+	w.money("zero", s.Bands.Zero)
+	w.money("fifteen", s.Bands.Fifteen)
+	w.money("twenty", s.Bands.Twenty)
+	w.money("twenty_eight", s.Bands.TwentyEight)
+	w.qty("ordinary_rate", s.Bands.OrdinaryRate)
+	w.close('}')
+	w.money("next_loss_saves_short_term", s.NextLossSavesST)
+	w.money("next_loss_saves_long_term", s.NextLossSavesLT)
 	w.close('}')
 }
 

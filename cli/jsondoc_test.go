@@ -99,15 +99,26 @@ type simSaleJSON struct {
 
 // summaryJSON is the Schedule D summary of one tax year.
 type summaryJSON struct {
-	TaxYear            int    `json:"tax_year"`
-	ShortTermNet       string `json:"short_term_net"`
-	LongTermNet        string `json:"long_term_net"`
-	CollectiblesNet    string `json:"collectibles_net"`
-	Net                string `json:"net"`
-	OrdinaryOffset     string `json:"ordinary_offset"`
-	CarryoverShortTerm string `json:"carryover_short_term"`
-	CarryoverLongTerm  string `json:"carryover_long_term"`
-	EstimatedTax       string `json:"estimated_tax"`
+	TaxYear            int     `json:"tax_year"`
+	ShortTermNet       string  `json:"short_term_net"`
+	LongTermNet        string  `json:"long_term_net"`
+	CollectiblesNet    string  `json:"collectibles_net"`
+	Net                string  `json:"net"`
+	OrdinaryOffset     string  `json:"ordinary_offset"`
+	CarryoverShortTerm string  `json:"carryover_short_term"`
+	CarryoverLongTerm  string  `json:"carryover_long_term"`
+	EstimatedTax       string  `json:"estimated_tax"`
+	TaxModel           string  `json:"tax_model"`
+	TaxModelWarning    *string `json:"tax_model_warning"`
+	GainBands          struct {
+		Zero         string `json:"zero"`
+		Fifteen      string `json:"fifteen"`
+		Twenty       string `json:"twenty"`
+		TwentyEight  string `json:"twenty_eight"`
+		OrdinaryRate string `json:"ordinary_rate"`
+	} `json:"gain_bands"`
+	NextLossSavesShortTerm string `json:"next_loss_saves_short_term"`
+	NextLossSavesLongTerm  string `json:"next_loss_saves_long_term"`
 }
 
 // harvestableJSON is the report's taxrules.Harvestable.
@@ -282,17 +293,25 @@ func simSaleDoc(s *taxrules.SaleResult) simSaleJSON {
 }
 
 func summaryDoc(s taxrules.Summary) summaryJSON {
-	return summaryJSON{
-		TaxYear:            s.TaxYear,
-		ShortTermNet:       plainMoney(s.ShortTermNet),
-		LongTermNet:        plainMoney(s.LongTermNet),
-		CollectiblesNet:    plainMoney(s.CollectiblesNet),
-		Net:                plainMoney(s.Net),
-		OrdinaryOffset:     plainMoney(s.OrdinaryOffset),
-		CarryoverShortTerm: plainMoney(s.CarryoverShortTerm),
-		CarryoverLongTerm:  plainMoney(s.CarryoverLongTerm),
-		EstimatedTax:       plainMoney(s.EstimatedTax),
+	j := summaryJSON{
+		TaxYear:                s.TaxYear,
+		ShortTermNet:           plainMoney(s.ShortTermNet),
+		LongTermNet:            plainMoney(s.LongTermNet),
+		CollectiblesNet:        plainMoney(s.CollectiblesNet),
+		Net:                    plainMoney(s.Net),
+		OrdinaryOffset:         plainMoney(s.OrdinaryOffset),
+		CarryoverShortTerm:     plainMoney(s.CarryoverShortTerm),
+		CarryoverLongTerm:      plainMoney(s.CarryoverLongTerm),
+		EstimatedTax:           plainMoney(s.EstimatedTax),
+		TaxModel:               s.TaxModel,
+		TaxModelWarning:        optString(s.TaxModelWarning),
+		NextLossSavesShortTerm: plainMoney(s.NextLossSavesST),
+		NextLossSavesLongTerm:  plainMoney(s.NextLossSavesLT),
 	}
+	j.GainBands.Zero, j.GainBands.Fifteen = plainMoney(s.Bands.Zero), plainMoney(s.Bands.Fifteen)
+	j.GainBands.Twenty, j.GainBands.TwentyEight = plainMoney(s.Bands.Twenty), plainMoney(s.Bands.TwentyEight)
+	j.GainBands.OrdinaryRate = qty(s.Bands.OrdinaryRate)
+	return j
 }
 
 func simulateDocOf(r *taxrules.WhatIfResult, sales []taxrules.SaleResult) simulateDoc {

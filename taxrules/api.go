@@ -201,6 +201,22 @@ type Summary struct {
 	CarryoverShortTerm decimal.Decimal
 	CarryoverLongTerm  decimal.Decimal
 	EstimatedTax       decimal.Decimal
+	// TaxModel is the model of EstimatedTax: portfolio.TaxModelBrackets or
+	// TaxModelFlat; TaxModelWarning says why brackets were not used when
+	// they should have been ("" otherwise).
+	TaxModel        string
+	TaxModelWarning string
+	// TaxTables names the source of the year's brackets ("Rev. Proc.
+	// 2025-32"); "" for the flat model.
+	TaxTables string
+	// Bands is where the net capital gain sits in the Schedule D Tax
+	// Worksheet (brackets model only; zero amounts otherwise).
+	Bands GainBands
+	// NextLossSavesST and NextLossSavesLT are the tax the next 1,000 of
+	// short-term or long-term loss would save (EstimatedTax less the
+	// estimate with it): its marginal rate times 1,000.
+	NextLossSavesST decimal.Decimal
+	NextLossSavesLT decimal.Decimal
 }
 
 // SaleRequest is one lot to sell in a what-if.

@@ -78,7 +78,10 @@ func TestPreviewIsTheEngineWhatIf(t *testing.T) {
 		"W wash sale L-0024: 609.95 disallowed, moves",
 		"L-0047",
 		"Safe to rebuy from 2026-12-29",
-		"Estimated tax       6,454.24 →",
+		"Estimated tax       6,057.07 →     2,476.52",
+		"Next 1k ST loss       270.00 →       270.00",
+		"gain 5,272.12 at 28%; ordinary income up to 22%",
+		"estimate: 2026 brackets + NIIT + state",
 	} {
 		if !strings.Contains(s, want) {
 			t.Errorf("preview lacks %q\n%s", want, s)
