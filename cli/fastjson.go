@@ -488,6 +488,7 @@ func writeSuggestJSON(out io.Writer, a *taxrules.Analysis, s taxrules.Suggestion
 		w.qty("quantity", p.Quantity)
 		w.money("loss", p.Loss)
 		w.str("term", p.Term.String())
+		w.money("saves", p.Saves)
 		w.str("reason", p.Reason)
 		w.close('}')
 	}
@@ -495,6 +496,8 @@ func writeSuggestJSON(out io.Writer, a *taxrules.Analysis, s taxrules.Suggestion
 	w.money("total", s.Total)
 	w.money("carryover", s.Carryover)
 	w.money("carryover_added", s.CarryoverAdded)
+	w.money("tax_saved", s.TaxSaved)
+	w.integer("candidates", s.Candidates)
 	w.close('}')
 	return w.finish()
 }

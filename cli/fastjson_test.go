@@ -255,9 +255,11 @@ func FuzzAppendJSONString(f *testing.F) {
 func suggestDocOf(a *taxrules.Analysis, s taxrules.Suggestion) suggestDoc {
 	doc := suggestDoc{AsOf: a.AsOf.String(), Target: plainMoney(s.Target), Room: plainMoney(s.Room),
 		Picks: make([]pickJSON, len(s.Picks)), Total: plainMoney(s.Total),
-		Carryover: plainMoney(s.Carryover), CarryoverAdded: plainMoney(s.CarryoverAdded)}
+		Carryover: plainMoney(s.Carryover), CarryoverAdded: plainMoney(s.CarryoverAdded),
+		TaxSaved: plainMoney(s.TaxSaved), Candidates: s.Candidates}
 	for i, p := range s.Picks {
-		j := pickJSON{Lot: p.Lot, Quantity: qty(p.Quantity), Loss: plainMoney(p.Loss), Term: p.Term.String(), Reason: p.Reason}
+		j := pickJSON{Lot: p.Lot, Quantity: qty(p.Quantity), Loss: plainMoney(p.Loss), Term: p.Term.String(),
+			Saves: plainMoney(p.Saves), Reason: p.Reason}
 		if l, ok := a.Index.Lot(p.Lot); ok {
 			j.Collection, j.TokenID = l.Collection, l.TokenID
 		}

@@ -161,6 +161,8 @@ type suggestDoc struct {
 	Total          string     `json:"total"`
 	Carryover      string     `json:"carryover"`
 	CarryoverAdded string     `json:"carryover_added"`
+	TaxSaved       string     `json:"tax_saved"`
+	Candidates     int        `json:"candidates"`
 }
 
 // pickJSON is one lot of a harvest suggestion.
@@ -171,6 +173,7 @@ type pickJSON struct {
 	Quantity   string `json:"quantity"`
 	Loss       string `json:"loss"`
 	Term       string `json:"term"`
+	Saves      string `json:"saves"`
 	Reason     string `json:"reason"`
 }
 

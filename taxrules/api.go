@@ -260,7 +260,9 @@ type Pick struct {
 	Quantity decimal.Decimal
 	Loss     decimal.Decimal // negative
 	Term     Term
-	Reason   string
+	// Saves is the tax this pick saves after the picks before it.
+	Saves  decimal.Decimal
+	Reason string
 }
 
 // Suggestion is a harvest plan.
@@ -276,6 +278,11 @@ type Suggestion struct {
 	// CarryoverAdded what selling the picks at market value adds to it.
 	Carryover      decimal.Decimal
 	CarryoverAdded decimal.Decimal
+	// TaxSaved is what selling the picks at market value saves this year.
+	TaxSaved decimal.Decimal
+	// Candidates is how many open lots could be harvested without a wash
+	// sale (a known price, a loss, no purchase in the last 30 days).
+	Candidates int
 }
 
 // Form8949Row is one line of Form 8949.

@@ -114,8 +114,12 @@ func TestSuggestFillsTheBasket(t *testing.T) {
 	if h.m.preview.res == nil {
 		t.Error("no preview after H")
 	}
-	if !strings.Contains(h.m.status.text, "Suggested") {
+	if !strings.Contains(h.m.status.text, "Best harvest: 4 lots") || !strings.Contains(h.m.status.text, "saves "+money(sug.TaxSaved)) {
 		t.Errorf("status = %q", h.m.status.text)
+	}
+	// The preview of the basket is the suggestion's what-if.
+	if !h.m.preview.res.TaxSaved.Equal(sug.TaxSaved) {
+		t.Errorf("preview saves %s, suggestion %s", h.m.preview.res.TaxSaved, sug.TaxSaved)
 	}
 }
 
