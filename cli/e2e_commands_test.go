@@ -433,12 +433,30 @@ func TestExport(t *testing.T) {
 	dir := sampleDir(t)
 	r := run(t, dir, "export").ok(t, "export")
 	golden(t, "export-sample-2026.csv", r.stdout)
-	rows := strings.Count(r.stdout, "\n") - 1
+	rows := strings.Count(r.stdout, "\n") - 1 - strings.Count(r.stdout, "\ntotal,")
 	if rows < 14 {
 		t.Errorf("export has %d rows, want at least the 14 sales of 2026", rows)
 	}
-	if r2 := run(t, dir, "export", "--year", "2025").ok(t, "export 2025"); strings.Count(r2.stdout, "\n")-1 != 2 {
-		t.Errorf("2025 export: want 2 rows:\n%s", r2.stdout)
+	// 2025: two long-term sales, one box (L: digital assets not reported on
+	// a Form 1099-DA, from 2025), so one total row.
+	if r2 := run(t, dir, "export", "--year", "2025").ok(t, "export 2025"); strings.Count(r2.stdout, "\n")-1 != 3 ||
+		!strings.Contains(r2.stdout, "\ntotal,Box L total (Schedule D line 10),,,3806.50,7610.00,,0.00,-3803.50,,,L\n") {
+		t.Errorf("2025 export: want 2 rows and a total:\n%s", r2.stdout)
+	}
+	// "-" is standard output; the other formats.
+	if r3 := run(t, dir, "export", "--out", "-").ok(t, "export --out -"); r3.stdout != r.stdout {
+		t.Errorf("--out - wrote %q", r3.stdout)
+	}
+	for format, head := range map[string]string{
+		"turbotax": "Currency Name,Purchase Date,Cost Basis,Date Sold,Proceeds\n",
+		"taxact":   "Description,Date Acquired,Date Sold,Sales Proceeds,Cost or Other Basis,Wash Sale,Adjustment Code,Adjustment Amount,Reporting Category,Long/Short\n",
+		"txf":      "V042\r\nAnftharvest\r\nD11/28/2026\r\n^\r\n",
+	} {
+		r4 := run(t, dir, "export", "--format", format).ok(t, "export "+format)
+		if !strings.HasPrefix(r4.stdout, head) {
+			t.Errorf("export --format %s:\n%s", format, r4.stdout)
+		}
+		golden(t, "export-sample-2026."+format, r4.stdout)
 	}
 	out := filepath.Join(dir, "f8949.csv")
 	w := run(t, dir, "export", "--out", "f8949.csv").ok(t, "export --out")
@@ -583,7 +601,7 @@ func TestBlocksExampleInEveryOutput(t *testing.T) {
 		t.Errorf("report L-3: %v", l3)
 	}
 	r = run(t, dir, "export", "--portfolio", "blocks.json", "--year", "2026", "--format", "form8949").ok(t, "export")
-	if !strings.Contains(r.stdout, "I,3 Blocks #1,2026-02-10,2026-03-05,960.00,900.00,W,380.00,440.00,S-2,L-2\n") {
+	if !strings.Contains(r.stdout, "I,3 Blocks #1,2026-02-10,2026-03-05,960.00,900.00,W,380.00,440.00,S-2,L-2,I\n") {
 		t.Errorf("form 8949:\n%s", r.stdout)
 	}
 	// Undo-free what-if: drop S-2 from the file and simulate it instead.

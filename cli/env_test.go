@@ -152,7 +152,7 @@ func TestRunUsageErrors(t *testing.T) {
 		{[]string{"simulate", "--sell", "L-1", "--date", "tomorrow"}, `--date: "tomorrow" is not a date`},
 		{[]string{"simulate", "--sell", "L-1", "--fees", "1,5"}, `--fees: "1,5" is not an amount`},
 		{[]string{"sell", "--sell", "L-1", "--sample"}, "flag provided but not defined: --sample"},
-		{[]string{"export", "--format", "csv"}, `--format: "csv" is not one of form8949, json`},
+		{[]string{"export", "--format", "csv"}, `--format: "csv" is not one of form8949, turbotax, taxact, txf, json`},
 		{[]string{"export", "--year", "26"}, `--year: "26" is not a year`},
 		{[]string{"suggest", "--target", "lots"}, `--target: "lots" is not an amount`},
 		{[]string{"demo"}, "--lots N is required"},

@@ -10,18 +10,30 @@ import (
 
 var exportCmd = &command{
 	name:    "export",
-	summary: "Form 8949 rows as CSV, or the year's realized sales as JSON",
-	usage: `Usage: nftharvest export [--year YEAR] [--format form8949|json]
-                         [--out FILE [--force]] [--portfolio FILE | --sample]
+	summary: "Form 8949 CSV, tax software imports or JSON of a year's sales",
+	usage: `Usage: nftharvest export [--year YEAR]
+                         [--format form8949|turbotax|taxact|txf|json]
+                         [--out FILE|- [--force]] [--portfolio FILE | --sample]
 
-Writes the sales of a tax year: as Form 8949 rows in CSV (description, date
-acquired, date sold, proceeds, cost basis, code, adjustment, gain or loss,
-with the part: I short term, II long term), amounts to the cent; or as JSON,
-the realized part of "report --format json" with the summary.
+Writes the sales of a tax year, amounts to the cent:
+  form8949  Form 8949 rows in CSV (part I short term, II long term,
+            description, dates, proceeds, basis, code, adjustment, gain or
+            loss, sale, lot, box), then the total of each box for Schedule D
+  turbotax  TurboTax Online's gain/loss CSV (Currency Name, Purchase Date,
+            Cost Basis, Date Sold, Proceeds; a washed row's basis is less
+            the disallowed loss, since the format has no adjustment column)
+  taxact    TaxAct's CSV (Description, Date Acquired, Date Sold, Sales
+            Proceeds, Cost or Other Basis, Wash Sale, Adjustment Code,
+            Adjustment Amount, Reporting Category, Long/Short)
+  txf       Tax Exchange Format V042 for desktop tax software
+  json      the realized part of "report --format json" with the summary
+Digital assets from 2025 go in Form 8949 boxes I and L (C and F before):
+see docs/tax-rules.md.
 
   --year YEAR       tax year (default: the portfolio's tax year)
-  --format FORMAT   form8949 (default) or json
-  --out FILE        write to FILE (atomically) instead of standard output;
+  --format FORMAT   form8949 (default), turbotax, taxact, txf or json
+  --out FILE        write to FILE (atomically) instead of standard output
+                    ("-" is standard output);
                     an existing FILE is not overwritten without --force, and
                     the portfolio, FILE.bak*, FILE.log or FILE.lock never is;
                     FILE gets the portfolio's permissions
@@ -36,12 +48,15 @@ the realized part of "report --format json" with the summary.
 func runExport(c *ctx, args []string) error {
 	f := c.newFlags()
 	f.portfolioFlags(true)
-	f.formatFlag("form8949", "json")
+	f.formatFlag("form8949", "turbotax", "taxact", "txf", "json")
 	yearS := f.String("year", "", "")
 	out := f.String("out", "", "")
 	force := f.Bool("force", false, "")
 	if err := f.parseNoArgs(args); err != nil {
 		return err
+	}
+	if *out == "-" {
+		*out = "" // standard output
 	}
 	if *out != "" && !f.sample {
 		if err := storage.CheckNotCompanion(*out, f.path()); err != nil {
@@ -78,10 +93,21 @@ func runExport(c *ctx, args []string) error {
 		what = fmt.Sprintf("%d realized sale entries of %d", len(realized), year)
 	} else {
 		rows := a.Form8949(year)
-		if err := taxrules.WriteForm8949CSV(&buf, rows); err != nil {
-			return fmt.Errorf("writing Form 8949 CSV: %w", err)
+		var err error
+		switch f.format {
+		case "turbotax":
+			err = taxrules.WriteTurboTaxCSV(&buf, rows)
+		case "taxact":
+			err = taxrules.WriteTaxActCSV(&buf, rows)
+		case "txf":
+			err = taxrules.WriteTXF(&buf, rows, c.env.Today)
+		default:
+			err = taxrules.WriteForm8949CSV(&buf, rows)
 		}
-		what = fmt.Sprintf("%d Form 8949 rows of %d", len(rows), year)
+		if err != nil {
+			return fmt.Errorf("writing the %s export: %w", f.format, err)
+		}
+		what = fmt.Sprintf("%d Form 8949 rows of %d (%s)", len(rows), year, f.format)
 	}
 	if *out == "" {
 		_, err := c.stdout.Write(buf.Bytes())

@@ -195,9 +195,9 @@ func TestExportNeutralisesFormulas(t *testing.T) {
 	r := run(t, hostileDir(t), "export").ok(t, "export")
 	noRawControls(t, "export", r)
 	for _, want := range []string{
-		"II,1 Rows\\x0d\\x0aL-0999 FAKE #7,2025-01-05,2026-03-01,150.00,400.00,,0.00,-250.00,S-0001,L-0007\n",
-		",'=S-0002,L-0008\n",
-		",-150.00,'-S-0003,'@L-0009\n",
+		"II,1 Rows\\x0d\\x0aL-0999 FAKE #7,2025-01-05,2026-03-01,150.00,400.00,,0.00,-250.00,S-0001,L-0007,L\n",
+		",'=S-0002,L-0008,",
+		",-150.00,'-S-0003,'@L-0009,",
 	} {
 		if !strings.Contains(r.stdout, want) {
 			t.Errorf("export does not hold %q:\n%s", want, r.stdout)

@@ -288,7 +288,9 @@ type Suggestion struct {
 // Form8949Row is one line of Form 8949.
 type Form8949Row struct {
 	// Part is "I" (short term) or "II" (long term).
-	Part        string
+	Part string
+	// Box is the Form 8949 checkbox of the row (boxOf).
+	Box         string
 	Description string
 	// Acquired is a date (YYYY-MM-DD) or "VARIOUS".
 	Acquired   string

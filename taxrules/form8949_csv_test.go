@@ -33,8 +33,8 @@ func TestForm8949CSVInjection(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := [][]string{
-		{"II", `'=HYPERLINK("http://evil","x")`, "2025-01-05", "2026-03-01", "150.00", "400.00", "", "0.00", "-250.00", `'-2+3+cmd|' /C calc'!A0`, "'@SUM(A1:A9)"},
-		{"I", `1 Cats\x0d\x0aL-0999 FAKE\x1b]0;pwned\x07 \u202e`, "2026-01-05", "2026-03-02", "50.00", "20.00", "", "0.00", "30.00", "'+S-1", `\x09L-1`},
+		{"II", `'=HYPERLINK("http://evil","x")`, "2025-01-05", "2026-03-01", "150.00", "400.00", "", "0.00", "-250.00", `'-2+3+cmd|' /C calc'!A0`, "'@SUM(A1:A9)", ""},
+		{"I", `1 Cats\x0d\x0aL-0999 FAKE\x1b]0;pwned\x07 \u202e`, "2026-01-05", "2026-03-02", "50.00", "20.00", "", "0.00", "30.00", "'+S-1", `\x09L-1`, ""},
 	}
 	for i, w := range want {
 		if got := recs[i+1]; strings.Join(got, "|") != strings.Join(w, "|") {
