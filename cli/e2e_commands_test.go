@@ -623,3 +623,30 @@ func TestBlocksExampleInEveryOutput(t *testing.T) {
 		t.Errorf("simulate S-2: %v", sim.Sales)
 	}
 }
+
+// suggest --gains on small.json with a taxable income of 20,000: the 0%
+// band (49,450) leaves 49,450 - 20,000 - 136 (the year's gain) = 29,314 of
+// room; both long-term gains fit (L-0006 +1,400, L-0004 +114).
+func TestSuggestGains(t *testing.T) {
+	dir := fixtureDir(t, "valid/small.json")
+	path := filepath.Join(dir, "small.json")
+	writeFile(t, path, bytes.Replace(readFile(t, path), []byte(`"taxable_income": "95000"`), []byte(`"taxable_income": "20000"`), 1))
+	r := run(t, dir, "suggest", "--portfolio", "small.json", "--gains").ok(t, "suggest --gains")
+	for _, want := range []string{"up to 29,314.00 of long-term gain", "adds no federal tax in 2026", "L-0006", "L-0004", "1,514.00",
+		"--sell L-0006:1 --sell L-0004:6"} {
+		if !strings.Contains(r.stdout, want) {
+			t.Errorf("suggest --gains lacks %q:\n%s", want, r.stdout)
+		}
+	}
+	checkWidth(t, "suggest --gains", r.stdout)
+	r = run(t, dir, "suggest", "--portfolio", "small.json", "--gains", "--format", "json").ok(t, "suggest --gains json")
+	var doc struct {
+		Room  string           `json:"room"`
+		Picks []map[string]any `json:"picks"`
+		Total string           `json:"total"`
+	}
+	if err := json.Unmarshal([]byte(r.stdout), &doc); err != nil || doc.Room != "29314.00" || len(doc.Picks) != 2 || doc.Total != "1514.00" {
+		t.Fatalf("json %+v %v:\n%s", doc, err, r.stdout)
+	}
+	run(t, dir, "suggest", "--portfolio", "small.json", "--gains", "--target", "5").failsWith(t, "both", "--gains and --target do not go together")
+}

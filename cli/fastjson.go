@@ -501,3 +501,28 @@ func writeSuggestJSON(out io.Writer, a *taxrules.Analysis, s taxrules.Suggestion
 	w.close('}')
 	return w.finish()
 }
+
+// writeGainsJSON writes the "suggest --gains" document, {"as_of", "room",
+// "picks": [{"lot", "quantity", "gain"}], "total", "state_tax", "why"}.
+func writeGainsJSON(out io.Writer, a *taxrules.Analysis, g taxrules.GainHarvest) error {
+	w := newJW(out)
+	w.open('{')
+	w.date("as_of", a.AsOf)
+	w.money("room", g.Room)
+	w.key("picks")
+	w.open('[')
+	for _, p := range g.Picks {
+		w.elem()
+		w.open('{')
+		w.str("lot", p.Lot)
+		w.qty("quantity", p.Quantity)
+		w.money("gain", p.Gain)
+		w.close('}')
+	}
+	w.close(']')
+	w.money("total", g.Total)
+	w.money("state_tax", g.StateTax)
+	w.optStr("why", g.Why)
+	w.close('}')
+	return w.finish()
+}

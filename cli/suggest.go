@@ -12,7 +12,7 @@ import (
 var suggestCmd = &command{
 	name:    "suggest",
 	summary: "which loss lots to sell (no wash sale, short term first)",
-	usage: `Usage: nftharvest suggest [--target AMOUNT] [--as-of DATE] [--format table|json]
+	usage: `Usage: nftharvest suggest [--target AMOUNT | --gains] [--as-of DATE] [--format table|json]
                           [--portfolio FILE | --sample]
 
 Suggests open lots to sell at a loss, none whose loss sale would be a wash
@@ -25,6 +25,9 @@ sell" command that would record it.
 
   --target AMOUNT   losses to harvest, in the base currency (default: the
                     best harvest)
+  --gains           instead, long-term gains to realize at no federal tax
+                    (inside the 0% band; sell and rebuy at once, a gain is
+                    never a wash sale); needs the bracket tax model
   --as-of DATE      suggest as of DATE (YYYY-MM-DD; default today)
   --format FORMAT   table (default) or json (see docs/json.md)
   --portfolio FILE  portfolio file (default $NFTHARVEST_PORTFOLIO, else
@@ -39,6 +42,7 @@ func runSuggest(c *ctx, args []string) error {
 	f.portfolioFlags(true)
 	f.formatFlag("table", "json")
 	targetS := f.String("target", "", "")
+	gains := f.Bool("gains", false, "")
 	asOfS := f.String("as-of", "", "")
 	if err := f.parseNoArgs(args); err != nil {
 		return err
@@ -62,6 +66,12 @@ func runSuggest(c *ctx, args []string) error {
 	a, err := analyze(asOfPortfolio(file.Portfolio, *asOfS, asOf), asOf)
 	if err != nil {
 		return err
+	}
+	if *gains {
+		if target != nil {
+			return usageErrorf("--gains and --target do not go together")
+		}
+		return printGains(c, f, a)
 	}
 	s := a.Suggest(target)
 	if f.format == "json" {

@@ -98,3 +98,33 @@ func TestBestHarvestMatchesBruteForce(t *testing.T) {
 		}
 	}
 }
+
+// Gain harvesting: single, taxable income 30,000 in 2026: the 0% band
+// reaches 49,450, so 19,450 of long-term gain adds no federal tax. Lots:
+// G1 gains 12,000 (taken whole), G2 gains 10,000 over 4 units (2,500 a
+// unit: 2 units fit the 7,450 left), S1 is short term (never proposed).
+func TestSuggestGainsInsideTheZeroBand(t *testing.T) {
+	p := newPortfolio(2026)
+	ti := d("30000")
+	p.TaxProfile.TaxableIncome = &ti
+	p.TaxProfile.StateRate = d("0.05")
+	p.Rates = map[string]decimal.Decimal{"ETH": d("1000")}
+	p.Collections[0].Floor = &portfolio.Price{Amount: d("13"), Currency: "ETH"}
+	p.Collections[1].Floor = &portfolio.Price{Amount: d("3"), Currency: "ETH"}
+	addLot(p, "G1", "punks", "1", "1", "2023-01-01", "1000") // value 13,000: +12,000
+	addLot(p, "G2", "apes", "2", "4", "2023-01-01", "2000")  // value 12,000: +10,000
+	addLot(p, "S1", "punks", "3", "1", "2026-06-01", "1000") // short term
+	g := mustAnalyze(t, p, "2026-11-28").SuggestGains()
+	eq(t, "room: 49,450 - 30,000", g.Room, "19450")
+	if len(g.Picks) != 2 || g.Picks[0].Lot != "G1" || g.Picks[1].Lot != "G2" {
+		t.Fatalf("picks %+v (%s)", g.Picks, g.Why)
+	}
+	eq(t, "G2 units", g.Picks[1].Quantity, "2")
+	eq(t, "total gain", g.Total, "17000")
+	eq(t, "state tax: 5%", g.StateTax, "850")
+	// The flat model has no 0% band.
+	p.TaxProfile.TaxModel = portfolio.TaxModelFlat
+	if g := mustAnalyze(t, p, "2026-11-28").SuggestGains(); len(g.Picks) != 0 || g.Why == "" {
+		t.Errorf("flat model: %+v", g)
+	}
+}
