@@ -60,26 +60,24 @@ func (r *rec) skip() {
 // endOfString returns the index after the JSON string starting at b[i].
 func endOfString(b []byte, i int) int {
 	i++
-	for {
-		q := bytes.IndexByte(b[i:], '"')
-		if q < 0 {
-			return len(b) // cannot happen in checked JSON
-		}
-		if bytes.IndexByte(b[i:i+q], '\\') < 0 {
-			return i + q + 1
-		}
-		// An escape comes first: step over it and look again.
-		for i < len(b) && b[i] != '"' {
-			if b[i] == '\\' {
-				i++
-			}
+	q := bytes.IndexByte(b[i:], '"')
+	if q < 0 {
+		return len(b) // cannot happen in checked JSON
+	}
+	if bytes.IndexByte(b[i:i+q], '\\') < 0 {
+		return i + q + 1
+	}
+	// An escape comes first: walk the string, stepping over escapes.
+	for i < len(b) && b[i] != '"' {
+		if b[i] == '\\' {
 			i++
 		}
-		if i < len(b) {
-			return i + 1
-		}
-		return len(b)
+		i++
 	}
+	if i < len(b) {
+		return i + 1
+	}
+	return len(b)
 }
 
 // endOfValue returns the index after the JSON value starting at b[i].
