@@ -48,7 +48,10 @@ type Collection struct {
 	Floor *Price
 	// Collectible overrides the profile's collectible_default when set.
 	Collectible *bool
-	Extra       Extra
+	// Batch is the import that created the collection (B-0001), so undo
+	// can remove it with the import's lots. Empty for hand-made ones.
+	Batch string
+	Extra Extra
 }
 
 // Lot is one acquisition: a quantity of one token bought on one day.
@@ -69,7 +72,10 @@ type Lot struct {
 	Tx          string
 	Wallet      string
 	Note        string
-	Extra       Extra
+	// Batch groups the lots recorded together by one import, so undo can
+	// remove them together. Empty for lots entered by hand.
+	Batch string
+	Extra Extra
 }
 
 // Sale is a disposal of part or all of one lot.

@@ -18,9 +18,9 @@ var (
 	profileFields    = []string{"jurisdiction", "tax_year", "filing_status", "ordinary_rate", "long_term_rate", "collectibles_rate", "niit", "state_rate", "taxable_income", "wash_sale", "match", "collectible_default", "carryover", "other_gains"}
 	carryoverFields  = []string{"short_term", "long_term"}
 	otherGainsFields = []string{"short_term", "long_term", "collectibles"}
-	collectionFields = []string{"id", "name", "chain", "contract", "standard", "floor", "collectible"}
+	collectionFields = []string{"id", "name", "chain", "contract", "standard", "floor", "collectible", "batch"}
 	priceFields      = []string{"amount", "currency", "as_of"}
-	lotFields        = []string{"id", "collection", "token_id", "quantity", "acquired", "cost", "fees", "value", "collectible", "tx", "wallet", "note"}
+	lotFields        = []string{"id", "collection", "token_id", "quantity", "acquired", "cost", "fees", "value", "collectible", "tx", "wallet", "note", "batch"}
 	saleFields       = []string{"id", "lot", "quantity", "date", "proceeds", "fees", "tx", "batch"}
 
 	topNames        = nameSet(topFields)

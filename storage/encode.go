@@ -234,6 +234,7 @@ func (e *encoder) collection(c *portfolio.Collection, i int) {
 	e.str(c.Standard)
 	e.price("floor", c.Floor, at{sec: secCollections, idx: i, field: "floor"})
 	e.optBool("collectible", c.Collectible)
+	e.optStr("batch", c.Batch)
 	e.extraInline(c.Extra, at{sec: secCollections, idx: i}, collectionNames)
 	e.b = append(e.b, '}')
 }
@@ -258,6 +259,7 @@ func (e *encoder) lot(l *portfolio.Lot, i int) {
 	e.optStr("tx", l.Tx)
 	e.optStr("wallet", l.Wallet)
 	e.optStr("note", l.Note)
+	e.optStr("batch", l.Batch)
 	e.extraInline(l.Extra, at{sec: secLots, idx: i}, lotNames)
 	e.b = append(e.b, '}')
 }
