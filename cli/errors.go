@@ -52,11 +52,12 @@ func ExitCode(err error) int {
 	var (
 		usage   *UsageError
 		input   *InputError
+		probs   *problemsError
 		invalid *storage.InvalidError
 		request *taxrules.RequestError
 	)
 	switch {
-	case errors.As(err, &usage), errors.As(err, &input), errors.As(err, &invalid),
+	case errors.As(err, &usage), errors.As(err, &input), errors.As(err, &probs), errors.As(err, &invalid),
 		errors.As(err, &request), errors.Is(err, fs.ErrNotExist), errors.Is(err, storage.ErrExists):
 		return ExitInvalid
 	}
@@ -77,6 +78,13 @@ func PrintError(w io.Writer, err error) int {
 			fmt.Fprintf(w, "nftharvest: %s\n", line)
 		}
 		return ExitInvalid
+	}
+	var lines interface{ Lines() []string }
+	if errors.As(err, &lines) {
+		for _, line := range lines.Lines() {
+			fmt.Fprintf(w, "nftharvest: %s\n", line)
+		}
+		return ExitCode(err)
 	}
 	fmt.Fprintf(w, "nftharvest: %s\n", oneLine(err.Error()))
 	return ExitCode(err)

@@ -1,0 +1,61 @@
+package cli
+
+import (
+	"fmt"
+	"io"
+
+	"nftharvest/importer"
+)
+
+// writeImportPlan prints what an import adds (or would add, on a dry run):
+// the files read, the collections, lots, sales and wallet moves with their
+// totals, and the transactions to review.
+func writeImportPlan(w io.Writer, d *importer.Data, pl *importer.Plan, path string, dry bool) {
+	fmt.Fprintf(w, "Read %d file(s):\n", len(d.Files))
+	for _, f := range d.Files {
+		fmt.Fprintf(w, "  %s: %s, %d rows\n", shown(f.Name), f.Kind, f.Rows)
+	}
+	verb := "Adding"
+	if dry {
+		verb = "Would add"
+	}
+	fmt.Fprintf(w, "%s to %s (batch %s):\n", verb, shown(path), pl.Batch)
+	fmt.Fprintf(w, "  %d collection(s)\n", len(pl.Collections))
+	for _, c := range pl.Collections {
+		fmt.Fprintf(w, "    %s  %s, %s, %s %s\n", shown(c.ID), shown(c.Name), c.Standard, shown(c.Chain), shown(c.Contract))
+	}
+	fmt.Fprintf(w, "  %d lot(s): cost %s, fees %s\n", len(pl.Lots), amount(pl.Cost), amount(pl.LotFees))
+	for _, l := range pl.Lots {
+		line := fmt.Sprintf("    %s  %s #%s ×%s  %s  cost %s  fees %s", l.ID, shown(l.Collection), shown(l.TokenID), qty(l.Quantity),
+			l.Acquired, amount(l.Cost), amount(l.Fees))
+		if l.Note != "" {
+			line += "  (review)"
+		}
+		fmt.Fprintln(w, line)
+	}
+	fmt.Fprintf(w, "  %d sale(s): proceeds %s, fees %s\n", len(pl.Sales), amount(pl.Proceeds), amount(pl.SaleFees))
+	for _, s := range pl.Sales {
+		fmt.Fprintf(w, "    %s  %s ×%s  %s  proceeds %s  fees %s\n", s.ID, s.Lot, qty(s.Quantity), s.Date, amount(s.Proceeds), amount(s.Fees))
+	}
+	if len(pl.Moves) > 0 {
+		fmt.Fprintf(w, "  %d move(s) between your wallets (basis and date kept)\n", len(pl.Moves))
+		for _, m := range pl.Moves {
+			fmt.Fprintf(w, "    %s  %s → %s  %s\n", m.Lot, shown(m.From), shown(m.To), m.Date)
+		}
+	}
+	fmt.Fprintf(w, "  already imported: %d transfer(s); failed transactions ignored: %d\n", pl.Known, pl.Failed)
+	if len(pl.Review) > 0 {
+		fmt.Fprintf(w, "To review (%d):\n", len(pl.Review))
+		for _, r := range pl.Review {
+			fmt.Fprintf(w, "  %s %s: %s\n    → %s\n", r.Date, shortHash(shown(r.Hash)), shown(r.What), shown(r.Do))
+		}
+	}
+}
+
+// shortHash shows the start and end of a transaction hash.
+func shortHash(h string) string {
+	if len(h) <= 16 {
+		return h
+	}
+	return h[:10] + "…" + h[len(h)-4:]
+}
