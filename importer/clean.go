@@ -10,6 +10,16 @@ import (
 // record or quoted in a message: names come from token contracts, which
 // anyone can deploy.
 func cleanText(s string) string {
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c >= 0x7f {
+			ascii = false
+			break
+		}
+	}
+	if ascii {
+		return s
+	}
 	clean := true
 	for _, r := range s {
 		if unsafeRune(r) {

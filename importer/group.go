@@ -63,7 +63,10 @@ func groups(d *Data) []*group {
 		out = append(out, g)
 	}
 	slices.SortFunc(out, func(a, b *group) int {
-		return cmp.Or(cmp.Compare(a.time, b.time), strings.Compare(a.hash, b.hash))
+		if a.time != b.time {
+			return cmp.Compare(a.time, b.time)
+		}
+		return strings.Compare(a.hash, b.hash)
 	})
 	return out
 }

@@ -130,6 +130,7 @@ func Build(p *portfolio.Portfolio, d *Data, opt Options) *Plan {
 		pr.own[strings.ToLower(strings.TrimSpace(a))] = true
 	}
 	pr.index(p)
+	pr.pl.Lots = make([]portfolio.Lot, 0, len(d.Transfers))
 	for _, g := range groups(d) {
 		pr.transaction(g)
 	}
@@ -205,6 +206,15 @@ func (pr *planner) addOpen(contract, token string, l *openLot) {
 
 func key(tx, contract, token string) string {
 	return strings.ToLower(tx) + "|" + contract + "|" + token
+}
+
+// numbered is PREFIX-NNNN, as portfolio.NextID numbers ids.
+func numbered(prefix string, n int) string {
+	d := strconv.Itoa(n)
+	if len(d) < 4 {
+		d = "0000"[len(d):] + d
+	}
+	return prefix + "-" + d
 }
 
 func idNumber(id string) int {
@@ -297,12 +307,14 @@ func (pr *planner) value(g *group) money {
 	var m money
 	for _, x := range g.txs {
 		if pr.own[x.From] {
-			eth = eth.Sub(x.Out)
+			if !x.Out.IsZero() {
+				eth = eth.Sub(x.Out)
+			}
 			if !x.Internal && x.Fee.GreaterThan(gas) {
 				gas = x.Fee
 			}
 		}
-		if pr.own[x.To] {
+		if pr.own[x.To] && !x.In.IsZero() {
 			eth = eth.Add(x.In)
 		}
 		if price.IsZero() && x.Price.IsPositive() {
@@ -382,7 +394,7 @@ func (pr *planner) buy(g *group, date portfolio.Date, ins []*units, m money) {
 			continue
 		}
 		pr.lotKeys[k] = true
-		id := fmt.Sprintf("L-%04d", pr.nextLot)
+		id := numbered("L", pr.nextLot)
 		pr.nextLot++
 		lot := portfolio.Lot{ID: id, Collection: pr.collection(u), TokenID: u.token, Quantity: u.qty,
 			Acquired: date, Cost: costs[i], Fees: fees[i], Tx: g.hash, Wallet: u.to, Note: note, Batch: pr.pl.Batch}
@@ -439,7 +451,7 @@ func (pr *planner) sell(g *group, date portfolio.Date, outs []*units, m money) {
 		}
 		ps, fs := split(proceeds[i], shares), split(fees[i], shares)
 		for j, t := range lots {
-			s := portfolio.Sale{ID: fmt.Sprintf("S-%04d", pr.nextSal), Lot: t.lot.id, Quantity: t.qty, Date: date,
+			s := portfolio.Sale{ID: numbered("S", pr.nextSal), Lot: t.lot.id, Quantity: t.qty, Date: date,
 				Proceeds: ps[j], Fees: fs[j], Tx: g.hash, Batch: pr.pl.Batch}
 			pr.nextSal++
 			pr.pl.Sales = append(pr.pl.Sales, s)

@@ -1,6 +1,7 @@
 package importer
 
 import (
+	"bufio"
 	"encoding/csv"
 	"errors"
 	"fmt"
@@ -97,7 +98,11 @@ func (p *Problems) Error() string {
 // *Problems naming the file, the line and the column; nothing of a file
 // with problems is kept.
 func (d *Data) Read(name string, r io.Reader) error {
-	cr := csv.NewReader(r)
+	br := bufio.NewReaderSize(r, 64<<10)
+	if bom, _ := br.Peek(3); string(bom) == "\ufeff" {
+		br.Discard(3) // a byte-order mark some exports start with
+	}
+	cr := csv.NewReader(br)
 	cr.ReuseRecord = true
 	cr.FieldsPerRecord = -1
 	header, err := cr.Read()
@@ -172,7 +177,7 @@ func (r *rowReader) row(kind Kind, rec []string) {
 		return
 	}
 	place := Place{File: r.name, Line: line}
-	hash := r.text(cHash)
+	hash := r.unique(cHash)
 	if hash == "" {
 		r.fail(cHash, "is empty")
 	}
@@ -181,7 +186,7 @@ func (r *rowReader) row(kind Kind, rec []string) {
 	switch kind {
 	case NFTTransfers:
 		t := Transfer{Hash: hash, Time: ts, From: from, To: to, Contract: r.addr(cContract),
-			TokenName: r.text(cTokenName), TokenID: r.text(cTokenID), Standard: "ERC-721", Quantity: decimal.NewFromInt(1), Place: place}
+			TokenName: r.text(cTokenName), TokenID: r.unique(cTokenID), Standard: "ERC-721", Quantity: decimal.NewFromInt(1), Place: place}
 		if t.TokenID == "" {
 			r.fail(cTokenID, "is empty")
 		}
@@ -239,9 +244,14 @@ func (r *rowReader) text(c col) string {
 		return v
 	}
 	v := cleanText(s)
-	r.strs[strings.Clone(s)] = v
+	r.strs[s] = v
 	return v
 }
+
+// unique is cell for values that rarely repeat (hashes, token ids):
+// cleaned, not interned. The strings encoding/csv returns are fresh for
+// each row, so keeping them is safe.
+func (r *rowReader) unique(c col) string { return cleanText(r.cell(c)) }
 
 // addr is an address cell, lower-cased.
 func (r *rowReader) addr(c col) string {
@@ -250,7 +260,7 @@ func (r *rowReader) addr(c col) string {
 		return v
 	}
 	v := cleanText(strings.ToLower(s))
-	r.strs[strings.Clone(s)] = v
+	r.strs[s] = v
 	return v
 }
 
@@ -281,7 +291,7 @@ func (r *rowReader) time() int64 {
 // separators ("1,500.25") and a leading "$" are accepted.
 func (r *rowReader) amount(c col) decimal.Decimal {
 	s := r.cell(c)
-	if s == "" {
+	if s == "" || s == "0" {
 		return decimal.Zero
 	}
 	d, ok := parseAmount(s)
