@@ -36,7 +36,7 @@ func TestIdentifyEveryListedHeader(t *testing.T) {
 	}
 	for _, bad := range []string{
 		"Date,Amount",
-		"Txhash,UnixTimestamp,DateTime,From,To,ContractAddress,TokenId,TokenName",               // TokenSymbol missing
+		"Txhash,UnixTimestamp,DateTime,From,To,ContractAddress,TokenId,TokenName",                  // TokenSymbol missing
 		"Txhash,UnixTimestamp,DateTime,From,To,ContractAddress,TokenId,TokenName,TokenSymbol,Memo", // unknown column
 		"Txhash,Txhash,UnixTimestamp",
 	} {
