@@ -122,7 +122,7 @@ func TestImportRefusesBadInput(t *testing.T) {
 	want := []string{
 		`nftharvest: broken.csv:3:81: column "UnixTimestamp": "yesterday" is not a Unix time in seconds`,
 		`nftharvest: broken.csv:10:`,
-		`nftharvest: other.csv:1: not a block-explorer export this version reads (unknown column "Date", "Amount"); expected one of these headers`,
+		`nftharvest: other.csv:1:1: not a block-explorer export this version reads (unknown column "Date", "Amount"); expected one of these headers`,
 	}
 	if len(lines) != len(want) {
 		t.Fatalf("stderr has %d lines, want %d:\n%s", len(lines), len(want), r.stderr)

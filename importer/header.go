@@ -133,38 +133,68 @@ type columns [nCols]int
 
 // identify reads a header row: it returns the kind of export and where
 // each column is, or an error naming the expected headers.
-func identify(header []string) (Kind, columns, error) {
+// The error comes with the index of the header cell at fault (0 when the
+// header as a whole does not fit).
+func identify(header []string) (Kind, columns, int, error) {
 	var at columns
 	for i := range at {
 		at[i] = -1
 	}
 	var unknown []string
+	first := -1
 	for i, h := range header {
 		c, ok := columnOf(h)
 		if !ok {
-			unknown = append(unknown, fmt.Sprintf("%q", strings.TrimSpace(h)))
+			unknown = append(unknown, quote(strings.TrimSpace(h)))
+			if first < 0 {
+				first = i
+			}
 			continue
 		}
 		if at[c] >= 0 {
-			return 0, at, fmt.Errorf("column %q appears twice in the header", strings.TrimSpace(h))
+			return 0, at, i, fmt.Errorf("column %s appears twice in the header", quote(strings.TrimSpace(h)))
 		}
 		at[c] = i
 	}
 	for _, l := range layouts {
 		if l.fits(at) && len(unknown) == 0 {
-			return l.kind, at, nil
+			return l.kind, at, 0, nil
 		}
 	}
 	msg := "not a block-explorer export this version reads"
 	if len(unknown) > 0 {
 		msg += " (unknown column " + strings.Join(unknown, ", ") + ")"
+	} else if missing := closest(at); len(missing) > 0 {
+		msg += " (missing column " + strings.Join(missing, ", ") + ")"
 	}
 	var b strings.Builder
 	b.WriteString(msg + "; expected one of these headers (or an older variant listed in docs/import.md):")
 	for _, l := range layouts {
 		fmt.Fprintf(&b, " %s: %s.", l.kind, l.expected)
 	}
-	return 0, at, fmt.Errorf("%s", b.String())
+	return 0, at, max(first, 0), fmt.Errorf("%s", b.String())
+}
+
+// closest names the required columns missing from the layout the header
+// comes closest to.
+func closest(at columns) []string {
+	var best []string
+	bestHave := -1
+	for _, l := range layouts {
+		have := 0
+		var missing []string
+		for _, c := range l.required {
+			if at[c] >= 0 {
+				have++
+			} else {
+				missing = append(missing, quote(names[c][0]))
+			}
+		}
+		if have > bestHave {
+			best, bestHave = missing, have
+		}
+	}
+	return best
 }
 
 // fits reports whether the columns found are exactly the layout's required

@@ -112,9 +112,10 @@ func (d *Data) Read(name string, r io.Reader) error {
 	if err != nil {
 		return &Problems{Lines: []string{csvProblem(name, err)}}
 	}
-	kind, at, err := identify(header)
+	kind, at, cell, err := identify(header)
 	if err != nil {
-		return &Problems{Lines: []string{fmt.Sprintf("%s:1: %v", name, err)}}
+		line, column := cr.FieldPos(cell)
+		return &Problems{Lines: []string{fmt.Sprintf("%s:%d:%d: %v", name, line, column, err)}}
 	}
 	rd := rowReader{name: name, at: at, width: len(header), cr: cr, d: d, strs: map[string]string{}}
 	nT, nX, nK := len(d.Transfers), len(d.Txs), len(d.Tokens)

@@ -41,7 +41,7 @@ func TestIdentifyEveryListedHeader(t *testing.T) {
 		"Txhash,Txhash,UnixTimestamp",
 	} {
 		err := (&Data{}).Read("f.csv", strings.NewReader(bad+"\n"))
-		if err == nil || !strings.HasPrefix(err.Error(), "f.csv:1: ") {
+		if err == nil || !strings.HasPrefix(err.Error(), "f.csv:1:") {
 			t.Errorf("%s: err = %v", bad, err)
 		}
 	}
@@ -70,8 +70,12 @@ func TestRowProblemsArePlaced(t *testing.T) {
 	if len(d.Tokens) != 0 || len(d.Files) != 0 {
 		t.Errorf("rows kept from a refused file: %+v", d.Tokens)
 	}
+	err = (&Data{}).Read("m.csv", strings.NewReader("Txhash,UnixTimestamp,DateTime,From,To,ContractAddress,TokenId,TokenName\n"))
+	if err == nil || !strings.HasPrefix(err.Error(), `m.csv:1:1: not a block-explorer export this version reads (missing column "TokenSymbol")`) {
+		t.Errorf("err = %v", err)
+	}
 	err = d.Read("q.csv", strings.NewReader("Txhash,UnixTimestamp\n\"0x1,5\n"))
-	if err == nil || !strings.HasPrefix(err.Error(), "q.csv:1: not a block-explorer export") {
+	if err == nil || !strings.HasPrefix(err.Error(), "q.csv:1:1: not a block-explorer export") {
 		t.Errorf("err = %v", err)
 	}
 	err = d.Read("q.csv", strings.NewReader("Txhash,UnixTimestamp,DateTime,From,To,Value,ContractAddress,TokenName,TokenSymbol\n\"0x1,5\n"))
