@@ -6,7 +6,9 @@ import (
 	"fmt"
 	"os"
 	"regexp"
+	"runtime"
 	"strings"
+	"sync"
 	"time"
 	_ "time/tzdata" // --tz works on systems without a zone database
 
@@ -138,23 +140,47 @@ func runImport(c *ctx, args []string) error {
 	return saveErr
 }
 
-// readExports reads every file, collecting the problems of all of them.
+// readExports reads every file, several at a time, and collects the
+// problems of all of them, in the order of the files.
 func readExports(files []string) (*importer.Data, error) {
+	type result struct {
+		d     importer.Data
+		lines []string
+		err   error
+	}
+	results := make([]result, len(files))
+	sem := make(chan struct{}, max(1, runtime.GOMAXPROCS(0)))
+	var wg sync.WaitGroup
+	for i, name := range files {
+		wg.Add(1)
+		sem <- struct{}{}
+		go func() {
+			defer func() { <-sem; wg.Done() }()
+			r := &results[i]
+			fh, err := os.Open(name)
+			if err != nil {
+				r.err = inputErrorf("%s: %v", shown(name), errors.Unwrap(err))
+				return
+			}
+			defer fh.Close()
+			err = r.d.Read(shown(name), fh)
+			var probs *importer.Problems
+			if errors.As(err, &probs) {
+				r.lines = strings.Split(probs.Error(), "\n")
+			} else if err != nil {
+				r.err = fmt.Errorf("reading %s: %w", shown(name), err)
+			}
+		}()
+	}
+	wg.Wait()
 	d := &importer.Data{}
 	var lines []string
-	for _, name := range files {
-		fh, err := os.Open(name)
-		if err != nil {
-			return nil, inputErrorf("%s: %v", shown(name), errors.Unwrap(err))
+	for i := range results {
+		if results[i].err != nil {
+			return nil, results[i].err
 		}
-		err = d.Read(shown(name), fh)
-		fh.Close()
-		var probs *importer.Problems
-		if errors.As(err, &probs) {
-			lines = append(lines, strings.Split(probs.Error(), "\n")...)
-		} else if err != nil {
-			return nil, fmt.Errorf("reading %s: %w", shown(name), err)
-		}
+		lines = append(lines, results[i].lines...)
+		d.Merge(&results[i].d)
 	}
 	if len(lines) > 0 {
 		return nil, &problemsError{lines: lines}

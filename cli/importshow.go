@@ -21,11 +21,17 @@ func writeImportPlan(w io.Writer, d *importer.Data, pl *importer.Plan, path stri
 	}
 	fmt.Fprintf(w, "%s to %s (batch %s):\n", verb, shown(path), pl.Batch)
 	fmt.Fprintf(w, "  %d collection(s)\n", len(pl.Collections))
-	for _, c := range pl.Collections {
+	for i, c := range pl.Collections {
+		if more(w, i, len(pl.Collections)) {
+			break
+		}
 		fmt.Fprintf(w, "    %s  %s, %s, %s %s\n", shown(c.ID), shown(c.Name), c.Standard, shown(c.Chain), shown(c.Contract))
 	}
 	fmt.Fprintf(w, "  %d lot(s): cost %s, fees %s\n", len(pl.Lots), amount(pl.Cost), amount(pl.LotFees))
-	for _, l := range pl.Lots {
+	for i, l := range pl.Lots {
+		if more(w, i, len(pl.Lots)) {
+			break
+		}
 		line := fmt.Sprintf("    %s  %s #%s ×%s  %s  cost %s  fees %s", l.ID, shown(l.Collection), shown(l.TokenID), qty(l.Quantity),
 			l.Acquired, amount(l.Cost), amount(l.Fees))
 		if l.Note != "" {
@@ -34,19 +40,28 @@ func writeImportPlan(w io.Writer, d *importer.Data, pl *importer.Plan, path stri
 		fmt.Fprintln(w, line)
 	}
 	fmt.Fprintf(w, "  %d sale(s): proceeds %s, fees %s\n", len(pl.Sales), amount(pl.Proceeds), amount(pl.SaleFees))
-	for _, s := range pl.Sales {
+	for i, s := range pl.Sales {
+		if more(w, i, len(pl.Sales)) {
+			break
+		}
 		fmt.Fprintf(w, "    %s  %s ×%s  %s  proceeds %s  fees %s\n", s.ID, s.Lot, qty(s.Quantity), s.Date, amount(s.Proceeds), amount(s.Fees))
 	}
 	if len(pl.Moves) > 0 {
 		fmt.Fprintf(w, "  %d move(s) between your wallets (basis and date kept)\n", len(pl.Moves))
-		for _, m := range pl.Moves {
+		for i, m := range pl.Moves {
+			if more(w, i, len(pl.Moves)) {
+				break
+			}
 			fmt.Fprintf(w, "    %s  %s → %s  %s\n", m.Lot, shown(m.From), shown(m.To), m.Date)
 		}
 	}
 	fmt.Fprintf(w, "  already imported: %d transfer(s); failed transactions ignored: %d\n", pl.Known, pl.Failed)
 	if len(pl.Review) > 0 {
 		fmt.Fprintf(w, "To review (%d):\n", len(pl.Review))
-		for _, r := range pl.Review {
+		for i, r := range pl.Review {
+			if more(w, i, len(pl.Review)) {
+				break
+			}
 			fmt.Fprintf(w, "  %s %s: %s\n    → %s\n", r.Date, shortHash(shown(r.Hash)), shown(r.What), shown(r.Do))
 		}
 	}
@@ -58,4 +73,17 @@ func shortHash(h string) string {
 		return h
 	}
 	return h[:10] + "…" + h[len(h)-4:]
+}
+
+// listed is how many items of each kind an import lists.
+const listed = 100
+
+// more, at the item i of n, prints "... and N more" and reports true once
+// listed items were printed.
+func more(w io.Writer, i, n int) bool {
+	if i < listed {
+		return false
+	}
+	fmt.Fprintf(w, "    ... and %d more\n", n-i)
+	return true
 }

@@ -3,6 +3,8 @@ package importer
 import (
 	"bytes"
 	"fmt"
+	"os"
+	"path/filepath"
 	"testing"
 	"time"
 )
@@ -57,6 +59,22 @@ func BenchmarkImport100k(b *testing.B) {
 		pl.Apply(p)
 		if len(pl.Lots) != 75_000 || len(pl.Sales) != 25_000 || len(pl.Review) != 0 {
 			b.Fatalf("%d lots, %d sales, %d to review", len(pl.Lots), len(pl.Sales), len(pl.Review))
+		}
+	}
+}
+
+// TestWriteBenchExports writes the benchmark's exports to
+// $NFTHARVEST_BENCH_DIR (skipped when unset), to time the whole command:
+// see docs/performance.md.
+func TestWriteBenchExports(t *testing.T) {
+	dir := os.Getenv("NFTHARVEST_BENCH_DIR")
+	if dir == "" {
+		t.Skip("NFTHARVEST_BENCH_DIR not set")
+	}
+	nft, txs, internal := benchExports(100_000)
+	for name, data := range map[string][]byte{"nft.csv": nft, "txs.csv": txs, "internal.csv": internal} {
+		if err := os.WriteFile(filepath.Join(dir, name), data, 0o644); err != nil {
+			t.Fatal(err)
 		}
 	}
 }

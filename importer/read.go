@@ -12,6 +12,9 @@ import (
 	"github.com/shopspring/decimal"
 )
 
+// one is the quantity of most transfers, shared.
+var one = decimal.NewFromInt(1)
+
 // MaxProblems is how many refused rows Read lists before it stops.
 const MaxProblems = 20
 
@@ -76,6 +79,14 @@ type FileKind struct {
 	Name string
 	Kind Kind
 	Rows int
+}
+
+// Merge appends the rows and files of o to d, as if d had read o's files.
+func (d *Data) Merge(o *Data) {
+	d.Transfers = append(d.Transfers, o.Transfers...)
+	d.Txs = append(d.Txs, o.Txs...)
+	d.Tokens = append(d.Tokens, o.Tokens...)
+	d.Files = append(d.Files, o.Files...)
 }
 
 // Problems is every row refused in the files of an import, one line each:
@@ -187,7 +198,7 @@ func (r *rowReader) row(kind Kind, rec []string) {
 	switch kind {
 	case NFTTransfers:
 		t := Transfer{Hash: hash, Time: ts, From: from, To: to, Contract: r.addr(cContract),
-			TokenName: r.text(cTokenName), TokenID: r.unique(cTokenID), Standard: "ERC-721", Quantity: decimal.NewFromInt(1), Place: place}
+			TokenName: r.text(cTokenName), TokenID: r.unique(cTokenID), Standard: "ERC-721", Quantity: one, Place: place}
 		if t.TokenID == "" {
 			r.fail(cTokenID, "is empty")
 		}
@@ -197,7 +208,7 @@ func (r *rowReader) row(kind Kind, rec []string) {
 		if r.at[cType] >= 0 {
 			t.Standard = r.standard()
 		}
-		if r.at[cQuantity] >= 0 && r.cell(cQuantity) != "" {
+		if q := r.cell(cQuantity); q != "" && q != "1" {
 			t.Quantity = r.amount(cQuantity)
 			if !r.bad && (!t.Quantity.IsPositive() || !t.Quantity.IsInteger()) {
 				r.fail(cQuantity, "is not a whole number of tokens greater than 0")
