@@ -20,7 +20,9 @@ type Portfolio struct {
 	BaseCurrency string
 	TaxProfile   TaxProfile
 	// Rates converts one unit of a currency into the base currency.
-	Rates       map[string]decimal.Decimal
+	Rates map[string]decimal.Decimal
+	// RatesAsOf is the day each rate was observed, when known.
+	RatesAsOf   map[string]Date
 	Collections []Collection
 	Lots        []Lot
 	Sales       []Sale

@@ -105,6 +105,12 @@ func (p *Portfolio) Clone() *Portfolio {
 	for k, v := range p.Rates {
 		c.Rates[k] = v
 	}
+	if p.RatesAsOf != nil {
+		c.RatesAsOf = make(map[string]Date, len(p.RatesAsOf))
+		for k, v := range p.RatesAsOf {
+			c.RatesAsOf[k] = v
+		}
+	}
 	c.Collections = append([]Collection(nil), p.Collections...)
 	c.Lots = append([]Lot(nil), p.Lots...)
 	c.Sales = append([]Sale(nil), p.Sales...)

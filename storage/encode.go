@@ -2,6 +2,7 @@ package storage
 
 import (
 	"fmt"
+	"maps"
 	"slices"
 	"strconv"
 	"unicode/utf8"
@@ -61,6 +62,15 @@ func (e *encoder) portfolio(p *portfolio.Portfolio) {
 	e.profile(&p.TaxProfile)
 	e.memberLine(in, "rates", false)
 	e.rates(p.Rates)
+	if len(p.RatesAsOf) > 0 {
+		e.memberLine(in, "rates_as_of", false)
+		e.b = append(e.b, '{')
+		for i, k := range slices.Sorted(maps.Keys(p.RatesAsOf)) {
+			e.memberLine("    ", k, i == 0)
+			e.date(p.RatesAsOf[k])
+		}
+		e.b = append(e.b, "\n  }"...)
+	}
 
 	e.memberLine(in, "collections", false)
 	e.b = append(e.b, '[')
