@@ -17,9 +17,16 @@ import (
 
 var importCmd = &command{
 	name:    "import",
-	summary: "import your wallets' block-explorer CSV exports (etherscan)",
+	summary: "import block-explorer CSV exports (etherscan) or a spreadsheet (csv)",
 	usage: `Usage: nftharvest import etherscan --address 0x.. [--address 0x..] [--tz ZONE]
                          [--chain NAME] [--dry-run] [--portfolio FILE] FILE...
+       nftharvest import csv [--dry-run] [--portfolio FILE] lots.csv [sales.csv]
+
+import csv reads a spreadsheet whose headers are the format's field names
+(lots: id, collection, quantity, acquired, cost [, token_id, fees, tx,
+wallet, note, collectible]; sales: id, lot, quantity, date, proceeds [,
+fees, tx]), checks it as the loader checks a file, creates the collections
+it names that are missing, and adds the rows whose id is new, as one batch.
 
 Reads the CSV exports of your addresses from Etherscan (or Polygonscan,
 Basescan, Arbiscan: same layout): NFT transfers, transactions, internal
@@ -75,8 +82,13 @@ func runImport(c *ctx, args []string) error {
 	}
 	switch pos[0] {
 	case "etherscan":
+	case "csv":
+		if len(addrs) > 0 || *tz != "" || *chain != "ethereum" {
+			return usageErrorf("import csv: --address, --tz and --chain are for \"import etherscan\"")
+		}
+		return runImportCSV(c, f, pos[1:], *dry)
 	default:
-		return usageErrorf("import: %q is not a kind of import (etherscan)", shown(pos[0]))
+		return usageErrorf("import: %q is not a kind of import (etherscan, csv)", shown(pos[0]))
 	}
 	files := pos[1:]
 	if len(files) == 0 {

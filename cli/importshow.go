@@ -3,6 +3,7 @@ package cli
 import (
 	"fmt"
 	"io"
+	"strings"
 
 	"nftharvest/importer"
 )
@@ -11,9 +12,18 @@ import (
 // the files read, the collections, lots, sales and wallet moves with their
 // totals, and the transactions to review.
 func writeImportPlan(w io.Writer, d *importer.Data, pl *importer.Plan, path string, dry bool) {
-	fmt.Fprintf(w, "Read %d file(s):\n", len(d.Files))
-	for _, f := range d.Files {
-		fmt.Fprintf(w, "  %s: %s, %d rows\n", shown(f.Name), f.Kind, f.Rows)
+	files := make([]string, len(d.Files))
+	for i, f := range d.Files {
+		files[i] = fmt.Sprintf("%s: %s, %d rows", shown(f.Name), f.Kind, f.Rows)
+	}
+	writePlan(w, files, pl, path, dry)
+}
+
+// writePlan prints the files read (one description each) and the plan.
+func writePlan(w io.Writer, files []string, pl *importer.Plan, path string, dry bool) {
+	fmt.Fprintf(w, "Read %d file(s):\n", len(files))
+	for _, f := range files {
+		fmt.Fprintf(w, "  %s\n", f)
 	}
 	verb := "Adding"
 	if dry {
@@ -25,7 +35,13 @@ func writeImportPlan(w io.Writer, d *importer.Data, pl *importer.Plan, path stri
 		if more(w, i, len(pl.Collections)) {
 			break
 		}
-		fmt.Fprintf(w, "    %s  %s, %s, %s %s\n", shown(c.ID), shown(c.Name), c.Standard, shown(c.Chain), shown(c.Contract))
+		parts := []string{shown(c.ID)}
+		for _, v := range []string{c.Name, c.Standard, strings.TrimSpace(c.Chain + " " + c.Contract)} {
+			if v != "" {
+				parts = append(parts, shown(v))
+			}
+		}
+		fmt.Fprintf(w, "    %s\n", strings.Join(parts, "  "))
 	}
 	fmt.Fprintf(w, "  %d lot(s): cost %s, fees %s\n", len(pl.Lots), amount(pl.Cost), amount(pl.LotFees))
 	for i, l := range pl.Lots {
@@ -34,7 +50,7 @@ func writeImportPlan(w io.Writer, d *importer.Data, pl *importer.Plan, path stri
 		}
 		line := fmt.Sprintf("    %s  %s #%s ×%s  %s  cost %s  fees %s", l.ID, shown(l.Collection), shown(l.TokenID), qty(l.Quantity),
 			l.Acquired, amount(l.Cost), amount(l.Fees))
-		if l.Note != "" {
+		if strings.HasPrefix(l.Note, "review:") {
 			line += "  (review)"
 		}
 		fmt.Fprintln(w, line)
@@ -55,7 +71,11 @@ func writeImportPlan(w io.Writer, d *importer.Data, pl *importer.Plan, path stri
 			fmt.Fprintf(w, "    %s  %s → %s  %s\n", m.Lot, shown(m.From), shown(m.To), m.Date)
 		}
 	}
-	fmt.Fprintf(w, "  already imported: %d transfer(s); failed transactions ignored: %d\n", pl.Known, pl.Failed)
+	if pl.Failed >= 0 {
+		fmt.Fprintf(w, "  already imported: %d transfer(s); failed transactions ignored: %d\n", pl.Known, pl.Failed)
+	} else {
+		fmt.Fprintf(w, "  already in the portfolio: %d row(s)\n", pl.Known)
+	}
 	if len(pl.Review) > 0 {
 		fmt.Fprintf(w, "To review (%d):\n", len(pl.Review))
 		for i, r := range pl.Review {
