@@ -48,7 +48,7 @@ var commands []*command
 func init() {
 	commands = []*command{
 		reportCmd, simulateCmd, sellCmd, undoCmd, exportCmd, suggestCmd,
-		validateCmd, demoCmd, initCmd, importCmd, pricesCmd, helpCmd,
+		validateCmd, demoCmd, initCmd, importCmd, pricesCmd, addCmd, helpCmd,
 	}
 }
 
