@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -19,5 +21,32 @@ func TestHeaderWarnsAboutStalePrices(t *testing.T) {
 	}
 	if got := h.m.headerLine(90); strings.Contains(got, "⚠") {
 		t.Errorf("90-column header keeps the warning over the rest: %q", got)
+	}
+}
+
+// u on an imported batch says that its lots and new collections go too,
+// and undoing it removes them from the saved portfolio.
+func TestUndoOfAnImportSaysLotsGoToo(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "p.json")
+	data := `{"format": "nftharvest/portfolio", "version": 1, "tax_profile": {"tax_year": 2026},
+  "collections": [{"id": "hand"}, {"id": "owls", "batch": "B-0001"}],
+  "lots": [{"id": "L-0001", "collection": "hand", "quantity": "1", "acquired": "2026-01-02", "cost": "5"},
+    {"id": "L-0002", "collection": "owls", "quantity": "1", "acquired": "2026-01-02", "cost": "100", "batch": "B-0001"},
+    {"id": "L-0003", "collection": "owls", "quantity": "1", "acquired": "2026-01-03", "cost": "50", "batch": "B-0001"}],
+  "sales": [{"id": "S-0001", "lot": "L-0002", "quantity": "1", "date": "2026-02-01", "proceeds": "60", "batch": "B-0001"}]}`
+	if err := os.WriteFile(path, []byte(data), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	h := newHarness(t, 120, 40, path, nil)
+	h.keys("u")
+	if s := h.screen(); !strings.Contains(s, "Undo B-0001?") || !strings.Contains(s, "and the 2 lots and 1 new collection this import added.") {
+		t.Fatalf("undo dialog:\n%s", s)
+	}
+	h.keys("enter")
+	if len(h.store.saved) != 1 {
+		t.Fatal("undo not saved")
+	}
+	if p := h.store.saved[0]; len(p.Lots) != 1 || len(p.Sales) != 0 || len(p.Collections) != 1 {
+		t.Errorf("after undo: %d lots, %d sales, %d collections", len(p.Lots), len(p.Sales), len(p.Collections))
 	}
 }
