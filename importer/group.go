@@ -11,14 +11,14 @@ import (
 type group struct {
 	hash      string
 	time      int64
-	transfers []Transfer
-	txs       []Tx
-	tokens    []Token
+	transfers []*Transfer // into Data's rows
+	txs       []*Tx
+	tokens    []*Token
 }
 
 // failed reports whether any transaction row of g failed.
 func (g *group) failed() bool {
-	return slices.ContainsFunc(g.txs, func(x Tx) bool { return x.Failed })
+	return slices.ContainsFunc(g.txs, func(x *Tx) bool { return x.Failed })
 }
 
 // groups gathers the rows of d by transaction hash, in time order (hash
@@ -34,25 +34,28 @@ func groups(d *Data) []*group {
 		}
 		return g
 	}
-	for _, t := range d.Transfers {
+	for i := range d.Transfers {
+		t := &d.Transfers[i]
 		g := get(t.Hash, t.Time)
-		if !slices.ContainsFunc(g.transfers, func(o Transfer) bool {
+		if !slices.ContainsFunc(g.transfers, func(o *Transfer) bool {
 			return o.From == t.From && o.To == t.To && o.Contract == t.Contract && o.TokenID == t.TokenID && o.Quantity.Equal(t.Quantity)
 		}) {
 			g.transfers = append(g.transfers, t)
 		}
 	}
-	for _, x := range d.Txs {
+	for i := range d.Txs {
+		x := &d.Txs[i]
 		g := get(x.Hash, x.Time)
-		if !slices.ContainsFunc(g.txs, func(o Tx) bool {
+		if !slices.ContainsFunc(g.txs, func(o *Tx) bool {
 			return o.Internal == x.Internal && o.From == x.From && o.To == x.To && o.In.Equal(x.In) && o.Out.Equal(x.Out) && o.Fee.Equal(x.Fee)
 		}) {
 			g.txs = append(g.txs, x)
 		}
 	}
-	for _, k := range d.Tokens {
+	for i := range d.Tokens {
+		k := &d.Tokens[i]
 		g := get(k.Hash, k.Time)
-		if !slices.ContainsFunc(g.tokens, func(o Token) bool {
+		if !slices.ContainsFunc(g.tokens, func(o *Token) bool {
 			return o.From == k.From && o.To == k.To && o.Contract == k.Contract && o.Value.Equal(k.Value)
 		}) {
 			g.tokens = append(g.tokens, k)

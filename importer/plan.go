@@ -275,8 +275,7 @@ func (pr *planner) classify(g *group) (ins, outs, moves []*units) {
 		return append(list, &units{contract: t.Contract, token: t.TokenID, name: t.TokenName, standard: t.Standard,
 			from: t.From, to: t.To, qty: t.Quantity})
 	}
-	for i := range g.transfers {
-		t := &g.transfers[i]
+	for _, t := range g.transfers {
 		from, to := pr.own[t.From], pr.own[t.To]
 		switch {
 		case from && to:

@@ -6,6 +6,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -130,6 +132,8 @@ func (d *Data) Read(name string, r io.Reader) error {
 	}
 	rd := rowReader{name: name, at: at, width: len(header), cr: cr, d: d, strs: map[string]string{}}
 	nT, nX, nK := len(d.Transfers), len(d.Txs), len(d.Tokens)
+	size := sizeOf(r)
+	headerEnd := cr.InputOffset()
 	rows := 0
 	for {
 		rec, err := cr.Read()
@@ -144,6 +148,13 @@ func (d *Data) Read(name string, r io.Reader) error {
 			continue // a blank line
 		}
 		rows++
+		if rows == 1 && size > 0 {
+			// Size the rows' slice from the first row's length: growing a
+			// large slice step by step copies it several times over.
+			if per := cr.InputOffset() - headerEnd; per > 0 {
+				d.grow(kind, int((size-headerEnd)/per)+16)
+			}
+		}
 		rd.row(kind, rec)
 		if len(rd.probs.Lines) >= MaxProblems {
 			rd.probs.More = true
@@ -156,6 +167,34 @@ func (d *Data) Read(name string, r io.Reader) error {
 	}
 	d.Files = append(d.Files, FileKind{Name: name, Kind: kind, Rows: rows})
 	return nil
+}
+
+// sizeOf is the number of bytes r holds, when it can tell (a file, a
+// bytes or strings reader), else 0.
+func sizeOf(r io.Reader) int64 {
+	switch v := r.(type) {
+	case interface{ Stat() (fs.FileInfo, error) }:
+		if st, err := v.Stat(); err == nil && st.Mode().IsRegular() {
+			return st.Size()
+		}
+	case interface{ Len() int }:
+		return int64(v.Len())
+	}
+	return 0
+}
+
+// grow makes room for n more rows of a kind.
+func (d *Data) grow(kind Kind, n int) {
+	const most = 10_000_000 // a wrong guess must not allocate wildly
+	n = min(n, most)
+	switch kind {
+	case NFTTransfers:
+		d.Transfers = slices.Grow(d.Transfers, n)
+	case NormalTxs, InternalTxs:
+		d.Txs = slices.Grow(d.Txs, n)
+	case TokenTransfers:
+		d.Tokens = slices.Grow(d.Tokens, n)
+	}
 }
 
 // csvProblem places a syntax error of encoding/csv in the file.
