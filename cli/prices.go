@@ -290,13 +290,15 @@ func writePriceChanges(w io.Writer, changes []priceChange) {
 		if ch.kind == "floor" {
 			now = fmt.Sprintf("%s %s as of %s", ch.amount, ch.currency, ch.asOf)
 		}
+		var line string
 		switch {
 		case ch.skipped:
-			fmt.Fprintf(w, "  %s %s: kept %s (newer than %s)\n", ch.kind, shown(ch.of), ch.before, now)
+			line = fmt.Sprintf("  %s %s: kept %s (newer than %s)", ch.kind, ch.of, ch.before, now)
 		case ch.before != "":
-			fmt.Fprintf(w, "  %s %s: %s → %s\n", ch.kind, shown(ch.of), ch.before, now)
+			line = fmt.Sprintf("  %s %s: %s → %s", ch.kind, ch.of, ch.before, now)
 		default:
-			fmt.Fprintf(w, "  %s %s: %s\n", ch.kind, shown(ch.of), now)
+			line = fmt.Sprintf("  %s %s: %s", ch.kind, ch.of, now)
 		}
+		fmt.Fprintln(w, shown(line))
 	}
 }
