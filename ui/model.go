@@ -143,6 +143,8 @@ func (f filters) active() bool { return f.text != "" || f.losses || f.term != te
 type Model struct {
 	opts  Options
 	store Store
+	// add is the open "a" form, nil when none.
+	add *addForm
 
 	keys    KeyMap
 	styles  Styles

@@ -69,6 +69,9 @@ func (m *Model) render() string {
 	if m.dialog != nil {
 		out = overlay(out, m.dialog.view(&m.styles, w, m.spinner.View()), w, h)
 	}
+	if m.add != nil {
+		out = overlay(out, m.addView(), w, h)
+	}
 	return out
 }
 
