@@ -53,7 +53,7 @@ var commands []*command
 func init() {
 	commands = []*command{
 		reportCmd, simulateCmd, sellCmd, undoCmd, exportCmd, suggestCmd,
-		validateCmd, demoCmd, initCmd, helpCmd,
+		validateCmd, demoCmd, initCmd, importCmd, pricesCmd, addCmd, helpCmd,
 	}
 }
 

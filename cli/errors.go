@@ -65,11 +65,12 @@ func ExitCode(err error) int {
 	var (
 		usage   *UsageError
 		input   *InputError
+		probs   *problemsError
 		invalid *storage.InvalidError
 		request *taxrules.RequestError
 	)
 	switch {
-	case errors.As(err, &usage), errors.As(err, &input), errors.As(err, &invalid),
+	case errors.As(err, &usage), errors.As(err, &input), errors.As(err, &probs), errors.As(err, &invalid),
 		errors.As(err, &request), errors.Is(err, fs.ErrNotExist), errors.Is(err, storage.ErrExists),
 		errors.Is(err, storage.ErrCompanion):
 		return ExitInvalid
@@ -93,6 +94,13 @@ func PrintError(w io.Writer, err error) int {
 			say(w, "nftharvest: %s", line)
 		}
 		return ExitInvalid
+	}
+	var lines interface{ Lines() []string }
+	if errors.As(err, &lines) {
+		for _, line := range lines.Lines() {
+			say(w, "nftharvest: %s", line)
+		}
+		return ExitCode(err)
 	}
 	msg := oneLine(err.Error())
 	if errors.Is(err, storage.ErrSavedNotLogged) {

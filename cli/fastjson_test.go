@@ -163,6 +163,9 @@ func TestReportTopCommandMatchesReference(t *testing.T) {
 			full.Summary(full.TaxYear)); err != nil {
 			t.Fatal(err)
 		}
+		if err := writeStalePrices(&wantTable, file.Portfolio, today); err != nil {
+			t.Fatal(err)
+		}
 		env := Env{Today: today}
 		for _, c := range []struct {
 			format string

@@ -85,7 +85,10 @@ func runReport(c *ctx, args []string) error {
 			}
 		}
 	}
-	return reportTable(c.stdout, file.Path, a, year, top, lots, realized, summary)
+	if err := reportTable(c.stdout, file.Path, a, year, top, lots, realized, summary); err != nil {
+		return err
+	}
+	return writeStalePrices(c.stdout, file.Portfolio, c.env.Today)
 }
 
 // pointers returns pointers to the elements of states.

@@ -12,8 +12,8 @@ import (
 var suggestCmd = &command{
 	name:    "suggest",
 	summary: "which loss lots to sell (no wash sale, short term first)",
-	usage: `Usage: nftharvest suggest [--target AMOUNT | --gains] [--as-of DATE] [--format table|json]
-                          [--portfolio FILE | --sample]
+	usage: `Usage: nftharvest suggest [--target AMOUNT | --gains] [--as-of DATE]
+                          [--format table|json] [--portfolio FILE | --sample]
 
 Suggests open lots to sell at a loss, none whose loss sale would be a wash
 sale. Without --target: the best harvest, the lots (and units of multi-unit

@@ -20,7 +20,9 @@ type Portfolio struct {
 	BaseCurrency string
 	TaxProfile   TaxProfile
 	// Rates converts one unit of a currency into the base currency.
-	Rates       map[string]decimal.Decimal
+	Rates map[string]decimal.Decimal
+	// RatesAsOf is the day each rate was observed, when known.
+	RatesAsOf   map[string]Date
 	Collections []Collection
 	Lots        []Lot
 	Sales       []Sale
@@ -48,7 +50,10 @@ type Collection struct {
 	Floor *Price
 	// Collectible overrides the profile's collectible_default when set.
 	Collectible *bool
-	Extra       Extra
+	// Batch is the import that created the collection (B-0001), so undo
+	// can remove it with the import's lots. Empty for hand-made ones.
+	Batch string
+	Extra Extra
 }
 
 // Lot is one acquisition: a quantity of one token bought on one day.
@@ -69,7 +74,10 @@ type Lot struct {
 	Tx          string
 	Wallet      string
 	Note        string
-	Extra       Extra
+	// Batch groups the lots recorded together by one import, so undo can
+	// remove them together. Empty for lots entered by hand.
+	Batch string
+	Extra Extra
 }
 
 // Sale is a disposal of part or all of one lot.

@@ -40,7 +40,21 @@ func (p *Portfolio) batchIDs(yield func(string) bool) {
 			return
 		}
 	}
+	for i := range p.Lots {
+		if !yield(p.Lots[i].Batch) {
+			return
+		}
+	}
+	for i := range p.Collections {
+		if !yield(p.Collections[i].Batch) {
+			return
+		}
+	}
 }
+
+// NextBatch returns the id the next recorded batch gets (B-NNNN), unique
+// among the batches of sales, lots and collections.
+func (p *Portfolio) NextBatch() string { return NextID("B", p.batchIDs) }
 
 // RecordSales appends sales as one batch. Sales without an id get the next
 // free S-NNNN id. It returns the batch id and the recorded sales.
@@ -57,15 +71,10 @@ func (p *Portfolio) RecordSales(sales []Sale) (batch string, recorded []Sale) {
 	return batch, recorded
 }
 
-// LastBatch returns the id of the most recently recorded batch and its
-// sales, or "" when no sale was recorded by a sell.
+// LastBatch returns the id of the most recently recorded batch (by sell
+// or by an import) and its sales, or "" when there is none.
 func (p *Portfolio) LastBatch() (batch string, sales []Sale) {
-	for i := len(p.Sales) - 1; i >= 0; i-- {
-		if p.Sales[i].Batch != "" {
-			batch = p.Sales[i].Batch
-			break
-		}
-	}
+	batch = p.lastBatchID()
 	if batch == "" {
 		return "", nil
 	}
@@ -77,21 +86,15 @@ func (p *Portfolio) LastBatch() (batch string, sales []Sale) {
 	return batch, sales
 }
 
-// UndoLastBatch removes the sales of the most recently recorded batch and
-// returns them; it returns nil when there is nothing to undo.
+// UndoLastBatch removes the most recently recorded batch (its sales, and
+// the lots and collections an import added) and returns its sales; it
+// returns nil when there is nothing to undo.
 func (p *Portfolio) UndoLastBatch() []Sale {
-	batch, removed := p.LastBatch()
-	if batch == "" {
+	b := p.UndoBatch()
+	if b.ID == "" {
 		return nil
 	}
-	kept := p.Sales[:0:0]
-	for _, s := range p.Sales {
-		if s.Batch != batch {
-			kept = append(kept, s)
-		}
-	}
-	p.Sales = kept
-	return removed
+	return b.Sales
 }
 
 // Clone returns a deep copy of p's slices and maps so the copy can be
@@ -101,6 +104,12 @@ func (p *Portfolio) Clone() *Portfolio {
 	c.Rates = make(map[string]decimal.Decimal, len(p.Rates))
 	for k, v := range p.Rates {
 		c.Rates[k] = v
+	}
+	if p.RatesAsOf != nil {
+		c.RatesAsOf = make(map[string]Date, len(p.RatesAsOf))
+		for k, v := range p.RatesAsOf {
+			c.RatesAsOf[k] = v
+		}
 	}
 	c.Collections = append([]Collection(nil), p.Collections...)
 	c.Lots = append([]Lot(nil), p.Lots...)

@@ -14,13 +14,13 @@ import (
 // the position of a name as its bit in a "seen" mask; the encoder refuses
 // Extra entries that reuse one of these names.
 var (
-	topFields        = []string{"format", "version", "base_currency", "tax_profile", "rates", "collections", "lots", "sales"}
+	topFields        = []string{"format", "version", "base_currency", "tax_profile", "rates", "collections", "lots", "sales", "rates_as_of"}
 	profileFields    = []string{"jurisdiction", "tax_year", "filing_status", "ordinary_rate", "long_term_rate", "collectibles_rate", "niit", "state_rate", "taxable_income", "wash_sale", "match", "collectible_default", "carryover", "other_gains", "tax_model", "magi"}
 	carryoverFields  = []string{"short_term", "long_term"}
 	otherGainsFields = []string{"short_term", "long_term", "collectibles"}
-	collectionFields = []string{"id", "name", "chain", "contract", "standard", "floor", "collectible"}
+	collectionFields = []string{"id", "name", "chain", "contract", "standard", "floor", "collectible", "batch"}
 	priceFields      = []string{"amount", "currency", "as_of"}
-	lotFields        = []string{"id", "collection", "token_id", "quantity", "acquired", "cost", "fees", "value", "collectible", "tx", "wallet", "note"}
+	lotFields        = []string{"id", "collection", "token_id", "quantity", "acquired", "cost", "fees", "value", "collectible", "tx", "wallet", "note", "batch"}
 	saleFields       = []string{"id", "lot", "quantity", "date", "proceeds", "fees", "tx", "batch"}
 
 	topNames        = nameSet(topFields)
@@ -144,6 +144,10 @@ func (d *decoder) document() {
 		case "sales":
 			if d.first(&seen, 7, top("sales")) {
 				d.sales()
+			}
+		case "rates_as_of":
+			if d.first(&seen, 8, top("rates_as_of")) {
+				d.ratesAsOf(p)
 			}
 		default:
 			p.Extra = d.extra(p.Extra, top(d.keep(name)))
@@ -375,6 +379,26 @@ func (d *decoder) rates(r map[string]decimal.Decimal) {
 		}
 		if v, ok := d.decimal(a); ok && !d.c.reported(a) {
 			r[cur] = v
+		}
+	}
+}
+
+// ratesAsOf reads the day each rate was observed: currency to date.
+func (d *decoder) ratesAsOf(p *portfolio.Portfolio) {
+	if !d.open('{', top("rates_as_of")) {
+		return
+	}
+	p.RatesAsOf = map[string]portfolio.Date{}
+	for d.more() {
+		cur := d.intern(d.name())
+		a := top("rates_as_of." + cur)
+		if _, dup := p.RatesAsOf[cur]; dup {
+			d.value()
+			d.c.fail(a, "duplicate member name")
+			continue
+		}
+		if v, ok := d.dateOf(a, d.raw()); ok && !d.c.reported(a) {
+			p.RatesAsOf[cur] = v
 		}
 	}
 }

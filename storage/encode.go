@@ -2,6 +2,7 @@ package storage
 
 import (
 	"fmt"
+	"maps"
 	"slices"
 	"strconv"
 	"unicode/utf8"
@@ -61,6 +62,15 @@ func (e *encoder) portfolio(p *portfolio.Portfolio) {
 	e.profile(&p.TaxProfile)
 	e.memberLine(in, "rates", false)
 	e.rates(p.Rates)
+	if len(p.RatesAsOf) > 0 {
+		e.memberLine(in, "rates_as_of", false)
+		e.b = append(e.b, '{')
+		for i, k := range slices.Sorted(maps.Keys(p.RatesAsOf)) {
+			e.memberLine("    ", k, i == 0)
+			e.date(p.RatesAsOf[k])
+		}
+		e.b = append(e.b, "\n  }"...)
+	}
 
 	e.memberLine(in, "collections", false)
 	e.b = append(e.b, '[')
@@ -242,6 +252,7 @@ func (e *encoder) collection(c *portfolio.Collection, i int) {
 	e.str(c.Standard)
 	e.price("floor", c.Floor, at{sec: secCollections, idx: i, field: "floor"})
 	e.optBool("collectible", c.Collectible)
+	e.optStr("batch", c.Batch)
 	e.extraInline(c.Extra, at{sec: secCollections, idx: i}, collectionNames)
 	e.b = append(e.b, '}')
 }
@@ -266,6 +277,7 @@ func (e *encoder) lot(l *portfolio.Lot, i int) {
 	e.optStr("tx", l.Tx)
 	e.optStr("wallet", l.Wallet)
 	e.optStr("note", l.Note)
+	e.optStr("batch", l.Batch)
 	e.extraInline(l.Extra, at{sec: secLots, idx: i}, lotNames)
 	e.b = append(e.b, '}')
 }

@@ -242,6 +242,11 @@ func (d *decoder) collection(c *portfolio.Collection, i int, raw []byte) {
 			if d.once(&seen, 6, a) {
 				c.Collectible = d.optBoolOf(a, v)
 			}
+		case "batch":
+			a.field = "batch"
+			if d.once(&seen, 7, a) {
+				c.Batch, _ = d.sharedOf(a, v)
+			}
 		default:
 			a.field = d.keep(name)
 			c.Extra = d.extraOf(c.Extra, a, v)
@@ -324,6 +329,11 @@ func (d *decoder) lot(l *portfolio.Lot, i int, raw []byte) {
 			a.field = "note"
 			if d.once(&seen, 11, a) {
 				l.Note, _ = d.strOf(a, v)
+			}
+		case "batch":
+			a.field = "batch"
+			if d.once(&seen, 12, a) {
+				l.Batch, _ = d.sharedOf(a, v)
 			}
 		default:
 			a.field = d.keep(name)

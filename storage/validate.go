@@ -46,6 +46,7 @@ func check(p *portfolio.Portfolio, c *collector) {
 	v.top()
 	v.profile()
 	v.rates()
+	v.ratesAsOf()
 	v.collections()
 	v.lotIndex = newIDs(len(p.Lots), func(i int) string { return p.Lots[i].ID })
 	if v.lotIndex.sorted == nil {
@@ -143,6 +144,18 @@ func (v *validator) rates() {
 			continue
 		}
 		positive(v.c, a, r)
+	}
+}
+
+// ratesAsOf checks that every dated rate is a rate of the file.
+func (v *validator) ratesAsOf() {
+	if v.c.reported(at{sec: secRates, idx: -1}) {
+		return
+	}
+	for _, cur := range slices.Sorted(maps.Keys(v.p.RatesAsOf)) {
+		if _, ok := v.p.Rates[cur]; !ok {
+			v.c.add(top("rates_as_of."+cur), showString(cur)+" has no rate in rates")
+		}
 	}
 }
 

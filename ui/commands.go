@@ -109,6 +109,7 @@ type writeKind int
 const (
 	writeRecord writeKind = iota
 	writeUndo
+	writeAdd // one lot or sale from the "a" form
 )
 
 // String is "record" or "undo".
@@ -125,6 +126,8 @@ type pendingWrite struct {
 	kind   writeKind
 	record []portfolio.Sale // writeRecord: the sales to append
 	batch  string           // writeUndo: the batch to remove
+	lot    *portfolio.Lot   // writeAdd: the lot to add, or
+	sale   *portfolio.Sale  // writeAdd: the sale to add
 }
 
 // saveTarget is where a write goes: the open file, or a new path.
@@ -161,6 +164,20 @@ func (m *Model) writeCmd(w pendingWrite, target saveTarget) tea.Cmd {
 			}
 			// The removed records in full, so the undo can be redone by hand.
 			change = fmt.Sprintf("undo %s: %s removed: %s", batch, describeSales(sales), records)
+		case writeAdd:
+			batch = p.NextBatch()
+			if w.lot != nil {
+				l := *w.lot
+				l.Batch = batch
+				p.Lots = append(p.Lots, l)
+				change = fmt.Sprintf("add lot %s: %s %s #%s %s on %s cost %s fees %s", batch, l.ID, l.Collection, l.TokenID, l.Quantity, l.Acquired, l.Cost, l.Fees)
+			} else {
+				s := *w.sale
+				s.Batch = batch
+				p.Sales = append(p.Sales, s)
+				sales = []portfolio.Sale{s}
+				change = fmt.Sprintf("add sale %s: %s %s", batch, s.ID, describeSales(sales))
+			}
 		}
 		f := d.file
 		warn := ""

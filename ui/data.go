@@ -29,6 +29,9 @@ type dataset struct {
 	// losses only, tot is unknown, open is the number of open lots.
 	first bool
 	open  int
+	// stale are the prices in use older than portfolio.MaxPriceAge days
+	// as of the analysis date; the header warns about them.
+	stale []portfolio.StalePrice
 }
 
 // totals are the summary bar's portfolio-wide figures.
@@ -56,7 +59,8 @@ func buildDataset(f *storage.File, p *portfolio.Portfolio, today portfolio.Date,
 // datasetOf builds the dataset of analysis a (with every lot's state) of
 // p, read from f; full as for buildDataset.
 func datasetOf(f *storage.File, p *portfolio.Portfolio, a *taxrules.Analysis, full bool) *dataset {
-	d := &dataset{file: f, p: p, a: a, sum: a.Summary(a.TaxYear)}
+	d := &dataset{file: f, p: p, a: a, sum: a.Summary(a.TaxYear),
+		stale: portfolio.StalePrices(p, a.AsOf, portfolio.MaxPriceAge)}
 	var value, losses, gains sum
 	for i := range a.Lots {
 		st := &a.Lots[i]

@@ -69,6 +69,12 @@ func (m *Model) written(msg writtenMsg) tea.Cmd {
 		text = fmt.Sprintf("Recorded %s (%d sale%s). u to undo.", msg.batch, len(msg.sales), plural(len(msg.sales)))
 	case writeUndo:
 		text = fmt.Sprintf("Undid %s (%d sale%s removed).", msg.batch, len(msg.sales), plural(len(msg.sales)))
+	case writeAdd:
+		what := "a lot"
+		if len(msg.sales) > 0 {
+			what = "sale " + msg.sales[0].ID
+		}
+		text = fmt.Sprintf("Added %s as %s. u to undo.", what, msg.batch)
 	}
 	if savedAs {
 		text += " Saved to " + msg.d.file.Path + "."

@@ -155,6 +155,11 @@ func (m *Model) openUndoDialog() tea.Cmd {
 	for _, s := range sales {
 		body = append(body, safef("  %s %s %s ×%s proceeds %s", s.ID, s.Date, m.lotName(s.Lot), quantity(s.Quantity), money(s.Proceeds)))
 	}
+	if b := m.data.p.LastBatchContent(); len(b.Lots) > 0 {
+		// An import: its lots (and the collections it created) go too.
+		body = append(body, fmt.Sprintf("and the %d lot%s and %d new collection%s this import added.",
+			len(b.Lots), plural(len(b.Lots)), len(b.Collections), plural(len(b.Collections))))
+	}
 	m.dialog = &dialog{
 		kind: dlgUndo, title: "Undo " + batch + "?", body: body, confirm: "undo", keys: &m.keys,
 		write: pendingWrite{kind: writeUndo, batch: batch},

@@ -63,7 +63,7 @@ func firstDataset(f *storage.File, p *portfolio.Portfolio, today portfolio.Date)
 	return &dataset{
 		file: f, p: p, a: a, sum: a.Summary(a.TaxYear),
 		hold: holdingsOf(rows), coll: &collections{}, real: &realized{}, partial: true,
-		first: true, open: open,
+		first: true, open: open, stale: portfolio.StalePrices(p, a.AsOf, portfolio.MaxPriceAge),
 	}, nil
 }
 

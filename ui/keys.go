@@ -17,7 +17,7 @@ type KeyMap struct {
 	// What-if basket (Holdings tab).
 	Toggle, Suggest, ClearBasket, EditPrice, EditDate, EditFees key.Binding
 	// Recording.
-	Mark, Undo, Export key.Binding
+	Mark, Undo, Export, Add key.Binding
 	// Text input and dialogs.
 	Apply, Cancel, Confirm key.Binding
 	// Program.
@@ -63,6 +63,7 @@ func DefaultKeyMap() KeyMap {
 		Mark:   b([]string{"m"}, "m", "mark sold"),
 		Undo:   b([]string{"u"}, "u", "undo last sale"),
 		Export: b([]string{"x"}, "x", "export 8949"),
+		Add:    b([]string{"a"}, "a", "add lot/sale"),
 
 		Apply:   b([]string{"enter"}, "enter", "apply"),
 		Cancel:  b([]string{"esc"}, "esc", "cancel"),
@@ -92,7 +93,7 @@ func (k *KeyMap) all() []*key.Binding {
 		&k.Sort, &k.Reverse, &k.Filter, &k.ClearFilter, &k.Losses, &k.Term,
 		&k.Open, &k.Back,
 		&k.Toggle, &k.Suggest, &k.ClearBasket, &k.EditPrice, &k.EditDate, &k.EditFees,
-		&k.Mark, &k.Undo, &k.Export,
+		&k.Mark, &k.Undo, &k.Export, &k.Add,
 		&k.Apply, &k.Cancel, &k.Confirm,
 		&k.Reload, &k.Help, &k.Quit, &k.ForceQuit,
 	}
@@ -124,7 +125,7 @@ func (k *KeyMap) setContext(c keyContext) {
 		on(&k.Up, &k.Down, &k.PageUp, &k.PageDown, &k.Top, &k.Bottom,
 			&k.NextTab, &k.PrevTab, &k.Tab1, &k.Tab2, &k.Tab3,
 			&k.Sort, &k.Reverse, &k.Filter, &k.Losses, &k.Term,
-			&k.Open, &k.Undo, &k.Export, &k.Reload, &k.Help, &k.Quit)
+			&k.Open, &k.Undo, &k.Export, &k.Add, &k.Reload, &k.Help, &k.Quit)
 		if c.filter {
 			on(&k.ClearFilter)
 		}

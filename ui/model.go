@@ -156,6 +156,8 @@ func (f filters) active() bool { return f.text != "" || f.losses || f.term != te
 type Model struct {
 	opts  Options
 	store Store
+	// add is the open "a" form, nil when none.
+	add *addForm
 
 	// clock gives today's date; today is its value at the last action,
 	// the date sales default to. reanalysing is the date an analysis is

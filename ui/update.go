@@ -22,6 +22,15 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 }
 
 func (m *Model) update(msg tea.Msg) tea.Cmd {
+	if m.add != nil {
+		// The "a" form gets the keyboard and its own messages.
+		switch msg.(type) {
+		case tea.KeyPressMsg, tea.PasteMsg, addDoneMsg, addCancelMsg:
+			return m.updateAddForm(msg)
+		case tea.WindowSizeMsg, tea.BackgroundColorMsg:
+			m.updateAddForm(msg)
+		}
+	}
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.width, m.height = msg.Width, msg.Height
@@ -138,6 +147,9 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 			return dated
 		}
 		return tea.Batch(dated, m.handleClick(msg))
+	}
+	if m.add != nil {
+		return m.updateAddForm(msg) // the form's own messages (focus, blink)
 	}
 	return nil
 }
@@ -296,6 +308,8 @@ func (m *Model) handleBrowseKey(msg tea.KeyPressMsg) tea.Cmd {
 		return m.openRecordDialog()
 	case key.Matches(msg, k.Undo):
 		return m.openUndoDialog()
+	case key.Matches(msg, k.Add):
+		return m.openAddForm()
 	case key.Matches(msg, k.Export):
 		m.dialog = m.exportDialog(fmt.Sprintf("./form8949-%d.csv", m.data.a.TaxYear))
 		m.focus = focusDialog

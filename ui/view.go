@@ -69,6 +69,9 @@ func (m *Model) render() string {
 	if m.dialog != nil {
 		out = overlay(out, m.dialog.view(&m.styles, w, m.spinner.View()), w, h)
 	}
+	if m.add != nil {
+		out = overlay(out, m.addView(), w, h)
+	}
 	return out
 }
 
@@ -206,6 +209,7 @@ func (m *Model) headerLine(w int) string {
 		asOf
 		year
 		policy
+		stale
 		helpHint
 		nPieces
 	)
@@ -216,11 +220,12 @@ func (m *Model) headerLine(w int) string {
 		asOf:     {"as of " + m.data.a.AsOf.String(), m.data.a.AsOf.String()},
 		year:     {fmt.Sprintf("tax year %d %s", m.data.a.TaxYear, prof.Jurisdiction), fmt.Sprintf("%d %s", m.data.a.TaxYear, prof.Jurisdiction)},
 		policy:   {st.Wash.Render(wash), st.Wash.Render(shortWash)},
+		stale:    staleVariants(st, m.data.stale),
 		helpHint: {st.Muted.Render("? help")},
 	}
 	var cur [nPieces]int // variant index; len(variants) = dropped
 	steps := []struct{ piece, to int }{
-		{brand, 1}, {policy, 1}, {year, 1}, {note, 1}, {asOf, 1}, {note, 2}, {helpHint, 1}, {year, 2}, {asOf, 2},
+		{brand, 1}, {stale, 1}, {stale, 2}, {stale, 3}, {policy, 1}, {year, 1}, {note, 1}, {asOf, 1}, {note, 2}, {helpHint, 1}, {year, 2}, {asOf, 2},
 	}
 	build := func() string {
 		var parts []string
@@ -245,6 +250,21 @@ func (m *Model) headerLine(w int) string {
 		line = build()
 	}
 	return line
+}
+
+// staleVariants are the header's warning about prices in use older than
+// portfolio.MaxPriceAge days, longest first; none when all are fresh.
+func staleVariants(st *Styles, stale []portfolio.StalePrice) []string {
+	if len(stale) == 0 {
+		return []string{""}
+	}
+	oldest := stale[0]
+	return []string{
+		st.Wash.Render(fmt.Sprintf("⚠ %d price(s) older than %d days (oldest: a %s, %d days)",
+			len(stale), portfolio.MaxPriceAge, oldest.Kind, oldest.Days)),
+		st.Wash.Render(fmt.Sprintf("⚠ %d stale price(s)", len(stale))),
+		st.Wash.Render("⚠ stale"),
+	}
 }
 
 // summarySegments are the summary bar's figures.
