@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"strings"
 
+	"nftharvest/money"
 	"nftharvest/taxrules"
 
 	"github.com/shopspring/decimal"
@@ -34,7 +35,7 @@ type collRow struct {
 }
 
 // collSums accumulates a collection's amounts.
-type collSums struct{ basis, value, unreal, loss, gain sum }
+type collSums struct{ basis, value, unreal, loss, gain money.Sum }
 
 // collections is the Collections tab's source.
 type collections struct {
@@ -75,22 +76,22 @@ func newCollections(a *taxrules.Analysis) *collections {
 		}
 		r, s := &c.rows[j], &sums[j]
 		r.lots++
-		s.basis.add(st.AdjustedBasis)
+		s.basis.Add(st.AdjustedBasis)
 		if !st.HasPrice {
 			r.unpriced++
 			continue
 		}
-		s.value.add(st.MarketValue)
-		s.unreal.add(st.Unrealized)
+		s.value.Add(st.MarketValue)
+		s.unreal.Add(st.Unrealized)
 		if st.Unrealized.Sign() < 0 {
-			s.loss.add(st.Unrealized)
+			s.loss.Add(st.Unrealized)
 		} else {
-			s.gain.add(st.Unrealized)
+			s.gain.Add(st.Unrealized)
 		}
 	}
 	for j := range c.rows {
 		r, s := &c.rows[j], &sums[j]
-		r.basis, r.value, r.unreal, r.loss, r.gain = s.basis.value(), s.value.value(), s.unreal.value(), s.loss.value(), s.gain.value()
+		r.basis, r.value, r.unreal, r.loss, r.gain = s.basis.Value(), s.value.Value(), s.unreal.Value(), s.loss.Value(), s.gain.Value()
 	}
 	names := make([]string, len(c.rows))
 	c.ids = make([]string, len(c.rows))
@@ -118,19 +119,19 @@ func newCollections(a *taxrules.Analysis) *collections {
 			k[cfFloor] = approxOrCents(r.floor)
 		}
 		c.w[cfName] = max(c.w[cfName], textWidth(safe(r.name)))
-		c.w[cfBasis] = max(c.w[cfBasis], len(money(r.basis)))
-		c.w[cfValue] = max(c.w[cfValue], len(money(r.value)))
+		c.w[cfBasis] = max(c.w[cfBasis], len(amountText(r.basis)))
+		c.w[cfValue] = max(c.w[cfValue], len(amountText(r.value)))
 		c.w[cfUnreal] = max(c.w[cfUnreal], textWidth(marked(r.unreal)))
 		c.w[cfLosses] = max(c.w[cfLosses], textWidth(marked(r.loss)))
 		c.w[cfGains] = max(c.w[cfGains], textWidth(marked(r.gain)))
-		c.w[cfFloor] = max(c.w[cfFloor], len(money(r.floor)))
+		c.w[cfFloor] = max(c.w[cfFloor], len(amountText(r.floor)))
 	}
 	c.w[cfName] = min(c.w[cfName], 30)
 	return c
 }
 
 func approxOrCents(d decimal.Decimal) int64 {
-	if c, ok := centsOf(d); ok {
+	if c, ok := money.CentsOf(d); ok {
 		return c
 	}
 	return approxCents(d)
@@ -169,11 +170,11 @@ func (c *collections) Cell(st *Styles, row, f, _ int) (string, paint) {
 		if !r.hasFloor {
 			return "n/a", st.paints.muted
 		}
-		return money(r.floor), st.paints.none
+		return amountText(r.floor), st.paints.none
 	case cfBasis:
-		return money(r.basis), st.paints.none
+		return amountText(r.basis), st.paints.none
 	case cfValue:
-		return money(r.value), st.paints.none
+		return amountText(r.value), st.paints.none
 	case cfUnreal:
 		return marked(r.unreal), st.amountPaint(r.unreal.Sign())
 	case cfLosses:

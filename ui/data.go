@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"sync"
 
+	"nftharvest/money"
 	"nftharvest/portfolio"
 	"nftharvest/storage"
 	"nftharvest/taxrules"
@@ -57,7 +58,7 @@ func buildDataset(f *storage.File, p *portfolio.Portfolio, today portfolio.Date,
 // p, read from f; full as for buildDataset.
 func datasetOf(f *storage.File, p *portfolio.Portfolio, a *taxrules.Analysis, full bool) *dataset {
 	d := &dataset{file: f, p: p, a: a, sum: a.Summary(a.TaxYear)}
-	var value, losses, gains sum
+	var value, losses, gains money.Sum
 	for i := range a.Lots {
 		st := &a.Lots[i]
 		if st.OpenQuantity.Sign() <= 0 {
@@ -68,15 +69,15 @@ func datasetOf(f *storage.File, p *portfolio.Portfolio, a *taxrules.Analysis, fu
 			d.tot.unpriced++
 			continue
 		}
-		value.add(st.MarketValue)
+		value.Add(st.MarketValue)
 		switch st.Unrealized.Sign() {
 		case -1:
-			losses.add(st.Unrealized)
+			losses.Add(st.Unrealized)
 		case 1:
-			gains.add(st.Unrealized)
+			gains.Add(st.Unrealized)
 		}
 	}
-	d.tot.value, d.tot.losses, d.tot.gains = value.value(), losses.value(), gains.value()
+	d.tot.value, d.tot.losses, d.tot.gains = value.Value(), losses.Value(), gains.Value()
 	// Harvestable: what a sale today would realize, leaving out the lots
 	// whose loss would be washed.
 	h := a.Harvestable()

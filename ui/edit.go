@@ -15,7 +15,7 @@ import (
 func (m *Model) suggest() tea.Cmd {
 	s := m.data.a.Suggest(nil)
 	if s.Room.Sign() <= 0 {
-		return m.setStatus(fmt.Sprintf("No loss lowers your %d tax; further losses only add to the carryover: %s.", m.data.a.TaxYear, money(s.Carryover)), false)
+		return m.setStatus(fmt.Sprintf("No loss lowers your %d tax; further losses only add to the carryover: %s.", m.data.a.TaxYear, amountText(s.Carryover)), false)
 	}
 	if len(s.Picks) == 0 {
 		return m.setStatus("No suggestion: no loss lot can be sold without a wash-sale hit, or nothing to offset.", false)
@@ -28,9 +28,9 @@ func (m *Model) suggest() tea.Cmd {
 		}
 	}
 	m.simulate(&m.basket)
-	msg := fmt.Sprintf("Suggested %d lots, loss %s (target %s).", len(s.Picks), money(s.Total), money(s.Target))
+	msg := fmt.Sprintf("Suggested %d lots, loss %s (target %s).", len(s.Picks), amountText(s.Total), amountText(s.Target))
 	if s.CarryoverAdded.Sign() > 0 {
-		msg += fmt.Sprintf(" Adds %s to the carryover.", money(s.CarryoverAdded))
+		msg += fmt.Sprintf(" Adds %s to the carryover.", amountText(s.CarryoverAdded))
 	}
 	return m.setStatus(msg, false)
 }

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"sync"
 
+	"nftharvest/money"
 	"nftharvest/taxrules"
 
 	"github.com/shopspring/decimal"
@@ -151,8 +152,8 @@ func (h *holdings) fill() {
 		}
 	}
 	h.w[hfPct] = max(h.w[hfPct], len(percentText(-maxPct, true)))
-	h.w[hfBasis] = max(h.w[hfBasis], len(fmtCents(maxBasis, false)))
-	h.w[hfValue] = max(h.w[hfValue], len(fmtCents(maxValue, false)))
+	h.w[hfBasis] = max(h.w[hfBasis], len(money.FormatCents(maxBasis, false)))
+	h.w[hfValue] = max(h.w[hfValue], len(money.FormatCents(maxValue, false)))
 	h.w[hfUnreal] = max(h.w[hfUnreal], textWidth(markedCents(-maxUnreal)))
 	h.w[hfCollection] = min(h.w[hfCollection], 28)
 	h.w[hfToken] = min(h.w[hfToken], 12)
@@ -185,9 +186,9 @@ func (h *holdings) fillRow(i int, collRank, walletRank map[string]int32, tokenKe
 	} else {
 		k[hfTerm] = int64(st.DaysToLongTerm)
 	}
-	b, ok1 := centsOf(st.AdjustedBasis)
-	v, ok2 := centsOf(st.MarketValue)
-	u, ok3 := centsOf(st.Unrealized)
+	b, ok1 := money.CentsOf(st.AdjustedBasis)
+	v, ok2 := money.CentsOf(st.MarketValue)
+	u, ok3 := money.CentsOf(st.Unrealized)
 	r.exact = ok1 && ok2 && ok3
 	if !r.exact {
 		b, v, u = approxCents(st.AdjustedBasis), approxCents(st.MarketValue), approxCents(st.Unrealized)
@@ -219,7 +220,7 @@ func (h *holdings) fillRow(i int, collRank, walletRank map[string]int32, tokenKe
 	s.w[hfCollection] = max(s.w[hfCollection], safeLen(st.CollectionName))
 	s.w[hfToken] = max(s.w[hfToken], safeLen(l.TokenID)+1)
 	if st.OpenQuantity.Exponent() < 0 || k[hfQty] >= 1e15 {
-		s.w[hfQty] = max(s.w[hfQty], len(quantity(st.OpenQuantity)))
+		s.w[hfQty] = max(s.w[hfQty], len(money.Quantity(st.OpenQuantity)))
 	} else {
 		s.w[hfQty] = max(s.w[hfQty], digits(k[hfQty]/1e6))
 	}
@@ -268,24 +269,24 @@ func (h *holdings) Cell(st *Styles, row, f, w int) (string, paint) {
 	case hfName:
 		return nameFit(s.CollectionName, l.TokenID, w), st.paints.none
 	case hfQty:
-		return quantity(s.OpenQuantity), st.paints.none
+		return money.Quantity(s.OpenQuantity), st.paints.none
 	case hfAcquired:
 		return l.Acquired.String(), st.paints.none
 	case hfTerm:
 		return termText(s), st.paints.none
 	case hfBasis:
 		if r.exact {
-			return fmtCents(r.keys[hfBasis], false), st.paints.none
+			return money.FormatCents(r.keys[hfBasis], false), st.paints.none
 		}
-		return money(s.AdjustedBasis), st.paints.none
+		return amountText(s.AdjustedBasis), st.paints.none
 	case hfValue:
 		if !s.HasPrice {
 			return "n/a", st.paints.muted
 		}
 		if r.exact {
-			return fmtCents(r.keys[hfValue], false), st.paints.none
+			return money.FormatCents(r.keys[hfValue], false), st.paints.none
 		}
-		return money(s.MarketValue), st.paints.none
+		return amountText(s.MarketValue), st.paints.none
 	case hfUnreal:
 		if !s.HasPrice {
 			return "n/a", st.paints.muted
@@ -375,7 +376,7 @@ func shortAddr(s string) string {
 // qtyKey is a quantity in millionths, saturating.
 func qtyKey(d decimal.Decimal) int64 {
 	if e := d.Exponent(); e >= 0 && e <= 6 && d.NumDigits() <= 10 {
-		return d.CoefficientInt64() * pow10[e+6]
+		return d.CoefficientInt64() * money.Pow10(e+6)
 	}
 	f, _ := d.Float64()
 	return int64(math.Max(math.Min(f*1e6, 9e18), -9e18))

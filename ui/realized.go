@@ -3,6 +3,7 @@ package ui
 import (
 	"strings"
 
+	"nftharvest/money"
 	"nftharvest/taxrules"
 )
 
@@ -110,7 +111,7 @@ func newRealized(a *taxrules.Analysis) *realized {
 		rz.w[rfLot] = max(rz.w[rfLot], safeLen(s.Lot))
 		rz.w[rfName] = max(rz.w[rfName], safeLen(row.name))
 		if s.Quantity.Exponent() < 0 || k[rfQty] >= 1e15 {
-			rz.w[rfQty] = max(rz.w[rfQty], len(quantity(s.Quantity)))
+			rz.w[rfQty] = max(rz.w[rfQty], len(money.Quantity(s.Quantity)))
 		} else {
 			rz.w[rfQty] = max(rz.w[rfQty], digits(k[rfQty]/1e6))
 		}
@@ -120,7 +121,7 @@ func newRealized(a *taxrules.Analysis) *realized {
 		rz.w[rfBatch] = max(rz.w[rfBatch], safeLen(row.batch))
 	}
 	for _, f := range []int{rfProceeds, rfBasis, rfDisallowed} {
-		rz.w[f] = max(rz.w[f], len(fmtCents(maxAbs[f], false)))
+		rz.w[f] = max(rz.w[f], len(money.FormatCents(maxAbs[f], false)))
 	}
 	for _, f := range []int{rfGain, rfRecognized} {
 		rz.w[f] = max(rz.w[f], textWidth(markedCents(-maxAbs[f])))
@@ -169,7 +170,7 @@ func (r *realized) Cell(st *Styles, row, f, w int) (string, paint) {
 	case rfName:
 		return nameFit(rr.coll, rr.token, w), st.paints.none
 	case rfQty:
-		return quantity(s.Quantity), st.paints.none
+		return money.Quantity(s.Quantity), st.paints.none
 	case rfDate:
 		return s.Date.String(), st.paints.none
 	case rfTerm:
@@ -178,16 +179,16 @@ func (r *realized) Cell(st *Styles, row, f, w int) (string, paint) {
 		}
 		return "ST", st.paints.none
 	case rfProceeds:
-		return money(s.Proceeds), st.paints.none
+		return amountText(s.Proceeds), st.paints.none
 	case rfBasis:
-		return money(s.CostBasis), st.paints.none
+		return amountText(s.CostBasis), st.paints.none
 	case rfGain:
 		return marked(s.GainLoss), st.amountPaint(s.GainLoss.Sign())
 	case rfDisallowed:
 		if s.Disallowed.IsZero() {
 			return "", st.paints.none
 		}
-		return money(s.Disallowed), st.paints.wash
+		return amountText(s.Disallowed), st.paints.wash
 	case rfCode:
 		if !strings.Contains(s.Code, "W") {
 			return s.Code, st.paints.none // C alone: a collectible, no wash sale

@@ -256,7 +256,7 @@ func (m *Model) summarySegments() []string {
 	t := d.tot
 	s := d.sum
 	total := func(x interface{ Sign() int }, s string) string { return amt(x, s) }
-	value := money(t.value)
+	value := amountText(t.value)
 	if d.first {
 		// A first frame: these totals need every lot's state.
 		total = func(interface{ Sign() int }, string) string { return st.Muted.Render("…") }
@@ -272,8 +272,8 @@ func (m *Model) summarySegments() []string {
 	// In pairs that pack well at 80 and 120 columns.
 	segs := []string{
 		lab("Value ") + value, unreal,
-		harvest, lab("Carryover in ") + money(s.CarryoverInShortTerm.Add(s.CarryoverInLongTerm)),
-		realized, lab("Est. tax ") + money(s.EstimatedTax),
+		harvest, lab("Carryover in ") + amountText(s.CarryoverInShortTerm.Add(s.CarryoverInLongTerm)),
+		realized, lab("Est. tax ") + amountText(s.EstimatedTax),
 	}
 	if t.unpriced > 0 {
 		segs = append(segs, st.Wash.Render(fmt.Sprintf("%d lots without a price", t.unpriced)))
