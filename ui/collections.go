@@ -23,19 +23,11 @@ const (
 	cfCount
 )
 
-// collRow is one collection aggregated over its open lots.
+// collRow is one collection's totals and its sort keys.
 type collRow struct {
-	id, name                         string
-	lots                             int
-	basis, value, unreal, loss, gain decimal.Decimal
-	floor                            decimal.Decimal
-	hasFloor                         bool
-	unpriced                         int // open lots without a price
-	keys                             [cfCount]int64
+	taxrules.CollectionTotals
+	keys [cfCount]int64
 }
-
-// collSums accumulates a collection's amounts.
-type collSums struct{ basis, value, unreal, loss, gain money.Sum }
 
 // collections is the Collections tab's source.
 type collections struct {
@@ -59,72 +51,40 @@ func (c *collections) Tie(row int) int32 { return c.tie[row] }
 func (c *collections) Key(row, f int) int64 { return c.rows[row].keys[f] }
 
 func newCollections(a *taxrules.Analysis) *collections {
-	c := &collections{}
-	at := make(map[string]int)
-	var sums []collSums
-	for i := range a.Lots {
-		st := &a.Lots[i]
-		if st.OpenQuantity.Sign() <= 0 {
-			continue
-		}
-		j, ok := at[st.Lot.Collection]
-		if !ok {
-			j = len(c.rows)
-			at[st.Lot.Collection] = j
-			c.rows = append(c.rows, collRow{id: st.Lot.Collection, name: st.CollectionName})
-			sums = append(sums, collSums{})
-		}
-		r, s := &c.rows[j], &sums[j]
-		r.lots++
-		s.basis.Add(st.AdjustedBasis)
-		if !st.HasPrice {
-			r.unpriced++
-			continue
-		}
-		s.value.Add(st.MarketValue)
-		s.unreal.Add(st.Unrealized)
-		if st.Unrealized.Sign() < 0 {
-			s.loss.Add(st.Unrealized)
-		} else {
-			s.gain.Add(st.Unrealized)
-		}
-	}
-	for j := range c.rows {
-		r, s := &c.rows[j], &sums[j]
-		r.basis, r.value, r.unreal, r.loss, r.gain = s.basis.Value(), s.value.Value(), s.unreal.Value(), s.loss.Value(), s.gain.Value()
+	totals := a.Collections()
+	c := &collections{rows: make([]collRow, len(totals))}
+	for i := range totals {
+		c.rows[i].CollectionTotals = totals[i]
 	}
 	names := make([]string, len(c.rows))
 	c.ids = make([]string, len(c.rows))
 	for i := range c.rows {
-		names[i] = c.rows[i].name
-		c.ids[i] = c.rows[i].id
+		names[i] = c.rows[i].Name
+		c.ids[i] = c.rows[i].ID
 	}
 	rank := rankStrings(names)
 	c.tie = rankIDs(c.ids)
 	c.w = [cfCount]int{cfName: 10, cfLots: 4, cfBasis: 9, cfValue: 9, cfUnreal: 10, cfLosses: 10, cfGains: 10, cfFloor: 8}
 	for i := range c.rows {
 		r := &c.rows[i]
-		if col, ok := a.Index.Collection(r.id); ok && col.Floor != nil {
-			r.floor, r.hasFloor = a.Portfolio.ToBase(*col.Floor)
-		}
 		k := &r.keys
-		k[cfName] = int64(rank[r.name])
-		k[cfLots] = int64(r.lots)
-		k[cfBasis] = approxOrCents(r.basis)
-		k[cfValue] = approxOrCents(r.value)
-		k[cfUnreal] = approxOrCents(r.unreal)
-		k[cfLosses] = approxOrCents(r.loss)
-		k[cfGains] = approxOrCents(r.gain)
-		if r.hasFloor {
-			k[cfFloor] = approxOrCents(r.floor)
+		k[cfName] = int64(rank[r.Name])
+		k[cfLots] = int64(r.OpenLots)
+		k[cfBasis] = approxOrCents(r.AdjustedBasis)
+		k[cfValue] = approxOrCents(r.Value)
+		k[cfUnreal] = approxOrCents(r.Unrealized)
+		k[cfLosses] = approxOrCents(r.Losses)
+		k[cfGains] = approxOrCents(r.Gains)
+		if r.HasFloor {
+			k[cfFloor] = approxOrCents(r.Floor)
 		}
-		c.w[cfName] = max(c.w[cfName], textWidth(safe(r.name)))
-		c.w[cfBasis] = max(c.w[cfBasis], len(amountText(r.basis)))
-		c.w[cfValue] = max(c.w[cfValue], len(amountText(r.value)))
-		c.w[cfUnreal] = max(c.w[cfUnreal], textWidth(marked(r.unreal)))
-		c.w[cfLosses] = max(c.w[cfLosses], textWidth(marked(r.loss)))
-		c.w[cfGains] = max(c.w[cfGains], textWidth(marked(r.gain)))
-		c.w[cfFloor] = max(c.w[cfFloor], len(amountText(r.floor)))
+		c.w[cfName] = max(c.w[cfName], textWidth(safe(r.Name)))
+		c.w[cfBasis] = max(c.w[cfBasis], len(amountText(r.AdjustedBasis)))
+		c.w[cfValue] = max(c.w[cfValue], len(amountText(r.Value)))
+		c.w[cfUnreal] = max(c.w[cfUnreal], textWidth(marked(r.Unrealized)))
+		c.w[cfLosses] = max(c.w[cfLosses], textWidth(marked(r.Losses)))
+		c.w[cfGains] = max(c.w[cfGains], textWidth(marked(r.Gains)))
+		c.w[cfFloor] = max(c.w[cfFloor], len(amountText(r.Floor)))
 	}
 	c.w[cfName] = min(c.w[cfName], 30)
 	return c
@@ -163,24 +123,24 @@ func (c *collections) Cell(st *Styles, row, f, _ int) (string, paint) {
 	r := &c.rows[row]
 	switch f {
 	case cfName:
-		return r.name, st.paints.none
+		return r.Name, st.paints.none
 	case cfLots:
-		return strconv.Itoa(r.lots), st.paints.none
+		return strconv.Itoa(r.OpenLots), st.paints.none
 	case cfFloor:
-		if !r.hasFloor {
+		if !r.HasFloor {
 			return "n/a", st.paints.muted
 		}
-		return amountText(r.floor), st.paints.none
+		return amountText(r.Floor), st.paints.none
 	case cfBasis:
-		return amountText(r.basis), st.paints.none
+		return amountText(r.AdjustedBasis), st.paints.none
 	case cfValue:
-		return amountText(r.value), st.paints.none
+		return amountText(r.Value), st.paints.none
 	case cfUnreal:
-		return marked(r.unreal), st.amountPaint(r.unreal.Sign())
+		return marked(r.Unrealized), st.amountPaint(r.Unrealized.Sign())
 	case cfLosses:
-		return marked(r.loss), st.amountPaint(r.loss.Sign())
+		return marked(r.Losses), st.amountPaint(r.Losses.Sign())
 	case cfGains:
-		return marked(r.gain), st.amountPaint(r.gain.Sign())
+		return marked(r.Gains), st.amountPaint(r.Gains.Sign())
 	}
 	return "", st.paints.none
 }
@@ -189,7 +149,7 @@ func (c *collections) matches(row int, q string) bool {
 	if c.hay == nil {
 		c.hay = make([]string, len(c.rows))
 		for i := range c.rows {
-			c.hay[i] = strings.ToLower(c.rows[i].id + "\x00" + c.rows[i].name)
+			c.hay[i] = strings.ToLower(c.rows[i].ID + "\x00" + c.rows[i].Name)
 		}
 	}
 	return strings.Contains(c.hay[row], q)

@@ -4,12 +4,9 @@ import (
 	"fmt"
 	"sync"
 
-	"nftharvest/money"
 	"nftharvest/portfolio"
 	"nftharvest/storage"
 	"nftharvest/taxrules"
-
-	"github.com/shopspring/decimal"
 )
 
 // dataset is everything the screens show for one analysis of one file.
@@ -19,7 +16,7 @@ type dataset struct {
 	p    *portfolio.Portfolio
 	a    *taxrules.Analysis
 	sum  taxrules.Summary
-	tot  totals
+	tot  taxrules.Totals
 	hold *holdings
 	coll *collections
 	real *realized
@@ -27,20 +24,8 @@ type dataset struct {
 	// (they are built after the first screen; see completeCmd).
 	partial bool
 	// first marks a first frame (firstframe.go): hold has the largest
-	// losses only, tot is unknown, open is the number of open lots.
+	// losses only, and of tot only OpenLots is known.
 	first bool
-	open  int
-}
-
-// totals are the summary bar's portfolio-wide figures.
-type totals struct {
-	open     int // open lots
-	unpriced int // open lots without a price
-	value    decimal.Decimal
-	losses   decimal.Decimal // unrealized, negative
-	gains    decimal.Decimal // unrealized, positive
-	harvST   decimal.Decimal // short-term losses a sale today would realize (no wash)
-	harvLT   decimal.Decimal // long-term losses a sale today would realize (no wash)
 }
 
 // buildDataset analyses p (the portfolio of f) as of today and prepares
@@ -58,30 +43,7 @@ func buildDataset(f *storage.File, p *portfolio.Portfolio, today portfolio.Date,
 // p, read from f; full as for buildDataset.
 func datasetOf(f *storage.File, p *portfolio.Portfolio, a *taxrules.Analysis, full bool) *dataset {
 	d := &dataset{file: f, p: p, a: a, sum: a.Summary(a.TaxYear)}
-	var value, losses, gains money.Sum
-	for i := range a.Lots {
-		st := &a.Lots[i]
-		if st.OpenQuantity.Sign() <= 0 {
-			continue
-		}
-		d.tot.open++
-		if !st.HasPrice {
-			d.tot.unpriced++
-			continue
-		}
-		value.Add(st.MarketValue)
-		switch st.Unrealized.Sign() {
-		case -1:
-			losses.Add(st.Unrealized)
-		case 1:
-			gains.Add(st.Unrealized)
-		}
-	}
-	d.tot.value, d.tot.losses, d.tot.gains = value.Value(), losses.Value(), gains.Value()
-	// Harvestable: what a sale today would realize, leaving out the lots
-	// whose loss would be washed.
-	h := a.Harvestable()
-	d.tot.harvST, d.tot.harvLT = h.ShortTerm, h.LongTerm
+	d.tot = a.Totals()
 	if !full {
 		d.hold = newHoldings(a)
 		d.coll, d.real, d.partial = &collections{}, &realized{}, true

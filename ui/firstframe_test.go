@@ -67,7 +67,7 @@ func TestFirstRowsAreThePrefixOfTheFullTable(t *testing.T) {
 				}
 			})
 		}
-		if got := openLots(p, a.Index); got != full.Len() {
+		if got := a.OpenLots(); got != full.Len() {
 			t.Errorf("seed %d: %d open lots, the full table has %d", seed, got, full.Len())
 		}
 	}

@@ -316,7 +316,7 @@ func (m *Model) open() tea.Cmd {
 	case tabHoldings:
 		m.openDetail(m.data.hold.rows[r].st)
 	case tabCollections:
-		name := m.data.coll.rows[r].name
+		name := m.data.coll.rows[r].Name
 		m.filter = filters{text: strings.ToLower(name)}
 		m.applyFilters()
 		m.tab = tabHoldings

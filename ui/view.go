@@ -254,16 +254,17 @@ func (m *Model) summarySegments() []string {
 	lab := st.Label.Render
 	amt := func(x interface{ Sign() int }, s string) string { return st.amountStyle(x.Sign()).Render(s) }
 	t := d.tot
+	h := t.Harvestable
 	s := d.sum
 	total := func(x interface{ Sign() int }, s string) string { return amt(x, s) }
-	value := amountText(t.value)
+	value := amountText(t.Value)
 	if d.first {
 		// A first frame: these totals need every lot's state.
 		total = func(interface{ Sign() int }, string) string { return st.Muted.Render("…") }
 		value = st.Muted.Render("…")
 	}
-	unreal := lab("Unrealized ") + total(t.losses, marked(t.losses)) + " " + total(t.gains, marked(t.gains))
-	harvest := lab("Harvestable ST ") + total(t.harvST, marked(t.harvST)) + lab(" LT ") + total(t.harvLT, marked(t.harvLT))
+	unreal := lab("Unrealized ") + total(t.Losses, marked(t.Losses)) + " " + total(t.Gains, marked(t.Gains))
+	harvest := lab("Harvestable ST ") + total(h.ShortTerm, marked(h.ShortTerm)) + lab(" LT ") + total(h.LongTerm, marked(h.LongTerm))
 	realized := lab(fmt.Sprintf("Realized %d ST ", d.a.TaxYear)) + amt(s.ShortTermRealized, marked(s.ShortTermRealized)) +
 		lab(" LT ") + amt(s.LongTermRealized, marked(s.LongTermRealized))
 	if m.lay.compact {
@@ -275,8 +276,8 @@ func (m *Model) summarySegments() []string {
 		harvest, lab("Carryover in ") + amountText(s.CarryoverInShortTerm.Add(s.CarryoverInLongTerm)),
 		realized, lab("Est. tax ") + amountText(s.EstimatedTax),
 	}
-	if t.unpriced > 0 {
-		segs = append(segs, st.Wash.Render(fmt.Sprintf("%d lots without a price", t.unpriced)))
+	if t.Unpriced > 0 {
+		segs = append(segs, st.Wash.Render(fmt.Sprintf("%d lots without a price", t.Unpriced)))
 	}
 	return segs
 }
@@ -317,7 +318,7 @@ func (m *Model) countText() string {
 	parts := []string{fmt.Sprintf("%d of %d %s", len(t.view), t.src.Len(), unit)}
 	if m.data.first {
 		// A first frame shows the first rows of all the open lots.
-		parts[0] = fmt.Sprintf("%d of %d %s", m.data.open, m.data.open, unit)
+		parts[0] = fmt.Sprintf("%d of %d %s", m.data.tot.OpenLots, m.data.tot.OpenLots, unit)
 	}
 	if m.filter.text != "" {
 		parts = append(parts, fmt.Sprintf("%q", m.filter.text))
