@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"strings"
 
-	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 )
@@ -67,7 +66,7 @@ func (m *Model) editLot(price bool) tea.Cmd {
 func (m *Model) handleInput(msg tea.KeyPressMsg) tea.Cmd {
 	k := &m.keys
 	switch {
-	case key.Matches(msg, k.Apply):
+	case k.is(msg, keyApply):
 		if m.edit.kind == editFilter {
 			m.filter.text = strings.ToLower(strings.TrimSpace(m.input.Value()))
 			m.applyFilters()
@@ -91,7 +90,7 @@ func (m *Model) handleInput(msg tea.KeyPressMsg) tea.Cmd {
 			return m.setStatus(what+" set, but the engine refused it: "+m.preview.stale, true)
 		}
 		return m.setStatus(strings.ToUpper(what[:1])+what[1:]+" set.", false)
-	case key.Matches(msg, k.Cancel):
+	case k.is(msg, keyCancel):
 		if m.edit.kind == editFilter {
 			m.filter.text = ""
 			m.applyFilters()

@@ -7,7 +7,6 @@ import (
 
 	"nftharvest/storage"
 
-	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/spinner"
 	tea "charm.land/bubbletea/v2"
 )
@@ -157,7 +156,7 @@ func (m *Model) setDark(dark bool) {
 
 func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	k := &m.keys
-	if key.Matches(msg, k.ForceQuit) {
+	if k.is(msg, keyForceQuit) {
 		return tea.Quit
 	}
 	if m.dialog != nil {
@@ -167,7 +166,7 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		return m.handleInput(msg)
 	}
 	if m.mode == modeLoading {
-		if key.Matches(msg, k.Quit) {
+		if k.is(msg, keyQuit) {
 			return tea.Quit
 		}
 		// The first load: keys wait for the data and are replayed on it.
@@ -176,16 +175,16 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	}
 	if m.firstFrame() {
 		// Everything but quit waits for the full dataset.
-		if key.Matches(msg, k.Quit) {
+		if k.is(msg, keyQuit) {
 			return tea.Quit
 		}
 		m.queued = append(m.queued, msg)
 		return nil
 	}
 	switch {
-	case key.Matches(msg, k.Quit):
+	case k.is(msg, keyQuit):
 		return tea.Quit
-	case key.Matches(msg, k.Help):
+	case k.is(msg, keyHelp):
 		if m.mode == modeHelp {
 			m.mode = m.helpFrom
 		} else {
@@ -195,7 +194,7 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	}
 	switch m.mode {
 	case modeHelp:
-		if key.Matches(msg, k.Back) {
+		if k.is(msg, keyBack) {
 			m.mode = m.helpFrom
 		}
 		return nil
@@ -211,19 +210,19 @@ func (m *Model) handleDetailKey(msg tea.KeyPressMsg) tea.Cmd {
 	page := max(m.lay.footerY-m.lay.tableY, 1)
 	n := len(d.wrapped(max(m.width, 1)))
 	switch {
-	case key.Matches(msg, k.Back):
+	case k.is(msg, keyBack):
 		m.mode = modeBrowse
-	case key.Matches(msg, k.Up):
+	case k.is(msg, keyUp):
 		d.offset = max(d.offset-1, 0)
-	case key.Matches(msg, k.Down):
+	case k.is(msg, keyDown):
 		d.offset = min(d.offset+1, max(n-page, 0))
-	case key.Matches(msg, k.PageUp):
+	case k.is(msg, keyPageUp):
 		d.offset = max(d.offset-page, 0)
-	case key.Matches(msg, k.PageDown):
+	case k.is(msg, keyPageDown):
 		d.offset = min(d.offset+page, max(n-page, 0))
-	case key.Matches(msg, k.Top):
+	case k.is(msg, keyTop):
 		d.offset = 0
-	case key.Matches(msg, k.Bottom):
+	case k.is(msg, keyBottom):
 		d.offset = max(n-page, 0)
 	}
 	return nil
@@ -234,72 +233,72 @@ func (m *Model) handleBrowseKey(msg tea.KeyPressMsg) tea.Cmd {
 	t := m.current()
 	page := max(m.lay.bodyH, 1)
 	switch {
-	case key.Matches(msg, k.Up):
+	case k.is(msg, keyUp):
 		t.move(-1)
-	case key.Matches(msg, k.Down):
+	case k.is(msg, keyDown):
 		t.move(1)
-	case key.Matches(msg, k.PageUp):
+	case k.is(msg, keyPageUp):
 		t.move(-page)
-	case key.Matches(msg, k.PageDown):
+	case k.is(msg, keyPageDown):
 		t.move(page)
-	case key.Matches(msg, k.Top):
+	case k.is(msg, keyTop):
 		t.top()
-	case key.Matches(msg, k.Bottom):
+	case k.is(msg, keyBottom):
 		t.bottom()
-	case key.Matches(msg, k.NextTab):
+	case k.is(msg, keyNextTab):
 		m.tab = (m.tab + 1) % tabCount
-	case key.Matches(msg, k.PrevTab):
+	case k.is(msg, keyPrevTab):
 		m.tab = (m.tab + tabCount - 1) % tabCount
-	case key.Matches(msg, k.Tab1):
+	case k.is(msg, keyTab1):
 		m.tab = tabHoldings
-	case key.Matches(msg, k.Tab2):
+	case k.is(msg, keyTab2):
 		m.tab = tabCollections
-	case key.Matches(msg, k.Tab3):
+	case k.is(msg, keyTab3):
 		m.tab = tabRealized
-	case key.Matches(msg, k.Sort):
+	case k.is(msg, keySort):
 		t.cycleSort()
-	case key.Matches(msg, k.Reverse):
+	case k.is(msg, keyReverse):
 		t.reverse()
-	case key.Matches(msg, k.Filter):
+	case k.is(msg, keyFilter):
 		return m.openInput(editFilter, "", "/ ", m.filter.text, "lot, collection, token or note")
-	case key.Matches(msg, k.ClearFilter):
+	case k.is(msg, keyClearFilter):
 		m.filter = filters{}
 		m.applyFilters()
-	case key.Matches(msg, k.Losses):
+	case k.is(msg, keyLosses):
 		m.filter.losses = !m.filter.losses
 		m.applyFilters()
-	case key.Matches(msg, k.Term):
+	case k.is(msg, keyTerm):
 		m.filter.term = (m.filter.term + 1) % 3
 		m.applyFilters()
-	case key.Matches(msg, k.Open):
+	case k.is(msg, keyOpen):
 		return m.open()
-	case key.Matches(msg, k.Toggle):
+	case k.is(msg, keyToggle):
 		if r, ok := t.selected(); ok {
 			m.basket.toggle(m.data.hold.ids[r])
 			m.simulate(&m.basket)
 		}
-	case key.Matches(msg, k.Suggest):
+	case k.is(msg, keySuggest):
 		return m.suggest()
-	case key.Matches(msg, k.ClearBasket):
+	case k.is(msg, keyClearBasket):
 		m.basket.clear()
 		m.simulate(&m.basket)
 		return m.setStatus("Basket cleared.", false)
-	case key.Matches(msg, k.EditPrice), key.Matches(msg, k.EditFees):
-		return m.editLot(key.Matches(msg, k.EditPrice))
-	case key.Matches(msg, k.EditDate):
+	case k.is(msg, keyEditPrice), k.is(msg, keyEditFees):
+		return m.editLot(k.is(msg, keyEditPrice))
+	case k.is(msg, keyEditDate):
 		v := ""
 		if m.basket.date != 0 {
 			v = m.basket.date.String()
 		}
 		return m.openInput(editDate, "", "Sale date (YYYY-MM-DD): ", v, m.today.String())
-	case key.Matches(msg, k.Mark):
+	case k.is(msg, keyMark):
 		return m.openRecordDialog()
-	case key.Matches(msg, k.Undo):
+	case k.is(msg, keyUndo):
 		return m.openUndoDialog()
-	case key.Matches(msg, k.Export):
+	case k.is(msg, keyExport):
 		m.dialog = m.exportDialog(fmt.Sprintf("./form8949-%d.csv", m.data.a.TaxYear))
 		m.focus = focusDialog
-	case key.Matches(msg, k.Reload):
+	case k.is(msg, keyReload):
 		return tea.Batch(m.loadCmd(true), m.setStatus("Reloading "+m.fileLabel()+"…", false))
 	}
 	return nil
