@@ -14,12 +14,12 @@ import (
 const (
 	cfName = iota
 	cfLots
+	cfFloor
 	cfBasis
 	cfValue
 	cfUnreal
 	cfLosses
 	cfGains
-	cfFloor
 	cfCount
 )
 
@@ -64,7 +64,6 @@ func newCollections(a *taxrules.Analysis) *collections {
 	}
 	rank := rankStrings(names)
 	c.tie = rankIDs(c.ids)
-	c.w = [cfCount]int{cfName: 10, cfLots: 4, cfBasis: 9, cfValue: 9, cfUnreal: 10, cfLosses: 10, cfGains: 10, cfFloor: 8}
 	for i := range c.rows {
 		r := &c.rows[i]
 		k := &r.keys
@@ -86,7 +85,7 @@ func newCollections(a *taxrules.Analysis) *collections {
 		c.w[cfGains] = max(c.w[cfGains], textWidth(marked(r.Gains)))
 		c.w[cfFloor] = max(c.w[cfFloor], len(amountText(r.Floor)))
 	}
-	c.w[cfName] = min(c.w[cfName], 30)
+	collectionsColumns.widths(c.w[:])
 	return c
 }
 
@@ -97,25 +96,28 @@ func approxOrCents(d decimal.Decimal) int64 {
 	return approxCents(d)
 }
 
+// collectionsColumns are the Collections tab's columns.
+var collectionsColumns = columnTable{
+	cols: []colDef{
+		cfName:   {title: "Collection", minW: 10, maxW: 30, key: cfName, flex: 14},
+		cfLots:   {title: "Lots", align: alignRight, minW: 4, key: cfLots, drop: 3},
+		cfFloor:  {title: "Floor", align: alignRight, minW: 8, key: cfFloor, drop: 6},
+		cfBasis:  {title: "Adj. basis", align: alignRight, minW: 9, key: cfBasis, drop: 5},
+		cfValue:  {title: "Value", align: alignRight, minW: 9, key: cfValue, drop: 4},
+		cfUnreal: {title: "Unrealized", align: alignRight, minW: 10, key: cfUnreal},
+		cfLosses: {title: "Losses", align: alignRight, minW: 10, key: cfLosses, drop: 2},
+		cfGains:  {title: "Gains", align: alignRight, minW: 10, key: cfGains, drop: 7},
+	},
+	compact: []colPlace{
+		{field: cfName, flex: 12},
+		{field: cfLots, drop: 1},
+		{field: cfUnreal},
+	},
+}
+
+// columns returns the collections columns, wide or compact.
 func (c *collections) columns(compact bool) []column {
-	w := c.w
-	if compact {
-		return []column{
-			{field: cfName, title: "Collection", width: w[cfName], flex: true, min: 12},
-			{field: cfLots, title: "Lots", align: alignRight, width: w[cfLots], drop: 1},
-			{field: cfUnreal, title: "Unrealized", align: alignRight, width: w[cfUnreal]},
-		}
-	}
-	return []column{
-		{field: cfName, title: "Collection", width: w[cfName], flex: true, min: 14},
-		{field: cfLots, title: "Lots", align: alignRight, width: w[cfLots], drop: 3},
-		{field: cfFloor, title: "Floor", align: alignRight, width: w[cfFloor], drop: 6},
-		{field: cfBasis, title: "Adj. basis", align: alignRight, width: w[cfBasis], drop: 5},
-		{field: cfValue, title: "Value", align: alignRight, width: w[cfValue], drop: 4},
-		{field: cfUnreal, title: "Unrealized", align: alignRight, width: w[cfUnreal]},
-		{field: cfLosses, title: "Losses", align: alignRight, width: w[cfLosses], drop: 2},
-		{field: cfGains, title: "Gains", align: alignRight, width: w[cfGains], drop: 7},
-	}
+	return collectionsColumns.layout(c.w[:], compact)
 }
 
 // Cell formats one collections cell.

@@ -122,10 +122,6 @@ func (h *holdings) fill() {
 	walletRank := rankStrings(wallets)
 	tokenKey := tokenKeys(h.rows)
 
-	h.w = [hfCount]int{
-		hfLot: 3, hfCollection: 10, hfToken: 5, hfName: 10, hfQty: 3, hfAcquired: 10,
-		hfTerm: 7, hfBasis: 9, hfValue: 9, hfUnreal: 10, hfPct: 6, hfWash: 4, hfWallet: 6,
-	}
 	// Keys are computed on both cores for big portfolios: each half keeps
 	// its own widths and maxima, merged after.
 	fill := func(lo, hi int) holdStats {
@@ -155,12 +151,9 @@ func (h *holdings) fill() {
 	h.w[hfBasis] = max(h.w[hfBasis], len(money.FormatCents(maxBasis, false)))
 	h.w[hfValue] = max(h.w[hfValue], len(money.FormatCents(maxValue, false)))
 	h.w[hfUnreal] = max(h.w[hfUnreal], textWidth(markedCents(-maxUnreal)))
-	h.w[hfCollection] = min(h.w[hfCollection], 28)
-	h.w[hfToken] = min(h.w[hfToken], 12)
-	h.w[hfQty] = min(h.w[hfQty], 10)
-	h.w[hfName] = min(h.w[hfCollection]+h.w[hfToken]+1, 34)
-	h.w[hfWash] = 8
-	h.w[hfWallet] = 11
+	holdingsColumns.widths(h.w[:])
+	// The compact name cell holds a collection and a token.
+	h.w[hfName] = holdingsColumns.width(hfName, h.w[hfCollection]+h.w[hfToken]+1)
 }
 
 // holdStats are the widths and largest amounts seen while filling rows.
@@ -177,7 +170,6 @@ func (h *holdings) fillRow(i int, collRank, walletRank map[string]int32, tokenKe
 	k := &r.keys
 	k[hfLot] = int64(h.tie[i])
 	k[hfCollection] = int64(collRank[st.CollectionName])
-	k[hfName] = k[hfCollection]
 	k[hfToken] = tokenKey
 	k[hfQty] = qtyKey(st.OpenQuantity)
 	k[hfAcquired] = int64(l.Acquired)
@@ -226,33 +218,34 @@ func (h *holdings) fillRow(i int, collRank, walletRank map[string]int32, tokenKe
 	}
 }
 
-// columns returns the holdings columns for a table of width w: the full
-// set, or below 60 columns a compact list.
-func (h *holdings) columns(compact bool) []column {
-	w := h.w
-	if compact {
-		return []column{
-			{field: hfName, title: "Lot", width: w[hfName], flex: true, min: 12},
-			{field: hfTerm, title: "Term", width: w[hfTerm]},
-			{field: hfUnreal, title: "Unrealized", align: alignRight, width: w[hfUnreal]},
-			{field: hfWash, title: "Wash", width: 5, drop: 1},
-		}
-	}
-	return []column{
-		{field: hfLot, title: "Lot", width: w[hfLot], drop: 9},
-		{field: hfCollection, title: "Collection", width: w[hfCollection], flex: true, min: 14},
-		{field: hfToken, title: "Token", width: w[hfToken], drop: 2},
-		{field: hfQty, title: "Qty", align: alignRight, width: w[hfQty], drop: 8},
-		{field: hfAcquired, title: "Acquired", width: w[hfAcquired], drop: 7},
-		{field: hfTerm, title: "Term", width: w[hfTerm]},
-		{field: hfBasis, title: "Adj. basis", align: alignRight, width: w[hfBasis], drop: 5},
-		{field: hfValue, title: "Value", align: alignRight, width: w[hfValue], drop: 4},
-		{field: hfUnreal, title: "Unrealized", align: alignRight, width: w[hfUnreal]},
-		{field: hfPct, title: "%", align: alignRight, width: w[hfPct], drop: 6},
-		{field: hfWash, title: "Wash", width: w[hfWash], drop: 3},
-		{field: hfWallet, title: "Wallet", width: w[hfWallet], drop: 10},
-	}
+// holdingsColumns are the Holdings tab's columns: below 60 columns a
+// compact list.
+var holdingsColumns = columnTable{
+	cols: []colDef{
+		hfLot:        {title: "Lot", minW: 3, key: hfLot, drop: 9},
+		hfCollection: {title: "Collection", minW: 10, maxW: 28, key: hfCollection, flex: 14},
+		hfToken:      {title: "Token", minW: 5, maxW: 12, key: hfToken, drop: 2},
+		hfName:       {title: "Lot", minW: 10, maxW: 34, key: hfCollection, compactOnly: true},
+		hfQty:        {title: "Qty", align: alignRight, minW: 3, maxW: 10, key: hfQty, drop: 8},
+		hfAcquired:   {title: "Acquired", minW: 10, key: hfAcquired, drop: 7},
+		hfTerm:       {title: "Term", minW: 7, key: hfTerm},
+		hfBasis:      {title: "Adj. basis", align: alignRight, minW: 9, key: hfBasis, drop: 5},
+		hfValue:      {title: "Value", align: alignRight, minW: 9, key: hfValue, drop: 4},
+		hfUnreal:     {title: "Unrealized", align: alignRight, minW: 10, key: hfUnreal},
+		hfPct:        {title: "%", align: alignRight, minW: 6, key: hfPct, drop: 6},
+		hfWash:       {title: "Wash", minW: 8, maxW: 8, key: hfWash, drop: 3},
+		hfWallet:     {title: "Wallet", minW: 11, maxW: 11, key: hfWallet, drop: 10},
+	},
+	compact: []colPlace{
+		{field: hfName, flex: 12},
+		{field: hfTerm},
+		{field: hfUnreal},
+		{field: hfWash, width: 5, drop: 1},
+	},
 }
+
+// columns returns the holdings columns, wide or compact.
+func (h *holdings) columns(compact bool) []column { return holdingsColumns.layout(h.w[:], compact) }
 
 // Cell formats one holdings cell.
 func (h *holdings) Cell(st *Styles, row, f, w int) (string, paint) {

@@ -87,8 +87,6 @@ func newRealized(a *taxrules.Analysis) *realized {
 		names[i], sales[i], lots[i], batches[i] = rz.rows[i].name, rz.rows[i].r.Sale, rz.rows[i].r.Lot, rz.rows[i].batch
 	}
 	nameRank, saleRank, lotRank, batchRank := rankStrings(names), rankStrings(sales), rankStrings(lots), rankStrings(batches)
-	rz.w = [rfCount]int{rfSale: 4, rfLot: 3, rfName: 10, rfQty: 3, rfDate: 10, rfTerm: 4,
-		rfProceeds: 8, rfBasis: 9, rfGain: 10, rfDisallowed: 10, rfCode: 4, rfRecognized: 10, rfBatch: 5}
 	var maxAbs [rfCount]int64
 	for i := range rz.rows {
 		row := &rz.rows[i]
@@ -126,37 +124,37 @@ func newRealized(a *taxrules.Analysis) *realized {
 	for _, f := range []int{rfGain, rfRecognized} {
 		rz.w[f] = max(rz.w[f], textWidth(markedCents(-maxAbs[f])))
 	}
-	rz.w[rfName] = min(rz.w[rfName], 30)
-	rz.w[rfQty] = min(rz.w[rfQty], 10)
+	realizedColumns.widths(rz.w[:])
 	return rz
 }
 
-func (r *realized) columns(compact bool) []column {
-	w := r.w
-	if compact {
-		return []column{
-			{field: rfName, title: "Sale", width: w[rfName], flex: true, min: 12},
-			{field: rfDate, title: "Date", width: w[rfDate], drop: 2},
-			{field: rfRecognized, title: "Recognized", align: alignRight, width: w[rfRecognized]},
-			{field: rfCode, title: "Code", width: w[rfCode], drop: 1},
-		}
-	}
-	return []column{
-		{field: rfSale, title: "Sale", width: w[rfSale], drop: 4},
-		{field: rfLot, title: "Lot", width: w[rfLot], drop: 8},
-		{field: rfName, title: "Token", width: w[rfName], flex: true, min: 14},
-		{field: rfQty, title: "Qty", align: alignRight, width: w[rfQty], drop: 9},
-		{field: rfDate, title: "Sold", width: w[rfDate], drop: 3},
-		{field: rfTerm, title: "Term", width: w[rfTerm]},
-		{field: rfProceeds, title: "Proceeds", align: alignRight, width: w[rfProceeds], drop: 6},
-		{field: rfBasis, title: "Basis", align: alignRight, width: w[rfBasis], drop: 7},
-		{field: rfGain, title: "Gain/loss", align: alignRight, width: w[rfGain], drop: 5},
-		{field: rfDisallowed, title: "Disallowed", align: alignRight, width: w[rfDisallowed]},
-		{field: rfCode, title: "Code", width: w[rfCode]},
-		{field: rfRecognized, title: "Recognized", align: alignRight, width: w[rfRecognized]},
-		{field: rfBatch, title: "Batch", width: w[rfBatch], drop: 10},
-	}
+// realizedColumns are the Realized tab's columns.
+var realizedColumns = columnTable{
+	cols: []colDef{
+		rfSale:       {title: "Sale", minW: 4, key: rfSale, drop: 4},
+		rfLot:        {title: "Lot", minW: 3, key: rfLot, drop: 8},
+		rfName:       {title: "Token", minW: 10, maxW: 30, key: rfName, flex: 14},
+		rfQty:        {title: "Qty", align: alignRight, minW: 3, maxW: 10, key: rfQty, drop: 9},
+		rfDate:       {title: "Sold", minW: 10, key: rfDate, drop: 3},
+		rfTerm:       {title: "Term", minW: 4, key: rfTerm},
+		rfProceeds:   {title: "Proceeds", align: alignRight, minW: 8, key: rfProceeds, drop: 6},
+		rfBasis:      {title: "Basis", align: alignRight, minW: 9, key: rfBasis, drop: 7},
+		rfGain:       {title: "Gain/loss", align: alignRight, minW: 10, key: rfGain, drop: 5},
+		rfDisallowed: {title: "Disallowed", align: alignRight, minW: 10, key: rfDisallowed},
+		rfCode:       {title: "Code", minW: 4, key: rfCode},
+		rfRecognized: {title: "Recognized", align: alignRight, minW: 10, key: rfRecognized},
+		rfBatch:      {title: "Batch", minW: 5, key: rfBatch, drop: 10},
+	},
+	compact: []colPlace{
+		{field: rfName, title: "Sale", flex: 12},
+		{field: rfDate, title: "Date", drop: 2},
+		{field: rfRecognized},
+		{field: rfCode, drop: 1},
+	},
 }
+
+// columns returns the realized columns, wide or compact.
+func (r *realized) columns(compact bool) []column { return realizedColumns.layout(r.w[:], compact) }
 
 // Cell formats one realized cell.
 func (r *realized) Cell(st *Styles, row, f, w int) (string, paint) {

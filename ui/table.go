@@ -32,7 +32,8 @@ const (
 
 // column describes one table column.
 type column struct {
-	field int
+	field int // the cell
+	key   int // the field whose Key sorts the column
 	title string
 	align alignment
 	// width is the natural width; layout may shrink flex columns.
@@ -145,8 +146,8 @@ func (t *table) cycleSort() {
 	if len(t.shown) == 0 {
 		return
 	}
-	i := slices.IndexFunc(t.shown, func(c column) bool { return c.field == t.sortField })
-	t.sortField = t.shown[(i+1)%len(t.shown)].field
+	i := slices.IndexFunc(t.shown, func(c column) bool { return c.key == t.sortField })
+	t.sortField = t.shown[(i+1)%len(t.shown)].key
 	t.sort()
 }
 
@@ -261,11 +262,11 @@ func (t *table) clickRow(y int) bool {
 	return true
 }
 
-// fieldAt returns the field of the shown column at x, if any.
-func (t *table) fieldAt(x int) (int, bool) {
+// keyAt returns the sort key of the shown column at x, if any.
+func (t *table) keyAt(x int) (int, bool) {
 	for i, c := range t.shown {
 		if x >= t.colX[i] && x < t.colX[i]+c.width {
-			return c.field, true
+			return c.key, true
 		}
 	}
 	return 0, false
@@ -356,7 +357,7 @@ func (t *table) headerView(st *Styles) string {
 			b.WriteByte(' ')
 		}
 		title := c.title
-		if c.field == t.sortField {
+		if c.key == t.sortField {
 			arrow := " ▲"
 			if t.desc {
 				arrow = " ▼"

@@ -329,14 +329,14 @@ func (m *Model) countText() string {
 	if m.filter.term != termAll {
 		parts = append(parts, m.filter.term.String())
 	}
-	if !slices.ContainsFunc(t.shown, func(c column) bool { return c.field == t.sortField }) {
+	if !slices.ContainsFunc(t.shown, func(c column) bool { return c.key == t.sortField }) {
 		// The sorted column is hidden at this width: say what the order is.
 		arrow := "▲"
 		if t.desc {
 			arrow = "▼"
 		}
 		for _, c := range m.columnsFor(m.tab, false) {
-			if c.field == t.sortField {
+			if c.key == t.sortField {
 				parts = append(parts, "by "+c.title+" "+arrow)
 			}
 		}
