@@ -20,17 +20,16 @@ type dataset struct {
 	hold *holdings
 	coll *collections
 	real *realized
-	// partial is true until the Collections and Realized tables arrive
-	// (they are built after the first screen; see completeCmd).
-	partial bool
-	// first marks a first frame (firstframe.go): hold has the largest
-	// losses only, and of tot only OpenLots is known.
-	first bool
+	// stage says what is built: stageFirst, a first frame (hold has the
+	// largest losses only, and of tot only OpenLots is known);
+	// stagePartial, coll and real empty until completeCmd builds them;
+	// or stageReady.
+	stage stage
 }
 
 // buildDataset analyses p (the portfolio of f) as of today and prepares
 // the tables: all of them, or (full false, for the first screen) the
-// holdings only, the others left empty and partial set.
+// holdings only, the others left empty (stagePartial).
 func buildDataset(f *storage.File, p *portfolio.Portfolio, today portfolio.Date, full bool) (*dataset, error) {
 	a, err := taxrules.Analyze(p, today)
 	if err != nil {
@@ -42,11 +41,11 @@ func buildDataset(f *storage.File, p *portfolio.Portfolio, today portfolio.Date,
 // datasetOf builds the dataset of analysis a (with every lot's state) of
 // p, read from f; full as for buildDataset.
 func datasetOf(f *storage.File, p *portfolio.Portfolio, a *taxrules.Analysis, full bool) *dataset {
-	d := &dataset{file: f, p: p, a: a, sum: a.Summary(a.TaxYear)}
+	d := &dataset{file: f, p: p, a: a, sum: a.Summary(a.TaxYear), stage: stageReady}
 	d.tot = a.Totals()
 	if !full {
 		d.hold = newHoldings(a)
-		d.coll, d.real, d.partial = &collections{}, &realized{}, true
+		d.coll, d.real, d.stage = &collections{}, &realized{}, stagePartial
 		return d
 	}
 	// The three tables are independent: build them on both cores.

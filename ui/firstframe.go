@@ -63,8 +63,8 @@ func firstDataset(f *storage.File, p *portfolio.Portfolio, today portfolio.Date)
 	}
 	return &dataset{
 		file: f, p: p, a: a, sum: a.Summary(a.TaxYear),
-		hold: holdingsOf(rows), coll: &collections{}, real: &realized{}, partial: true,
-		first: true, tot: taxrules.Totals{OpenLots: open},
+		hold: holdingsOf(rows), coll: &collections{}, real: &realized{},
+		stage: stageFirst, tot: taxrules.Totals{OpenLots: open},
 	}, nil
 }
 
@@ -117,13 +117,10 @@ func firstRows(a *taxrules.Analysis, k int) []taxrules.LotState {
 	return rows
 }
 
-// firstFrame reports whether the screen shows a first frame.
-func (m *Model) firstFrame() bool { return m.data != nil && m.data.first }
-
 // showFirst installs a first frame when its rows fill the screen (else the
 // loading screen stays until the full dataset arrives).
 func (m *Model) showFirst(d *dataset) {
-	if m.data == nil && d.hold.Len() >= m.height {
+	if m.loadStage() == stageLoading && d.hold.Len() >= m.height {
 		m.setData(d)
 	}
 }

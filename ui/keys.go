@@ -60,7 +60,7 @@ const (
 type scope uint16
 
 const (
-	inLoading  scope = 1 << iota // loading, or a first frame
+	inLoading  scope = 1 << iota // the loading screen
 	inDialog                     // a dialog has the keyboard
 	inInput                      // the filter or an edit field has the keyboard
 	inHelp                       // the help screen
@@ -157,18 +157,19 @@ func (k *KeyMap) enabled(id keyID) bool { return k.b[id].Enabled() }
 
 // keyContext is what the keyboard drives right now.
 type keyContext struct {
-	mode   mode
-	focus  focus
-	tab    tab
-	basket bool // the basket has lots
-	filter bool // a filter is active
+	loading bool // the loading screen (stageLoading)
+	mode    mode
+	focus   focus
+	tab     tab
+	basket  bool // the basket has lots
+	filter  bool // a filter is active
 }
 
 // scopes returns the scopes c is in. Loading comes first, then a dialog,
 // then an input, then the mode.
 func (c keyContext) scopes() scope {
 	switch {
-	case c.mode == modeLoading:
+	case c.loading:
 		return inLoading
 	case c.focus == focusDialog:
 		return inDialog

@@ -12,12 +12,14 @@ import (
 // keyContexts is every context the keyboard can be in.
 func keyContexts() []keyContext {
 	var contexts []keyContext
-	for _, md := range []mode{modeLoading, modeBrowse, modeDetail, modeHelp} {
-		for _, f := range []focus{focusTable, focusInput, focusDialog} {
-			for tb := range tabCount {
-				for _, basket := range []bool{false, true} {
-					for _, filter := range []bool{false, true} {
-						contexts = append(contexts, keyContext{mode: md, focus: f, tab: tb, basket: basket, filter: filter})
+	for _, loading := range []bool{false, true} {
+		for _, md := range []mode{modeBrowse, modeDetail, modeHelp} {
+			for _, f := range []focus{focusTable, focusInput, focusDialog} {
+				for tb := range tabCount {
+					for _, basket := range []bool{false, true} {
+						for _, filter := range []bool{false, true} {
+							contexts = append(contexts, keyContext{loading: loading, mode: md, focus: f, tab: tb, basket: basket, filter: filter})
+						}
 					}
 				}
 			}

@@ -27,9 +27,10 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		if m.focus == focusInput {
 			m.sizeInput()
 		}
-		if m.firstFrame() && m.mode == modeBrowse && m.data.hold.Len() < m.height {
-			// The first frame's rows no longer fill the screen.
-			m.mode = modeLoading
+		if m.loadStage() == stageFirst && m.data.hold.Len() < m.height {
+			// The first frame's rows no longer fill the screen: back to
+			// the loading screen until the full dataset (fullCmd).
+			m.data, m.tables = nil, [tabCount]*table{}
 			return m.spinTick()
 		}
 		return nil
@@ -37,14 +38,14 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		m.setDark(msg.IsDark())
 		return nil
 	case spinner.TickMsg:
-		if m.mode == modeLoading || (m.dialog != nil && m.dialog.busy != "") {
+		if m.loadStage() == stageLoading || (m.dialog != nil && m.dialog.busy != "") {
 			var cmd tea.Cmd
 			m.spinner, cmd = m.spinner.Update(msg)
 			return cmd
 		}
 		return nil
 	case loadedMsg:
-		if msg.d.first {
+		if msg.d.stage == stageFirst {
 			m.showFirst(msg.d)
 			return m.fullCmd(msg.d)
 		}
@@ -52,14 +53,14 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		if msg.reload {
 			return tea.Batch(completeCmd(msg.d), m.setStatus("Reloaded "+displayName(msg.d.file)+".", false))
 		}
-		if msg.d.partial {
+		if msg.d.stage == stagePartial {
 			// Keys pressed while loading wait for every table (completedMsg).
 			return completeCmd(msg.d)
 		}
 		return m.replayQueued()
 	case completedMsg:
-		if d := msg.d; m.data == d && d.partial {
-			d.coll, d.real, d.partial = msg.coll, msg.real, false
+		if d := msg.d; m.data == d && d.stage == stagePartial {
+			d.coll, d.real, d.stage = msg.coll, msg.real, stageReady
 			m.makeTable(tabCollections, d.coll, cfUnreal)
 			m.makeTable(tabRealized, d.real, rfDate)
 			m.applyFilters()
@@ -124,12 +125,12 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		}
 		return dated
 	case tea.MouseWheelMsg:
-		if m.firstFrame() {
+		if m.loadStage() == stageFirst {
 			return nil
 		}
 		return m.handleWheel(msg)
 	case tea.MouseClickMsg:
-		if m.firstFrame() {
+		if m.loadStage() == stageFirst {
 			return nil
 		}
 		dated, swallow := m.checkDate()
@@ -165,16 +166,9 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	if m.focus == focusInput {
 		return m.handleInput(msg)
 	}
-	if m.mode == modeLoading {
-		if k.is(msg, keyQuit) {
-			return tea.Quit
-		}
-		// The first load: keys wait for the data and are replayed on it.
-		m.queued = append(m.queued, msg)
-		return nil
-	}
-	if m.firstFrame() {
-		// Everything but quit waits for the full dataset.
+	if m.loadStage().waits() {
+		// The first load: everything but quit waits for the data and is
+		// replayed on it.
 		if k.is(msg, keyQuit) {
 			return tea.Quit
 		}

@@ -25,7 +25,7 @@ func (m *Model) View() tea.View {
 // render builds the screen content.
 func (m *Model) render() string {
 	w, h := max(m.width, 1), max(m.height, 1)
-	if m.mode == modeLoading || m.data == nil {
+	if m.loadStage() == stageLoading {
 		msg := m.spinner.View() + " Loading " + m.fileLabel() + "…"
 		if m.err != nil {
 			msg = m.styles.Error.Render(safe(m.err.Error()))
@@ -167,7 +167,7 @@ func (m *Model) tableBlock() []string {
 }
 
 func (m *Model) emptyText() string {
-	if m.data.partial && m.tab != tabHoldings {
+	if m.data.stage == stagePartial && m.tab != tabHoldings {
 		return "computing…"
 	}
 	switch m.tab {
@@ -258,7 +258,7 @@ func (m *Model) summarySegments() []string {
 	s := d.sum
 	total := func(x interface{ Sign() int }, s string) string { return amt(x, s) }
 	value := amountText(t.Value)
-	if d.first {
+	if d.stage == stageFirst {
 		// A first frame: these totals need every lot's state.
 		total = func(interface{ Sign() int }, string) string { return st.Muted.Render("…") }
 		value = st.Muted.Render("…")
@@ -316,7 +316,7 @@ func (m *Model) countText() string {
 	t := m.current()
 	unit := [...]string{"lots", "collections", "sales"}[m.tab]
 	parts := []string{fmt.Sprintf("%d of %d %s", len(t.view), t.src.Len(), unit)}
-	if m.data.first {
+	if m.data.stage == stageFirst {
 		// A first frame shows the first rows of all the open lots.
 		parts[0] = fmt.Sprintf("%d of %d %s", m.data.tot.OpenLots, m.data.tot.OpenLots, unit)
 	}
