@@ -149,15 +149,7 @@ func TestFirstFrameThenFullDataset(t *testing.T) {
 // A first frame whose rows cannot fill the screen is not shown: the
 // loading screen stays until the full dataset.
 func TestFirstFrameTooShortWaits(t *testing.T) {
-	defer func(n int) { firstFrameLots = n }(firstFrameLots)
-	firstFrameLots = 1000
-	p := synthetic.Portfolio(2000, 1)
-	store := newFakeStore()
-	store.file = &storage.File{Path: "synthetic.json", Portfolio: p}
-	m := New(Options{Path: "synthetic.json", Today: benchToday, Store: store})
-	m.noTimers = true
-	m.Update(tea.WindowSizeMsg{Width: 120, Height: firstFrameRows + 50})
-	_, cmd := m.Update(m.loadCmd(false)())
+	m, cmd := firstLoad(t, 2000, firstFrameRows+50)
 	if m.loadStage() != stageLoading || m.data != nil {
 		t.Fatalf("a first frame too short for the screen was shown (stage %s)", m.loadStage())
 	}
@@ -309,15 +301,7 @@ func TestLoadGCTargetOverlapping(t *testing.T) {
 // A first frame whose rows no longer fill a taller window gives way to
 // the loading screen; keys still wait, and the full dataset ends the wait.
 func TestFirstFrameGrownTallerWaits(t *testing.T) {
-	defer func(n int) { firstFrameLots = n }(firstFrameLots)
-	firstFrameLots = 1000
-	p := synthetic.Portfolio(2000, 1)
-	store := newFakeStore()
-	store.file = &storage.File{Path: "synthetic.json", Portfolio: p}
-	m := New(Options{Path: "synthetic.json", Today: benchToday, Store: store})
-	m.noTimers = true
-	m.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
-	_, full := m.Update(m.loadCmd(false)())
+	m, full := firstLoad(t, 2000, 40)
 	if m.loadStage() != stageFirst {
 		t.Fatalf("stage %s, want a first frame", m.loadStage())
 	}
@@ -341,4 +325,21 @@ func TestStageNames(t *testing.T) {
 			t.Errorf("stage %d = %q, want %q", s, got, want)
 		}
 	}
+}
+
+// firstLoad makes a model of a synthetic portfolio of n lots on a screen
+// 120 columns wide and h lines high, with first frames from 1,000 lots,
+// and delivers its first load; next is the command that load returns.
+func firstLoad(t *testing.T, n, h int) (m *Model, next tea.Cmd) {
+	t.Helper()
+	saved := firstFrameLots
+	firstFrameLots = 1000
+	t.Cleanup(func() { firstFrameLots = saved })
+	store := newFakeStore()
+	store.file = &storage.File{Path: "synthetic.json", Portfolio: synthetic.Portfolio(n, 1)}
+	m = New(Options{Path: "synthetic.json", Today: benchToday, Store: store})
+	m.noTimers = true
+	m.Update(tea.WindowSizeMsg{Width: 120, Height: h})
+	_, next = m.Update(m.loadCmd(false)())
+	return m, next
 }
