@@ -9,6 +9,8 @@ import (
 	"os"
 	"time"
 
+	"github.com/charmbracelet/x/term"
+
 	"nftharvest/cli"
 	"nftharvest/storage"
 	"nftharvest/ui"
@@ -26,6 +28,9 @@ func main() {
 	}
 	args := os.Args[1:]
 	if len(args) > 0 && cli.IsCommand(args[0]) {
+		if term.IsTerminal(os.Stdin.Fd()) {
+			env.Terminal = os.Stdin // undo asks before removing sales
+		}
 		oneShotGC()
 		os.Exit(cli.Run(args, os.Stdout, os.Stderr, env))
 	}

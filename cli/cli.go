@@ -21,6 +21,9 @@ type Env struct {
 	TodayFromVar bool
 	// PortfolioVar is the value of $NFTHARVEST_PORTFOLIO ("" when unset).
 	PortfolioVar string
+	// Terminal is standard input when it is a terminal, to ask for a
+	// confirmation on (undo); nil otherwise, and then nothing is asked.
+	Terminal io.Reader
 
 	// beforeSave, when set (tests only), runs after a command has loaded
 	// and prepared its change and just before it saves, so a test can

@@ -1,10 +1,12 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"strconv"
 
+	"nftharvest/portfolio"
 	"nftharvest/storage"
 	"nftharvest/synthetic"
 )
@@ -22,7 +24,9 @@ same N and seed always give the same bytes.
   --seed S          random seed, an integer (default 1)
   --out FILE        write to FILE (atomically) instead of standard output;
                     an existing FILE is not overwritten without --force
-  --force           allow --out to replace an existing file
+  --force           allow --out to replace an existing file; it is replaced
+                    as a save is (lock, previous content in FILE.bak, a line
+                    in FILE.log)
 `,
 	run: runDemo,
 }
@@ -52,7 +56,13 @@ func runDemo(c *ctx, args []string) error {
 			return err
 		}
 	}
-	data, err := storage.Encode(synthetic.Portfolio(n, seed))
+	p := synthetic.Portfolio(n, seed)
+	if *out != "" && *force {
+		if _, err := os.Lstat(*out); err == nil {
+			return demoReplace(c, *out, p, n, seed)
+		}
+	}
+	data, err := storage.Encode(p)
 	if err != nil {
 		return fmt.Errorf("encoding the synthetic portfolio: %w", err)
 	}
@@ -60,24 +70,25 @@ func runDemo(c *ctx, args []string) error {
 		_, err := c.stdout.Write(data)
 		return err
 	}
-	write := storage.WriteNewFileAtomic // never replaces a file that appeared meanwhile
-	kept := ""
-	if *force {
-		write = storage.WriteFileAtomic
-		// --force may replace someone's portfolio: keep what was there,
-		// unless the file is read-only and will not be replaced at all.
-		if st, err := os.Stat(*out); err == nil && st.Mode().Perm()&0o222 == 0 {
-			return fmt.Errorf("writing %s: %w", *out, storage.ErrReadOnly)
-		}
-		if old, err := os.ReadFile(*out); err == nil {
-			if err := storage.WriteFileAtomic(*out+".bak", old); err != nil {
-				return fmt.Errorf("keeping the previous %s: %w", *out, err)
-			}
-			kept = fmt.Sprintf(" (previous content in %s.bak)", *out)
-		}
-	}
-	if err := write(*out, data); err != nil {
+	// Never replaces a file that appeared meanwhile.
+	if err := storage.WriteNewFileAtomic(*out, data); err != nil {
 		return fmt.Errorf("writing %s: %w", *out, err)
 	}
-	return say(c.stdout, "Wrote a synthetic portfolio of %d lots (seed %d) to %s%s.", n, seed, *out, kept)
+	return say(c.stdout, "Wrote a synthetic portfolio of %d lots (seed %d) to %s.", n, seed, *out)
+}
+
+// demoReplace writes the synthetic portfolio p over the existing file out
+// (--force) through the save path every change of a portfolio takes: the
+// lock, the previous content kept as out.bak (older ones rotated), and a
+// line in out.log. A read-only file is refused.
+func demoReplace(c *ctx, out string, p *portfolio.Portfolio, n int, seed int64) error {
+	change := fmt.Sprintf("demo --lots %d --seed %d --force: replaced the file with a synthetic portfolio", n, seed)
+	_, err := storage.SaveAs(out, p, change, true)
+	if err != nil && !errors.Is(err, storage.ErrSavedNotLogged) {
+		return fmt.Errorf("writing %s: %w", out, err)
+	}
+	if werr := say(c.stdout, "Wrote a synthetic portfolio of %d lots (seed %d) to %s (previous content in %s.bak).", n, seed, out, out); werr != nil {
+		return werr
+	}
+	return err
 }

@@ -81,7 +81,8 @@ func TestReportJSONContract(t *testing.T) {
 		".lots[].wash_risk":          "purchases warnings clean_from",
 		".realized[]":                "sale lot date quantity proceeds cost_basis gain_loss disallowed_loss recognized term code replacements",
 		".realized[].replacements[]": "lot quantity disallowed adjusted_basis holding_start",
-		".summary":                   "tax_year short_term_net long_term_net collectibles_net net ordinary_offset carryover_short_term carryover_long_term estimated_tax",
+		".summary":                   "tax_year short_term_net long_term_net collectibles_net net ordinary_offset carryover_short_term carryover_long_term estimated_tax tax_model tax_model_warning gain_bands next_loss_saves_short_term next_loss_saves_long_term",
+		".summary.gain_bands":        "zero fifteen twenty twenty_eight ordinary_rate",
 	}
 	for path, keys := range want {
 		if got := strings.Join(order[path], " "); got != keys {
@@ -245,7 +246,7 @@ func TestSimulateSellReportIdentityAndUndo(t *testing.T) {
 	checkWidth(t, "sell", tblSell.stdout)
 
 	// Undo restores the exact previous bytes.
-	u := run(t, dir, "undo").ok(t, "undo")
+	u := run(t, dir, "undo", "--yes").ok(t, "undo")
 	if !strings.HasPrefix(u.stdout, "Removed batch B-0003 from portfolio.json:\n") {
 		t.Errorf("undo output: %q", u.stdout)
 	}
@@ -258,12 +259,12 @@ func TestSimulateSellReportIdentityAndUndo(t *testing.T) {
 		t.Errorf("change log does not describe the undo: %q", log)
 	}
 	// The sample's own batches are next: B-0002 (two sales), then B-0001.
-	if u = run(t, dir, "undo").ok(t, "undo B-0002"); !strings.Contains(u.stdout, "S-0015") || !strings.Contains(u.stdout, "S-0016") {
+	if u = run(t, dir, "undo", "--yes").ok(t, "undo B-0002"); !strings.Contains(u.stdout, "S-0015") || !strings.Contains(u.stdout, "S-0016") {
 		t.Errorf("undo B-0002: %q", u.stdout)
 	}
-	run(t, dir, "undo").ok(t, "undo B-0001")
+	run(t, dir, "undo", "--yes").ok(t, "undo B-0001")
 	before := readFile(t, path)
-	run(t, dir, "undo").failsWith(t, "undo with nothing left", "nothing to undo")
+	run(t, dir, "undo", "--yes").failsWith(t, "undo with nothing left", "nothing to undo")
 	if !bytes.Equal(readFile(t, path), before) {
 		t.Error("a failed undo changed the file")
 	}
@@ -298,7 +299,7 @@ func TestUndoRestoresExactBytes(t *testing.T) {
 		if !bytes.Equal(readFile(t, path+".bak"), original) {
 			t.Error("the backup is not the previous file")
 		}
-		run(t, dir, "undo").ok(t, "undo")
+		run(t, dir, "undo", "--yes").ok(t, "undo")
 		if !bytes.Equal(readFile(t, path), original) {
 			t.Fatalf("round %d: undo did not restore the exact previous bytes", round)
 		}
@@ -383,7 +384,7 @@ func TestErrorsLeaveFileUntouched(t *testing.T) {
 		dir := fixtureDir(t, "invalid/bad-date.json")
 		path := filepath.Join(dir, "bad-date.json")
 		before := readFile(t, path)
-		for _, cmd := range [][]string{{"sell", "--sell", "L-0001"}, {"undo"}, {"report"}, {"simulate", "--sell", "L-0001"}, {"export"}, {"suggest"}} {
+		for _, cmd := range [][]string{{"sell", "--sell", "L-0001"}, {"undo", "--yes"}, {"report"}, {"simulate", "--sell", "L-0001"}, {"export"}, {"suggest"}} {
 			run(t, dir, append(cmd, "--portfolio", "bad-date.json")...).failsWith(t, cmd[0],
 				`bad-date.json: lots[0].acquired: "2024-13-01" is not a date (YYYY-MM-DD)`)
 		}
@@ -397,7 +398,7 @@ func TestErrorsLeaveFileUntouched(t *testing.T) {
 // save must refuse with a clear error naming the file, keeping the other
 // writer's content.
 func TestConcurrentModification(t *testing.T) {
-	for _, args := range [][]string{{"sell", "--sell", "L-0003"}, {"undo"}} {
+	for _, args := range [][]string{{"sell", "--sell", "L-0003"}, {"undo", "--yes"}} {
 		t.Run(args[0], func(t *testing.T) {
 			dir := sampleDir(t)
 			path := filepath.Join(dir, DefaultFile)

@@ -186,22 +186,6 @@ func existing(path string) error {
 	return nil
 }
 
-// notPortfolioFile refuses an output path that is the portfolio file or one
-// of its companions (.bak, .log, .lock), even with --force: an export must
-// never replace the records it was made from.
-func notPortfolioFile(out, portfolioPath string) error {
-	o, err := os.Stat(out)
-	if err != nil {
-		return nil // nothing there yet: it cannot be the portfolio
-	}
-	for _, p := range []string{portfolioPath, portfolioPath + ".bak", portfolioPath + ".log", portfolioPath + ".lock"} {
-		if st, err := os.Stat(p); err == nil && os.SameFile(o, st) {
-			return inputErrorf("--out %s is the portfolio file %s or one of its companions; choose another name", out, p)
-		}
-	}
-	return nil
-}
-
 // looksLikeCommand reports whether a missing "file" argument is more likely
 // a mistyped command: a bare word without a dot or a path separator.
 func looksLikeCommand(a string) bool {

@@ -118,6 +118,9 @@ func TestExitCodeAndPrintError(t *testing.T) {
 		{fmt.Errorf("open x: %w", fs.ErrNotExist), 2, "nftharvest: open x: file does not exist\n"},
 		{fmt.Errorf("saving p.json: %w", storage.ErrChanged), 1, "nftharvest: saving p.json: " + storage.ErrChanged.Error() + "\n"},
 		{inputErrorf("nothing to undo"), 2, "nftharvest: nothing to undo\n"},
+		{fmt.Errorf("save p.json: %w: change log: disk full", storage.ErrSavedNotLogged), 3,
+			"nftharvest: save p.json: the new file is in place, but: change log: disk full; " + recordedAdvice + "\n"},
+		{fmt.Errorf("--out p.json %w", storage.ErrCompanion), 2, "nftharvest: --out p.json " + storage.ErrCompanion.Error() + "\n"},
 		{errors.New("disk on fire\nsecond line"), 1, "nftharvest: disk on fire; second line\n"},
 	}
 	for _, tt := range tests {

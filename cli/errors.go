@@ -16,7 +16,14 @@ const (
 	ExitOK      = 0 // success
 	ExitFailure = 1 // an unexpected failure (I/O, a bug, a concurrent change)
 	ExitInvalid = 2 // invalid input: usage, flag values, file content, requests
+	// ExitRecorded: the change was saved (the new file is in place) but a
+	// step after that failed, such as appending the change log line. The
+	// command must not be run again: it would record the change twice.
+	ExitRecorded = 3
 )
+
+// recordedAdvice ends the message of an ExitRecorded failure.
+const recordedAdvice = "the change IS recorded; do not run the command again (the next save repairs the change log)"
 
 // errHelpShown is returned by a command that printed its --help text.
 var errHelpShown = errors.New("help shown")
@@ -42,12 +49,18 @@ func inputErrorf(format string, a ...any) error {
 	return &InputError{Err: fmt.Errorf(format, a...)}
 }
 
-// ExitCode maps an error to the process exit status: 0 for nil, 2 for
-// invalid input (usage errors, *storage.InvalidError, *taxrules.RequestError,
-// a missing file, a file that must not be overwritten), 1 for anything else.
+// ExitCode maps an error to the process exit status: 0 for nil, 3 for a
+// save that took effect although a later step failed
+// (storage.ErrSavedNotLogged), 2 for invalid input (usage errors,
+// *storage.InvalidError, *taxrules.RequestError, a missing file, a file
+// that must not be overwritten, an export onto the portfolio), 1 for
+// anything else.
 func ExitCode(err error) int {
 	if err == nil {
 		return ExitOK
+	}
+	if errors.Is(err, storage.ErrSavedNotLogged) {
+		return ExitRecorded
 	}
 	var (
 		usage   *UsageError
@@ -57,7 +70,8 @@ func ExitCode(err error) int {
 	)
 	switch {
 	case errors.As(err, &usage), errors.As(err, &input), errors.As(err, &invalid),
-		errors.As(err, &request), errors.Is(err, fs.ErrNotExist), errors.Is(err, storage.ErrExists):
+		errors.As(err, &request), errors.Is(err, fs.ErrNotExist), errors.Is(err, storage.ErrExists),
+		errors.Is(err, storage.ErrCompanion):
 		return ExitInvalid
 	}
 	return ExitFailure
@@ -80,7 +94,11 @@ func PrintError(w io.Writer, err error) int {
 		}
 		return ExitInvalid
 	}
-	say(w, "nftharvest: %s", oneLine(err.Error()))
+	msg := oneLine(err.Error())
+	if errors.Is(err, storage.ErrSavedNotLogged) {
+		msg += "; " + recordedAdvice
+	}
+	say(w, "nftharvest: %s", msg)
 	return ExitCode(err)
 }
 

@@ -22,7 +22,9 @@ the realized part of "report --format json" with the summary.
   --year YEAR       tax year (default: the portfolio's tax year)
   --format FORMAT   form8949 (default) or json
   --out FILE        write to FILE (atomically) instead of standard output;
-                    an existing FILE is not overwritten without --force
+                    an existing FILE is not overwritten without --force, and
+                    the portfolio, FILE.bak*, FILE.log or FILE.lock never is;
+                    FILE gets the portfolio's permissions
   --force           allow --out to replace an existing file
   --portfolio FILE  portfolio file (default $NFTHARVEST_PORTFOLIO, else
                     ./portfolio.json)
@@ -41,13 +43,13 @@ func runExport(c *ctx, args []string) error {
 	if err := f.parseNoArgs(args); err != nil {
 		return err
 	}
-	if *out != "" && !*force {
-		if err := mustNotExist(*out, "--force"); err != nil {
-			return err
+	if *out != "" && !f.sample {
+		if err := storage.CheckNotCompanion(*out, f.path()); err != nil {
+			return fmt.Errorf("--out %w", err)
 		}
 	}
-	if *out != "" && !f.sample {
-		if err := notPortfolioFile(*out, f.path()); err != nil {
+	if *out != "" && !*force {
+		if err := mustNotExist(*out, "--force"); err != nil {
 			return err
 		}
 	}
@@ -85,11 +87,9 @@ func runExport(c *ctx, args []string) error {
 		_, err := c.stdout.Write(buf.Bytes())
 		return err
 	}
-	write := storage.WriteNewFileAtomic // never replaces a file that appeared meanwhile
-	if *force {
-		write = storage.WriteFileAtomic
-	}
-	if err := write(*out, buf.Bytes()); err != nil {
+	// The portfolio and its companions are refused again there, and a file
+	// that appeared meanwhile is not replaced without --force.
+	if err := storage.WriteExport(*out, file.Path, buf.Bytes(), *force); err != nil {
 		return fmt.Errorf("writing %s: %w", *out, err)
 	}
 	return say(c.stdout, "Wrote %s to %s.", what, *out)

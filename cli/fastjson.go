@@ -7,18 +7,20 @@ import (
 	"strconv"
 	"unicode/utf8"
 
-	"github.com/shopspring/decimal"
-
+	"nftharvest/money"
 	"nftharvest/portfolio"
 	"nftharvest/safetext"
 	"nftharvest/taxrules"
+
+	"github.com/shopspring/decimal"
 )
 
 // jw appends JSON indented with two spaces, byte for byte as
 // encoding/json's Encoder prints it with SetIndent("", "  ") and
-// SetEscapeHTML(false). The report and export documents use it to stream a
-// million lots quickly; the tests compare its output with encoding/json on
-// the document structs of jsondoc.go for generated portfolios.
+// SetEscapeHTML(false). Every --format json document is written with it:
+// the report and export stream a million lots quickly. It is the one
+// description of each document (docs/json.md); the tests compare its output
+// with encoding/json on reference structs (jsondoc_test.go).
 type jw struct {
 	b     []byte
 	depth int
@@ -128,14 +130,14 @@ func (w *jw) boolean(k string, v bool) {
 func (w *jw) money(k string, d decimal.Decimal) {
 	w.key(k)
 	w.b = append(w.b, '"')
-	w.b = appendMoney(w.b, d)
+	w.b = money.AppendFixed2(w.b, d)
 	w.b = append(w.b, '"')
 }
 
 func (w *jw) qty(k string, d decimal.Decimal) {
 	w.key(k)
 	w.b = append(w.b, '"')
-	w.b = appendQty(w.b, d)
+	w.b = money.AppendQuantity(w.b, d)
 	w.b = append(w.b, '"')
 }
 
@@ -228,7 +230,7 @@ func (w *jw) purchases(k string, ps []taxrules.Purchase) {
 	w.close(']')
 }
 
-// lot writes one lot as lotDoc does.
+// lot writes one lot of a report.
 func (w *jw) lot(ls *taxrules.LotState) {
 	l := ls.Lot
 	w.open('{')
@@ -284,9 +286,27 @@ func (w *jw) lot(ls *taxrules.LotState) {
 	w.close('}')
 }
 
-// sale writes one realized sale as saleDoc does.
+// sale writes one realized sale: {"sale", "lot", "date", "quantity",
+// "proceeds", "cost_basis", "gain_loss", "disallowed_loss", "recognized",
+// "term", "code", "replacements"}.
 func (w *jw) sale(s *taxrules.SaleResult) {
 	w.open('{')
+	w.saleMembers(s)
+	w.close('}')
+}
+
+// simSale writes one sale of a what-if: the realized members, then
+// "safe_to_rebuy" and "warnings".
+func (w *jw) simSale(s *taxrules.SaleResult) {
+	w.open('{')
+	w.saleMembers(s)
+	w.date("safe_to_rebuy", s.SafeToRebuy)
+	w.purchases("warnings", s.Warnings)
+	w.close('}')
+}
+
+// saleMembers writes the members of a realized sale.
+func (w *jw) saleMembers(s *taxrules.SaleResult) {
 	w.optStr("sale", s.Sale)
 	w.str("lot", s.Lot)
 	w.key("date")
@@ -317,10 +337,9 @@ func (w *jw) sale(s *taxrules.SaleResult) {
 		w.close('}')
 	}
 	w.close(']')
-	w.close('}')
 }
 
-// summary writes a Schedule D summary as summaryDoc does.
+// summary writes a Schedule D summary.
 func (w *jw) summary(s taxrules.Summary) {
 	w.open('{')
 	w.integer("tax_year", s.TaxYear)
@@ -332,6 +351,18 @@ func (w *jw) summary(s taxrules.Summary) {
 	w.money("carryover_short_term", s.CarryoverShortTerm)
 	w.money("carryover_long_term", s.CarryoverLongTerm)
 	w.money("estimated_tax", s.EstimatedTax)
+	w.str("tax_model", s.TaxModel)
+	w.optStr("tax_model_warning", s.TaxModelWarning)
+	w.key("gain_bands")
+	w.open('{')
+	w.money("zero", s.Bands.Zero)
+	w.money("fifteen", s.Bands.Fifteen)
+	w.money("twenty", s.Bands.Twenty)
+	w.money("twenty_eight", s.Bands.TwentyEight)
+	w.qty("ordinary_rate", s.Bands.OrdinaryRate)
+	w.close('}')
+	w.money("next_loss_saves_short_term", s.NextLossSavesST)
+	w.money("next_loss_saves_long_term", s.NextLossSavesLT)
 	w.close('}')
 }
 
@@ -397,6 +428,76 @@ func writeExportJSON(out io.Writer, year int, realized []*taxrules.SaleResult, s
 	w.sales("realized", realized)
 	w.key("summary")
 	w.summary(summary)
+	w.close('}')
+	return w.finish()
+}
+
+// writeSimulateJSON writes the simulate document, {"date", "sales",
+// "before", "after", "tax_saved", "warnings"}, led by "batch" when batch is
+// not empty (the sell document).
+func writeSimulateJSON(out io.Writer, batch string, r *taxrules.WhatIfResult, sales []*taxrules.SaleResult) error {
+	w := newJW(out)
+	w.open('{')
+	if batch != "" {
+		w.str("batch", batch)
+	}
+	w.date("date", r.Date)
+	w.key("sales")
+	w.open('[')
+	for _, s := range sales {
+		w.elem()
+		w.simSale(s)
+	}
+	w.close(']')
+	w.key("before")
+	w.summary(r.Before)
+	w.key("after")
+	w.summary(r.After)
+	w.money("tax_saved", r.TaxSaved)
+	w.key("warnings")
+	w.open('[')
+	if r.OtherYear != "" {
+		w.elem()
+		w.b = appendJSONString(w.b, r.OtherYear)
+	}
+	w.close(']')
+	w.close('}')
+	return w.finish()
+}
+
+// writeSuggestJSON writes the suggest document, {"as_of", "target",
+// "room", "picks", "total", "carryover", "carryover_added"}.
+func writeSuggestJSON(out io.Writer, a *taxrules.Analysis, s taxrules.Suggestion) error {
+	w := newJW(out)
+	w.open('{')
+	w.date("as_of", a.AsOf)
+	w.money("target", s.Target)
+	w.money("room", s.Room)
+	w.key("picks")
+	w.open('[')
+	for _, p := range s.Picks {
+		w.elem()
+		w.open('{')
+		w.str("lot", p.Lot)
+		coll, token := "", ""
+		if l, ok := a.Index.Lot(p.Lot); ok {
+			coll, token = l.Collection, l.TokenID
+		}
+		w.str("collection", coll)
+		w.str("token_id", token)
+		w.qty("quantity", p.Quantity)
+		w.money("loss", p.Loss)
+		w.str("term", p.Term.String())
+		w.money("saves", p.Saves)
+		w.str("reason", p.Reason)
+		w.close('}')
+	}
+	w.close(']')
+	w.money("total", s.Total)
+	w.money("carryover", s.Carryover)
+	w.money("carryover_added", s.CarryoverAdded)
+	w.money("tax_saved", s.TaxSaved)
+	w.integer("candidates", s.Candidates)
 	w.close('}')
 	return w.finish()
 }

@@ -250,3 +250,77 @@ func FuzzAppendJSONString(f *testing.F) {
 		}
 	})
 }
+
+// suggestDocOf is the reference suggest document.
+func suggestDocOf(a *taxrules.Analysis, s taxrules.Suggestion) suggestDoc {
+	doc := suggestDoc{AsOf: a.AsOf.String(), Target: plainMoney(s.Target), Room: plainMoney(s.Room),
+		Picks: make([]pickJSON, len(s.Picks)), Total: plainMoney(s.Total),
+		Carryover: plainMoney(s.Carryover), CarryoverAdded: plainMoney(s.CarryoverAdded),
+		TaxSaved: plainMoney(s.TaxSaved), Candidates: s.Candidates}
+	for i, p := range s.Picks {
+		j := pickJSON{Lot: p.Lot, Quantity: qty(p.Quantity), Loss: plainMoney(p.Loss), Term: p.Term.String(),
+			Saves: plainMoney(p.Saves), Reason: p.Reason}
+		if l, ok := a.Index.Lot(p.Lot); ok {
+			j.Collection, j.TokenID = l.Collection, l.TokenID
+		}
+		doc.Picks[i] = j
+	}
+	return doc
+}
+
+// The simulate, sell and suggest documents written by the fast writer are
+// byte for byte what encoding/json prints of the reference structs, on the
+// sample (with a hostile name) and generated portfolios, in the profile's
+// year and the next.
+func TestWhatIfDocumentsMatchReference(t *testing.T) {
+	today := portfolio.MustDate(synthetic.Today)
+	for seed := int64(1); seed <= 3; seed++ {
+		p := synthetic.Portfolio(600, seed)
+		p.Collections[0].Name = "Evil \x1b]0;pwned\x07 \u202e"
+		a := mustAnalyze(t, p, today)
+		var reqs []taxrules.SaleRequest
+		for i := range a.Lots {
+			if a.Lots[i].OpenQuantity.Sign() > 0 && a.Lots[i].HasPrice && len(reqs) < 12 {
+				reqs = append(reqs, taxrules.SaleRequest{Lot: a.Lots[i].Lot.ID})
+			}
+		}
+		for _, date := range []portfolio.Date{today, today.AddDays(40)} {
+			res, err := a.Simulate(taxrules.WhatIf{Sales: reqs, Date: date})
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, batch := range []string{"", "B-0007"} {
+				var got, want bytes.Buffer
+				if err := writeSimulateJSON(&got, batch, res, ptrs(res.Sales)); err != nil {
+					t.Fatal(err)
+				}
+				var ref any = simulateDocOf(res, res.Sales)
+				if batch != "" {
+					ref = sellDoc{Batch: batch, simulateDoc: simulateDocOf(res, res.Sales)}
+				}
+				if err := writeJSON(&want, ref); err != nil {
+					t.Fatal(err)
+				}
+				if !bytes.Equal(got.Bytes(), want.Bytes()) {
+					t.Fatalf("seed %d %s batch %q: simulate JSON differs at byte %d:\n%s\nwant\n%s", seed, date, batch,
+						firstDiff(got.Bytes(), want.Bytes()), got.Bytes(), want.Bytes())
+				}
+			}
+		}
+		for _, target := range []*decimal.Decimal{nil, ptr(decimal.NewFromInt(5000))} {
+			s := a.Suggest(target)
+			var got, want bytes.Buffer
+			if err := writeSuggestJSON(&got, a, s); err != nil {
+				t.Fatal(err)
+			}
+			if err := writeJSON(&want, suggestDocOf(a, s)); err != nil {
+				t.Fatal(err)
+			}
+			if !bytes.Equal(got.Bytes(), want.Bytes()) {
+				t.Fatalf("seed %d: suggest JSON differs at byte %d", seed, firstDiff(got.Bytes(), want.Bytes()))
+			}
+		}
+	}
+}
+
+func ptr[T any](v T) *T { return &v }

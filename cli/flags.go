@@ -24,6 +24,9 @@ type flags struct {
 
 	portfolio string
 	sample    bool
+	// forUpdate makes load take the file's lock and keep it until the
+	// File is closed: for commands that change the file.
+	forUpdate bool
 	format    string
 	formats   []string
 }
@@ -35,9 +38,21 @@ func (c *ctx) newFlags() *flags {
 	return &flags{FlagSet: fs, c: c}
 }
 
-// portfolioFlags adds --portfolio FILE and, when sampleOK, --sample.
+// portfolioFlags adds --portfolio FILE and, when sampleOK, --sample. An
+// empty file name, or a second --portfolio, is a usage error: neither may
+// silently pick another file than the one meant.
 func (f *flags) portfolioFlags(sampleOK bool) {
-	f.StringVar(&f.portfolio, "portfolio", "", "")
+	given := false
+	f.Func("portfolio", "", func(s string) error {
+		switch {
+		case s == "":
+			return errors.New("needs a file name, not an empty one")
+		case given:
+			return errors.New("given more than once; name one portfolio file")
+		}
+		f.portfolio, given = s, true
+		return nil
+	})
 	if sampleOK {
 		f.BoolVar(&f.sample, "sample", false, "")
 	}

@@ -33,7 +33,8 @@ The portfolio file is --portfolio FILE, else $NFTHARVEST_PORTFOLIO, else
 ./portfolio.json; without any, the app opens the embedded sample. Dates are
 YYYY-MM-DD; "today" is $NFTHARVEST_TODAY when set. Amounts are decimals in
 the base currency (812.50). Exit status: 0 ok, 2 invalid input (the file is
-left untouched), 1 any other failure.
+left untouched), 1 any other failure, 3 the change was saved but its change
+log line was not (do not run the command again).
 
 All tax numbers are estimates, not tax advice.
 `)

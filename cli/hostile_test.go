@@ -104,7 +104,7 @@ func TestHostileNamesInSellAndUndo(t *testing.T) {
 	dir := hostileDir(t)
 	r := run(t, dir, "sell", "--sell", "L-0004", "--sell", "L-0006").ok(t, "sell")
 	noRawControls(t, "sell", r)
-	noRawControls(t, "undo", run(t, dir, "undo").ok(t, "undo"))
+	noRawControls(t, "undo", run(t, dir, "undo", "--yes").ok(t, "undo"))
 	log := string(readFile(t, filepath.Join(dir, DefaultFile+".log")))
 	if near, bad := rawControl(strings.ReplaceAll(log, "\t", " ")); bad {
 		t.Errorf("the change log holds a raw control near %q", near)

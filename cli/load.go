@@ -12,7 +12,10 @@ import (
 )
 
 // load reads the portfolio named by --portfolio (or the default file), or
-// the embedded sample with --sample.
+// the embedded sample with --sample. With forUpdate it holds the file's
+// lock from now until the caller closes the File, so that concurrent
+// commands changing the file take turns; while another process holds the
+// lock it says so on standard error and waits (storage.LockTimeout).
 func (f *flags) load() (*storage.File, error) {
 	file, err := f.loadFile()
 	if err != nil {
@@ -20,6 +23,7 @@ func (f *flags) load() (*storage.File, error) {
 	}
 	if f.c.cmd.name != "validate" && f.c.cmd.name != "undo" { // the others work as of today
 		if err := f.c.env.CheckToday(file); err != nil {
+			file.Close() // the lock, with forUpdate
 			return nil, err
 		}
 	}
@@ -41,6 +45,11 @@ func (f *flags) loadFile() (*storage.File, error) {
 			return nil, inputErrorf("%s: no such file (create it with \"nftharvest init %s\", or name one with --portfolio FILE)", path, path)
 		}
 		return nil, inputErrorf("%s: no such file", path)
+	}
+	if f.forUpdate {
+		return storage.LoadForUpdate(path, func(holder string) {
+			say(f.c.stderr, "nftharvest: waiting for the lock on %s held by %s (up to %v)", path, holder, storage.LockTimeout)
+		})
 	}
 	return storage.Load(path)
 }

@@ -24,6 +24,13 @@ func say(w io.Writer, format string, args ...any) error {
 	return err
 }
 
+// ask writes a question as say does, without the line feed: the answer
+// is typed after it.
+func ask(w io.Writer, format string, args ...any) error {
+	_, err := io.WriteString(w, safetext.String(fmt.Sprintf(format, args...)))
+	return err
+}
+
 // escapeJSONControls replaces, in encoded JSON, every raw character that
 // safetext.IsControl reports (C0 controls never appear raw in JSON; DEL,
 // C1 controls, bidi controls and line separators may) with its \uNNNN

@@ -3,9 +3,13 @@ package cli
 import (
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 
+	"nftharvest/portfolio"
 	"nftharvest/taxrules"
+
+	"github.com/shopspring/decimal"
 )
 
 // summaryBlock renders Schedule D summaries side by side (one column for a
@@ -52,8 +56,51 @@ func summaryBlock(out io.Writer, title string, headers []string, sums ...taxrule
 	row("Carryover to "+next+", short term", func(s taxrules.Summary) string { return amount(s.CarryoverShortTerm) })
 	row("Carryover to "+next+", long term", func(s taxrules.Summary) string { return amount(s.CarryoverLongTerm) })
 	row("Estimated tax", func(s taxrules.Summary) string { return amount(s.EstimatedTax) })
-	return k.render(out)
+	bands := []struct {
+		label string
+		get   func(b taxrules.GainBands) decimal.Decimal
+	}{
+		{"  gain taxed at 0%", func(b taxrules.GainBands) decimal.Decimal { return b.Zero }},
+		{"  gain taxed at 15%", func(b taxrules.GainBands) decimal.Decimal { return b.Fifteen }},
+		{"  gain taxed at 20%", func(b taxrules.GainBands) decimal.Decimal { return b.Twenty }},
+		{"  gain taxed at 28%", func(b taxrules.GainBands) decimal.Decimal { return b.TwentyEight }},
+	}
+	for _, b := range bands {
+		if slices.ContainsFunc(sums, func(s taxrules.Summary) bool { return b.get(s.Bands).Sign() != 0 }) {
+			row(b.label, func(s taxrules.Summary) string { return amount(b.get(s.Bands)) })
+		}
+	}
+	row("Next 1,000 of ST loss saves", func(s taxrules.Summary) string { return amount(s.NextLossSavesST) })
+	row("Next 1,000 of LT loss saves", func(s taxrules.Summary) string { return amount(s.NextLossSavesLT) })
+	if err := k.render(out); err != nil {
+		return err
+	}
+	if len(sums) > 0 {
+		return modelNote(out, sums[len(sums)-1])
+	}
+	return nil
 }
+
+// modelNote says how the estimated tax was computed, and warns when the
+// brackets could not be used.
+func modelNote(out io.Writer, s taxrules.Summary) error {
+	text := "Estimated tax: the profile's flat rates times the net (tax_model flat)."
+	if s.TaxModel == portfolio.TaxModelBrackets {
+		text = fmt.Sprintf("Estimated tax: federal tax at the %d brackets (%s, Schedule D Tax Worksheet) with NIIT and the state rate; ordinary income taxed at up to %s.",
+			s.TaxYear, s.TaxTables, percentText(s.Bands.OrdinaryRate))
+	}
+	if _, err := io.WriteString(out, wrap(text, "  ", "  ", Width)); err != nil {
+		return err
+	}
+	if s.TaxModelWarning != "" {
+		_, err := io.WriteString(out, wrap("Warning: "+s.TaxModelWarning+".", "  ", "  ", Width))
+		return err
+	}
+	return nil
+}
+
+// percentText writes a rate as a percent: 0.22 -> "22%".
+func percentText(r decimal.Decimal) string { return r.Shift(2).String() + "%" }
 
 // termText is the term column of lot tables: "long", or "short" with the
 // days left until the lot turns long term.

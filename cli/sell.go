@@ -32,10 +32,12 @@ func runSell(c *ctx, w *whatIf) error {
 		return usageErrorf("--date: %s is after today (%s); record a sale once it happened (simulate previews future dates)",
 			w.req.Date, c.env.Today)
 	}
+	w.f.forUpdate = true
 	file, _, res, err := w.simulate(c.env.Today)
 	if err != nil {
 		return err
 	}
+	defer file.Close()
 	if file.Sample {
 		return inputErrorf("the embedded sample cannot be changed; write it out with \"nftharvest init\" first")
 	}
@@ -78,12 +80,7 @@ func runSell(c *ctx, w *whatIf) error {
 func printSell(c *ctx, w *whatIf, path, batch string, recorded []portfolio.Sale,
 	res *taxrules.WhatIfResult, sales []*taxrules.SaleResult) error {
 	if w.f.format == "json" {
-		doc := sellDoc{Batch: batch, simulateDoc: simulateDocOf(res, nil)}
-		doc.Sales = make([]simSaleJSON, len(sales))
-		for i, s := range sales {
-			doc.Sales[i] = simSaleDoc(s)
-		}
-		return writeJSON(c.stdout, doc)
+		return writeSimulateJSON(c.stdout, batch, res, sales)
 	}
 	b := bufio.NewWriter(c.stdout)
 	say(b, "Recorded batch %s in %s:", batch, path)
@@ -113,9 +110,9 @@ func describeBatch(verb, batch string, sales []portfolio.Sale) string {
 }
 
 func saleLine(s portfolio.Sale) string {
-	line := fmt.Sprintf("%s %s %s @ %s", s.ID, s.Lot, qty(s.Quantity), money(s.Proceeds))
+	line := fmt.Sprintf("%s %s %s @ %s", s.ID, s.Lot, qty(s.Quantity), plainMoney(s.Proceeds))
 	if !s.Fees.IsZero() {
-		line += " fees " + money(s.Fees)
+		line += " fees " + plainMoney(s.Fees)
 	}
 	return line + " on " + s.Date.String()
 }

@@ -76,7 +76,8 @@ func parseWhatIf(c *ctx, args []string, sell bool) (*whatIf, error) {
 	return w, nil
 }
 
-// simulate loads the portfolio and previews the sales.
+// simulate loads the portfolio and previews the sales. On an error the
+// file's lock (sell) is released.
 func (w *whatIf) simulate(today portfolio.Date) (*storage.File, *taxrules.Analysis, *taxrules.WhatIfResult, error) {
 	file, err := w.f.load()
 	if err != nil {
@@ -87,10 +88,12 @@ func (w *whatIf) simulate(today portfolio.Date) (*storage.File, *taxrules.Analys
 	}
 	a, err := analyze(file.Portfolio, today)
 	if err != nil {
+		file.Close()
 		return nil, nil, nil, err
 	}
 	res, err := a.Simulate(w.req)
 	if err != nil {
+		file.Close()
 		return nil, nil, nil, err
 	}
 	return file, a, res, nil
@@ -109,7 +112,7 @@ func runWhatIf(c *ctx, args []string, sell bool) error {
 		return err
 	}
 	if w.f.format == "json" {
-		return writeJSON(c.stdout, simulateDocOf(res, res.Sales))
+		return writeSimulateJSON(c.stdout, "", res, ptrs(res.Sales))
 	}
 	b := bufio.NewWriter(c.stdout)
 	say(b, "What-if: sell on %s (nothing is recorded)", res.Date)

@@ -4,9 +4,9 @@ import (
 	"bufio"
 	"strings"
 
-	"github.com/shopspring/decimal"
-
 	"nftharvest/safetext"
+
+	"github.com/shopspring/decimal"
 )
 
 var suggestCmd = &command{
@@ -15,14 +15,16 @@ var suggestCmd = &command{
 	usage: `Usage: nftharvest suggest [--target AMOUNT] [--as-of DATE] [--format table|json]
                           [--portfolio FILE | --sample]
 
-Suggests open lots to sell at a loss to reach a target: lots whose loss sale
-would not be a wash sale, short-term losses first. The file is not changed;
-the suggestion ends with the "nftharvest sell" command that would record it.
+Suggests open lots to sell at a loss, none whose loss sale would be a wash
+sale. Without --target: the best harvest, the lots (and units of multi-unit
+lots) that save the most tax this year under the profile's tax model, each
+saving something; nothing when no loss lowers this year's tax. With
+--target: whole lots, short-term losses first, until their losses reach the
+amount. The file is not changed; the suggestion ends with the "nftharvest
+sell" command that would record it.
 
   --target AMOUNT   losses to harvest, in the base currency (default: the
-                    losses that still lower this year's tax: the net gains
-                    left plus what is left of the ordinary-income limit;
-                    when that is zero, nothing is suggested)
+                    best harvest)
   --as-of DATE      suggest as of DATE (YYYY-MM-DD; default today)
   --format FORMAT   table (default) or json (see docs/json.md)
   --portfolio FILE  portfolio file (default $NFTHARVEST_PORTFOLIO, else
@@ -63,28 +65,23 @@ func runSuggest(c *ctx, args []string) error {
 	}
 	s := a.Suggest(target)
 	if f.format == "json" {
-		doc := suggestDoc{AsOf: a.AsOf.String(), Target: money(s.Target), Room: money(s.Room),
-			Picks: make([]pickJSON, len(s.Picks)), Total: money(s.Total),
-			Carryover: money(s.Carryover), CarryoverAdded: money(s.CarryoverAdded)}
-		for i, p := range s.Picks {
-			j := pickJSON{Lot: p.Lot, Quantity: qty(p.Quantity), Loss: money(p.Loss), Term: p.Term.String(), Reason: p.Reason}
-			if l, ok := a.Index.Lot(p.Lot); ok {
-				j.Collection, j.TokenID = l.Collection, l.TokenID
-			}
-			doc.Picks[i] = j
-		}
-		return writeJSON(c.stdout, doc)
+		return writeSuggestJSON(c.stdout, a, s)
 	}
 	b := bufio.NewWriter(c.stdout)
-	if target == nil && s.Room.Sign() <= 0 {
-		say(b, "No loss lowers your %d tax; further losses only add to the carryover: %s", a.TaxYear, amount(s.Carryover))
-		b.WriteString("  (--target AMOUNT suggests lots to harvest anyway)\n")
+	if len(s.Picks) == 0 {
+		if target == nil && s.Candidates > 0 {
+			say(b, "No loss lowers your %d tax; further losses only add to the carryover: %s", a.TaxYear, amount(s.Carryover))
+			b.WriteString("  (--target AMOUNT suggests lots to harvest anyway)\n")
+		} else {
+			b.WriteString("Nothing to harvest: no open lot has a loss that can be sold without a wash sale\n")
+		}
 		return b.Flush()
 	}
-	say(b, "Harvest suggestion as of %s: target %s of losses", a.AsOf, amount(s.Target))
-	if len(s.Picks) == 0 {
-		b.WriteString("  nothing to harvest: no open lot has a loss that can be sold without a wash sale\n")
-		return b.Flush()
+	if target == nil {
+		say(b, "Best harvest as of %s: saves %s of %d tax (estimate)", a.AsOf, amount(s.TaxSaved), a.TaxYear)
+	} else {
+		say(b, "Harvest suggestion as of %s: target %s of losses; saves %s of %d tax (estimate)",
+			a.AsOf, amount(s.Target), amount(s.TaxSaved), a.TaxYear)
 	}
 	t := table{cols: []column{
 		{header: "Lot"},
@@ -92,6 +89,7 @@ func runSuggest(c *ctx, args []string) error {
 		{header: "Qty", right: true, gap: 2},
 		{header: "Term", gap: 2},
 		{header: "Loss", right: true, gap: 2},
+		{header: "Saves", right: true, gap: 2},
 	}}
 	sell := []string{"nftharvest sell"}
 	if f.portfolio != "" {
@@ -102,16 +100,15 @@ func runSuggest(c *ctx, args []string) error {
 		if i, ok := a.Index.LotIndex(p.Lot); ok && i < len(a.Lots) {
 			asset = assetText(&a.Lots[i])
 		}
-		t.add(p.Lot, asset, qty(p.Quantity), p.Term.String(), amount(p.Loss))
+		t.add(p.Lot, asset, qty(p.Quantity), p.Term.String(), amount(p.Loss), amount(p.Saves))
 		sell = append(sell, "--sell "+shellQuote(p.Lot+":"+qty(p.Quantity)))
 	}
-	t.add("Total", "", "", "", amount(s.Total))
+	t.add("Total", "", "", "", amount(s.Total), amount(s.TaxSaved))
 	if err := t.render(b, Width); err != nil {
 		return err
 	}
 	if s.CarryoverAdded.Sign() > 0 {
-		say(b, "Adds %s to the carryover into %d (only %s lowers your %d tax).",
-			amount(s.CarryoverAdded), a.TaxYear+1, amount(s.Room), a.TaxYear)
+		say(b, "Adds %s to the carryover into %d.", amount(s.CarryoverAdded), a.TaxYear+1)
 	}
 	b.WriteString("\nWhy:\n")
 	for _, p := range s.Picks {

@@ -5,8 +5,8 @@ import (
 	"io"
 	"strings"
 
+	"nftharvest/money"
 	"nftharvest/safetext"
-	"nftharvest/taxrules"
 
 	"github.com/mattn/go-runewidth"
 	"github.com/shopspring/decimal"
@@ -171,7 +171,7 @@ func wrap(text, first, rest string, width int) string {
 // separated, "-" for negative amounts: -12,345.67.
 func amount(d decimal.Decimal) string {
 	var buf [48]byte
-	return taxrules.GroupThousands(string(appendMoney(buf[:0], d)))
+	return money.Group(string(money.AppendFixed2(buf[:0], d)))
 }
 
 // kv is a block of labelled amounts, labels left, values right-aligned.

@@ -30,8 +30,8 @@ func TestAmount(t *testing.T) {
 
 func TestMoneyJSON(t *testing.T) {
 	for in, want := range map[string]string{"0": "0.00", "-1519.9": "-1519.90", "1323.105": "1323.11", "-0.125": "-0.13"} {
-		if got := money(decimal.RequireFromString(in)); got != want {
-			t.Errorf("money(%s) = %q, want %q", in, got, want)
+		if got := plainMoney(decimal.RequireFromString(in)); got != want {
+			t.Errorf("plainMoney(%s) = %q, want %q", in, got, want)
 		}
 	}
 }

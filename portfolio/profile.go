@@ -16,6 +16,16 @@ const (
 	WashOff   = "off"
 )
 
+// Tax models accepted in TaxProfile.TaxModel: how the estimated tax is
+// computed.
+const (
+	// TaxModelBrackets is the federal tax at the year's brackets (the
+	// default for a tax year with tables).
+	TaxModelBrackets = "brackets"
+	// TaxModelFlat is the profile's marginal rates times the net.
+	TaxModelFlat = "flat"
+)
+
 // Match modes accepted in TaxProfile.Match: what counts as substantially
 // identical for the wash-sale rule.
 const (
@@ -35,7 +45,14 @@ type TaxProfile struct {
 	StateRate        decimal.Decimal
 	// TaxableIncome is the year's taxable income before capital gains and
 	// losses; nil means "large enough" for the carryover worksheet.
-	TaxableIncome      *decimal.Decimal
+	TaxableIncome *decimal.Decimal
+	// TaxModel is TaxModelBrackets, TaxModelFlat or "" (brackets when the
+	// year has tables, else flat).
+	TaxModel string
+	// MAGI is modified adjusted gross income before capital gains and
+	// losses, for the net investment income tax; nil means taxable income
+	// plus the standard deduction.
+	MAGI               *decimal.Decimal
 	WashSale           string
 	Match              string
 	CollectibleDefault bool

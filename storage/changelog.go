@@ -18,10 +18,12 @@ var Now = time.Now
 // "<RFC 3339 UTC time>\t<change>\tsha256=<hex of the new file>\n".
 // Tabs and line breaks in change become spaces and other control
 // characters visible escapes (logText), so that every change is exactly
-// one line; an empty change is logged as "save".
-func appendLog(path, change string, sum [sha256.Size]byte) error {
+// one line; an empty change is logged as "save". The log is opened
+// without following a symbolic link and created with the portfolio's
+// permissions and owner o.
+func appendLog(path, change string, sum [sha256.Size]byte, o fileOwner) error {
 	line := Now().UTC().Format(time.RFC3339) + "\t" + logText(change) + "\tsha256=" + hex.EncodeToString(sum[:]) + "\n"
-	f, err := os.OpenFile(path, os.O_WRONLY|os.O_APPEND|os.O_CREATE, 0o644)
+	f, err := openSidecar(path, os.O_WRONLY|os.O_APPEND|os.O_CREATE, o)
 	if err != nil {
 		return fmt.Errorf("change log: %w", err)
 	}
@@ -44,13 +46,18 @@ func appendLog(path, change string, sum [sha256.Size]byte) error {
 // interrupted between replacing the file and logging it.
 const unloggedChange = "(version found on disk without a log line: edited outside nftharvest, or a save was interrupted)"
 
+// unloggedSaveChange describes a version found without its own log line
+// whose backup is the last version logged: a save replaced the file and
+// then could not log it (it failed, or was killed, after the rename).
+const unloggedSaveChange = "(version found on disk without a log line: a save replaced the file but did not log it; the change before it is in the .bak)"
+
 // logTail is the end of every log line: "sha256=" and 64 hex digits.
 const logTail = len("sha256=") + 2*sha256.Size + 1
 
 // lastLoggedSum returns the hash recorded by the log's last line, or ""
 // when the log is missing, empty or does not end with a well-formed line.
 func lastLoggedSum(path string) string {
-	f, err := os.Open(path)
+	f, err := openSidecar(path, os.O_RDONLY, fileOwner{})
 	if err != nil {
 		return ""
 	}
@@ -76,16 +83,25 @@ func lastLoggedSum(path string) string {
 
 // logUnlogged appends a line for the current file content when the log
 // exists but does not end with its hash, so that every version the file
-// had since the log began is in the log. A file with no log yet starts
-// one with the first save's own line.
-func logUnlogged(path string, sum [sha256.Size]byte) error {
-	if _, err := os.Stat(path); err != nil {
+// had since the log began is in the log. When the backup bak holds the
+// last version logged, the file was written by a save that could not log
+// it, and the line says so (the log is repaired from the .bak and the
+// file). A file with no log yet starts one with the first save's own line.
+func logUnlogged(path, bak string, sum [sha256.Size]byte, o fileOwner) error {
+	if _, err := os.Lstat(path); err != nil {
 		return nil
 	}
-	if lastLoggedSum(path) == hex.EncodeToString(sum[:]) {
+	last := lastLoggedSum(path)
+	if last == hex.EncodeToString(sum[:]) {
 		return nil
 	}
-	return appendLog(path, unloggedChange, sum)
+	change := unloggedChange
+	if prior, err := os.ReadFile(bak); err == nil && last != "" {
+		if b := sha256.Sum256(prior); hex.EncodeToString(b[:]) == last {
+			change = unloggedSaveChange
+		}
+	}
+	return appendLog(path, change, sum, o)
 }
 
 // logText makes a change description fit on one log line, safe to read

@@ -14,7 +14,7 @@ func TestLogLineIsSanitised(t *testing.T) {
 	fixedNow(t)
 	path := filepath.Join(t.TempDir(), "x.log")
 	change := "sell B-1: Cats\x1b]0;pwned\x07 \x1b[2J \u009b\u202e\tx\r\nL-0999 FAKE\x7f"
-	if err := appendLog(path, change, sha256.Sum256([]byte("x"))); err != nil {
+	if err := appendLog(path, change, sha256.Sum256([]byte("x")), ownerOf(nil)); err != nil {
 		t.Fatal(err)
 	}
 	line := string(readFile(t, path))

@@ -15,7 +15,7 @@ import (
 // Extra entries that reuse one of these names.
 var (
 	topFields        = []string{"format", "version", "base_currency", "tax_profile", "rates", "collections", "lots", "sales"}
-	profileFields    = []string{"jurisdiction", "tax_year", "filing_status", "ordinary_rate", "long_term_rate", "collectibles_rate", "niit", "state_rate", "taxable_income", "wash_sale", "match", "collectible_default", "carryover", "other_gains"}
+	profileFields    = []string{"jurisdiction", "tax_year", "filing_status", "ordinary_rate", "long_term_rate", "collectibles_rate", "niit", "state_rate", "taxable_income", "wash_sale", "match", "collectible_default", "carryover", "other_gains", "tax_model", "magi"}
 	carryoverFields  = []string{"short_term", "long_term"}
 	otherGainsFields = []string{"short_term", "long_term", "collectibles"}
 	collectionFields = []string{"id", "name", "chain", "contract", "standard", "floor", "collectible"}
@@ -276,6 +276,18 @@ func (d *decoder) profile(t *portfolio.TaxProfile) {
 		case "other_gains":
 			if d.first(&seen, 13, f("other_gains")) {
 				d.otherGains(&t.OtherGains)
+			}
+		case "tax_model":
+			if d.first(&seen, 14, f("tax_model")) {
+				if v, ok := d.str(f("tax_model")); ok {
+					t.TaxModel = v
+				}
+			}
+		case "magi":
+			if d.first(&seen, 15, f("magi")) {
+				if v, ok := d.decimal(f("magi")); ok && !d.c.reported(f("magi")) {
+					t.MAGI = &v
+				}
 			}
 		default:
 			t.Extra = d.extra(t.Extra, f(d.keep(name)))

@@ -113,6 +113,14 @@ func (e *encoder) profile(t *portfolio.TaxProfile) {
 		e.memberLine(in, "taxable_income", false)
 		e.dec(*t.TaxableIncome)
 	}
+	if t.MAGI != nil {
+		e.memberLine(in, "magi", false)
+		e.dec(*t.MAGI)
+	}
+	if t.TaxModel != "" {
+		e.memberLine(in, "tax_model", false)
+		e.str(t.TaxModel)
+	}
 	e.memberLine(in, "wash_sale", false)
 	e.str(t.WashSale)
 	e.memberLine(in, "match", false)

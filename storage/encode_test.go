@@ -167,3 +167,26 @@ func TestEncodeEmpty(t *testing.T) {
 		t.Errorf("an empty portfolio does not load: %v", err)
 	}
 }
+
+// tax_model and magi are read, written and read back.
+func TestTaxModelAndMAGIRoundTrip(t *testing.T) {
+	src := strings.Replace(validBase, `"taxable_income": "95000",`, `"taxable_income": "95000", "tax_model": "flat", "magi": "120000.50",`, 1)
+	p, err := Parse([]byte(src), "p.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.TaxProfile.TaxModel != portfolio.TaxModelFlat || p.TaxProfile.MAGI == nil || p.TaxProfile.MAGI.String() != "120000.5" {
+		t.Fatalf("read %q %v", p.TaxProfile.TaxModel, p.TaxProfile.MAGI)
+	}
+	data, err := Encode(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(data), `"magi": "120000.50"`) || !strings.Contains(string(data), `"tax_model": "flat"`) {
+		t.Fatalf("written:\n%s", data)
+	}
+	q, err := Parse(data, "p.json")
+	if err != nil || q.TaxProfile.TaxModel != "flat" || !q.TaxProfile.MAGI.Equal(*p.TaxProfile.MAGI) {
+		t.Fatalf("read back: %v %+v", err, q.TaxProfile)
+	}
+}

@@ -19,6 +19,8 @@ type File struct {
 	// sum is the SHA-256 of the file's content when it was loaded or last
 	// saved; Save refuses to write when the file on disk differs.
 	sum [sha256.Size]byte
+	// unlock releases the lock held since LoadForUpdate (nil: none held).
+	unlock func()
 }
 
 // Name returns the file's path, or SampleName for the embedded sample.

@@ -13,7 +13,9 @@ var LockTimeout = 10 * time.Second
 const lockSupported = false
 
 // lockFile takes no lock on this platform.
-func lockFile(path string) (unlock func(), err error) { return func() {}, nil }
+func lockFile(path string, o fileOwner, wait func(holder string)) (unlock func(), err error) {
+	return func() {}, nil
+}
 
 // ignorableSyncError tells whether a folder fsync error only means the
 // file system does not support syncing folders (always, here: Windows

@@ -39,8 +39,8 @@ func (f *File) save(p *portfolio.Portfolio, change string, preferBackup bool) er
 	if f.Sample || f.Path == "" {
 		return fmt.Errorf("save: %w", ErrSample)
 	}
-	sum, err := save(f.Path, p, change, mustMatch, f.sum, preferBackup)
-	if err != nil && !errors.Is(err, errAfterRename) {
+	sum, err := save(f.Path, p, change, mustMatch, f.sum, preferBackup, f.unlock != nil)
+	if err != nil && !errors.Is(err, ErrSavedNotLogged) {
 		return err
 	}
 	f.Portfolio, f.sum = p, sum
@@ -57,8 +57,8 @@ func SaveAs(path string, p *portfolio.Portfolio, change string, overwrite bool) 
 	if overwrite {
 		mode = anyState
 	}
-	sum, err := save(path, p, change, mode, [sha256.Size]byte{}, false)
-	if err != nil && !errors.Is(err, errAfterRename) {
+	sum, err := save(path, p, change, mode, [sha256.Size]byte{}, false, false)
+	if err != nil && !errors.Is(err, ErrSavedNotLogged) {
 		return nil, err
 	}
 	return &File{Path: path, Portfolio: p, sum: sum}, err
@@ -73,10 +73,12 @@ const (
 	anyState                     // anything, replaced
 )
 
-// errAfterRename marks an error that happened after the new file was in
-// place (the change log could not be written, or the folder not synced):
-// the save took effect, and the File is updated.
-var errAfterRename = errors.New("the new file is in place, but")
+// ErrSavedNotLogged marks (wrapped) an error that happened after the new
+// file was in place (the change log could not be written, or the folder
+// not synced): the save took effect and the File is updated, so the change
+// must not be made again. The next save logs the version as found on disk
+// without a log line (see logUnlogged), which repairs the log.
+var ErrSavedNotLogged = errors.New("the new file is in place, but")
 
 // testHook, when set by tests, runs at each step of a save ("locked",
 // "backup", "written": before the rename); an error aborts the save there.
@@ -89,10 +91,10 @@ func hook(step string) error {
 	return testHook(step)
 }
 
-// save is Save and SaveAs: validate, encode, lock, check what is on disk,
-// back it up, replace it atomically, log. It returns the new file's
-// SHA-256.
-func save(path string, p *portfolio.Portfolio, change string, mode saveMode, want [sha256.Size]byte, preferBackup bool) ([sha256.Size]byte, error) {
+// save is Save and SaveAs: validate, encode, lock (unless the caller
+// holds the lock: locked), check what is on disk, back it up, replace it
+// atomically, log. It returns the new file's SHA-256.
+func save(path string, p *portfolio.Portfolio, change string, mode saveMode, want [sha256.Size]byte, preferBackup, locked bool) ([sha256.Size]byte, error) {
 	var none [sha256.Size]byte
 	if p == nil {
 		return none, fmt.Errorf("save %s: no portfolio", path)
@@ -107,12 +109,18 @@ func save(path string, p *portfolio.Portfolio, change string, mode saveMode, wan
 		return none, fmt.Errorf("save %s: %w", path, err)
 	}
 	target := resolve(path)
-
-	unlock, err := lockFile(target + ".lock")
+	o, err := targetOwner(target)
 	if err != nil {
 		return none, fmt.Errorf("save %s: %w", path, err)
 	}
-	defer unlock()
+
+	if !locked {
+		unlock, err := lockFile(target+".lock", o, nil)
+		if err != nil {
+			return none, fmt.Errorf("save %s: %w", path, err)
+		}
+		defer unlock()
+	}
 	if err := hook("locked"); err != nil {
 		return none, fmt.Errorf("save %s: %w", path, err)
 	}
@@ -140,18 +148,18 @@ func save(path string, p *portfolio.Portfolio, change string, mode saveMode, wan
 	if preferBackup {
 		data = backupIfSame(target+".bak", data)
 	}
-	perm := fs.FileMode(0o644)
 	if exists {
-		if st, err := os.Stat(target); err == nil {
-			perm = st.Mode().Perm()
-		}
-		if perm&0o222 == 0 {
-			return none, fmt.Errorf("save %s: %w", path, ErrReadOnly)
-		}
-		if err := logUnlogged(target+".log", sha256.Sum256(old)); err != nil {
+		// Read again under the lock: the file may have appeared meanwhile.
+		if o, err = targetOwner(target); err != nil {
 			return none, fmt.Errorf("save %s: %w", path, err)
 		}
-		if _, err := writeAtomic(target+".bak", old, perm, nil); err != nil {
+		if err := logUnlogged(target+".log", target+".bak", sha256.Sum256(old), o); err != nil {
+			return none, fmt.Errorf("save %s: %w", path, err)
+		}
+		if err := rotateBackups(target + ".bak"); err != nil {
+			return none, fmt.Errorf("save %s: backup: %w", path, err)
+		}
+		if _, err := writeAtomic(target+".bak", old, o, nil); err != nil {
 			return none, fmt.Errorf("save %s: backup: %w", path, err)
 		}
 	}
@@ -159,17 +167,41 @@ func save(path string, p *portfolio.Portfolio, change string, mode saveMode, wan
 		return none, fmt.Errorf("save %s: %w", path, err)
 	}
 	sum := sha256.Sum256(data)
-	renamed, err := writeAtomic(target, data, perm, func() error { return hook("written") })
+	renamed, err := writeAtomic(target, data, o, func() error { return hook("written") })
 	if err != nil {
 		if renamed {
-			return sum, fmt.Errorf("save %s: %w: %w", path, errAfterRename, err)
+			return sum, fmt.Errorf("save %s: %w: %w", path, ErrSavedNotLogged, err)
 		}
 		return none, fmt.Errorf("save %s: %w", path, err)
 	}
-	if err := appendLog(target+".log", change, sum); err != nil {
-		return sum, fmt.Errorf("save %s: %w: %w", path, errAfterRename, err)
+	if err := appendLog(target+".log", change, sum, o); err != nil {
+		return sum, fmt.Errorf("save %s: %w: %w", path, ErrSavedNotLogged, err)
 	}
 	return sum, nil
+}
+
+// targetOwner returns the permissions and owner the files of a save get:
+// those of the portfolio file at target, or the defaults when there is
+// none yet. It refuses a file that is not a regular file, a read-only
+// one, and one the user may not write.
+func targetOwner(target string) (fileOwner, error) {
+	st, err := os.Stat(target)
+	if errors.Is(err, fs.ErrNotExist) {
+		return ownerOf(nil), nil
+	}
+	if err != nil {
+		return fileOwner{}, err
+	}
+	if !st.Mode().IsRegular() {
+		return fileOwner{}, fileProblem(target, "is "+fileKind(st.Mode())+", not a regular file; a portfolio must be a regular file")
+	}
+	if st.Mode().Perm()&0o222 == 0 {
+		return fileOwner{}, ErrReadOnly
+	}
+	if err := checkWritable(target); err != nil {
+		return fileOwner{}, err
+	}
+	return ownerOf(st), nil
 }
 
 // backupIfSame returns the bytes of the backup at bak when they decode to
@@ -199,18 +231,24 @@ func resolve(path string) string {
 }
 
 // WriteFileAtomic writes data to path atomically (temp file, fsync, rename,
-// fsync of the folder), for exports. An existing file keeps its
-// permissions; a new one gets 0644 less the umask.
+// fsync of the folder). An existing file keeps its permissions and owner;
+// a new one gets 0644 less the umask.
 func WriteFileAtomic(path string, data []byte) error {
+	return writeFileAtomic(path, data, nil)
+}
+
+// writeFileAtomic is WriteFileAtomic; limit, when not nil, caps the
+// permissions of the file (an export of a 0600 portfolio is 0600 too).
+func writeFileAtomic(path string, data []byte, limit *fileOwner) error {
 	target := resolve(path)
-	perm := fs.FileMode(0o644)
-	if st, err := os.Stat(target); err == nil {
-		perm = st.Mode().Perm()
-		if perm&0o222 == 0 {
-			return fmt.Errorf("write %s: %w", path, ErrReadOnly)
-		}
+	o, err := targetOwner(target)
+	if err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
 	}
-	if _, err := writeAtomic(target, data, perm, nil); err != nil {
+	if limit != nil {
+		o.perm &= limit.perm
+	}
+	if _, err := writeAtomic(target, data, o, nil); err != nil {
 		return fmt.Errorf("write %s: %w", path, err)
 	}
 	return nil
@@ -219,11 +257,12 @@ func WriteFileAtomic(path string, data []byte) error {
 // writeAtomic writes data to a temporary file in path's folder, syncs it,
 // renames it over path and syncs the folder, so that path always holds
 // either its old or its new content. beforeRename, if set, runs between
-// the write and the rename (tests use it to inject failures). renamed
+// the write and the rename (tests use it to inject failures). The new
+// file gets the permissions and owner o. renamed
 // reports whether path now holds data, even when err is not nil (the
 // folder sync failed).
-func writeAtomic(path string, data []byte, perm fs.FileMode, beforeRename func() error) (renamed bool, err error) {
-	dir, name, err := writeTemp(path, data, perm)
+func writeAtomic(path string, data []byte, o fileOwner, beforeRename func() error) (renamed bool, err error) {
+	dir, name, err := writeTemp(path, data, o)
 	if err != nil {
 		return false, err
 	}
@@ -249,7 +288,13 @@ func writeAtomic(path string, data []byte, perm fs.FileMode, beforeRename func()
 // appears meanwhile is not overwritten. That case returns an error
 // wrapping ErrExists. For init and exports without --force.
 func WriteNewFileAtomic(path string, data []byte) error {
-	dir, name, err := writeTemp(path, data, 0o644)
+	return writeNewFileAtomic(path, data, ownerOf(nil))
+}
+
+// writeNewFileAtomic is WriteNewFileAtomic giving the file permissions o.
+func writeNewFileAtomic(path string, data []byte, o fileOwner) error {
+	o.known = false // a new file belongs to whoever writes it
+	dir, name, err := writeTemp(path, data, o)
 	if err != nil {
 		return fmt.Errorf("write %s: %w", path, err)
 	}
@@ -267,9 +312,11 @@ func WriteNewFileAtomic(path string, data []byte) error {
 	return nil
 }
 
-// writeTemp writes data with permissions perm to a new temporary file in
-// path's folder and syncs it; it returns the folder and the file's name.
-func writeTemp(path string, data []byte, perm fs.FileMode) (dir, name string, err error) {
+// writeTemp writes data to a new temporary file in path's folder, with
+// the permissions and owner o, and syncs it; it returns the folder and the
+// file's name.
+func writeTemp(path string, data []byte, o fileOwner) (dir, name string, err error) {
+	perm := o.perm
 	dir, base := filepath.Split(path)
 	if dir == "" {
 		dir = "."
@@ -289,6 +336,11 @@ func writeTemp(path string, data []byte, perm fs.FileMode) (dir, name string, er
 	}
 	if err := tmp.Chmod(perm); err != nil {
 		return fail(err)
+	}
+	if st, err := tmp.Stat(); err != nil {
+		return fail(err)
+	} else if err := keepOwner(tmp, st, o); err != nil {
+		return fail(fmt.Errorf("keeping the owner of %s: %w", path, err))
 	}
 	if err := tmp.Sync(); err != nil {
 		return fail(err)

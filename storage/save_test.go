@@ -144,7 +144,10 @@ func TestSaveBackupAndLog(t *testing.T) {
 	if f.SHA256() != fmt.Sprintf("%x", sha256.Sum256(second)) {
 		t.Error("SHA256() is not the last log line's hash")
 	}
-	if names := folderNames(t, filepath.Dir(path)); !reflect.DeepEqual(names, []string{"portfolio.json", "portfolio.json.bak", "portfolio.json.lock", "portfolio.json.log"}) {
+	if !bytes.Equal(readFile(t, path+".bak.1"), original) {
+		t.Error(".bak.1 does not hold the content before the first save")
+	}
+	if names := folderNames(t, filepath.Dir(path)); !reflect.DeepEqual(names, []string{"portfolio.json", "portfolio.json.bak", "portfolio.json.bak.1", "portfolio.json.lock", "portfolio.json.log"}) {
 		t.Errorf("folder holds %v", names)
 	}
 }
@@ -366,7 +369,7 @@ func TestSaveReadOnlyFolder(t *testing.T) {
 // touchLock makes sure the lock file exists before the folder becomes
 // read-only, so that the failure tested is the write itself.
 func touchLock(path string) error {
-	unlock, err := lockFile(path + ".lock")
+	unlock, err := lockFile(path+".lock", ownerOf(nil), nil)
 	if err != nil {
 		return err
 	}
@@ -383,7 +386,7 @@ func TestSaveWaitsForLock(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	unlock, err := lockFile(path + ".lock")
+	unlock, err := lockFile(path+".lock", ownerOf(nil), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -469,7 +472,7 @@ func TestWriteFileAtomic(t *testing.T) {
 func TestLogLineFormat(t *testing.T) {
 	fixedNow(t)
 	path := filepath.Join(t.TempDir(), "x.log")
-	if err := appendLog(path, "  undo B-0002\r\n", sha256.Sum256([]byte("x"))); err != nil {
+	if err := appendLog(path, "  undo B-0002\r\n", sha256.Sum256([]byte("x")), ownerOf(nil)); err != nil {
 		t.Fatal(err)
 	}
 	line := string(readFile(t, path))
@@ -527,7 +530,7 @@ func TestSaveLogFailure(t *testing.T) {
 	p.Lots[0].Note = "saved without a log line"
 	err = f.Save(p, "x")
 	testHook = nil
-	if err == nil || !strings.Contains(err.Error(), "the new file is in place, but") {
+	if !errors.Is(err, ErrSavedNotLogged) || !strings.Contains(err.Error(), "the new file is in place, but") {
 		t.Fatalf("Save: %v, want the after-rename error", err)
 	}
 	if f.Portfolio != p || !bytes.Equal(readFile(t, path), mustEncode(t, p)) {
@@ -538,6 +541,53 @@ func TestSaveLogFailure(t *testing.T) {
 	q.Lots[0].Note = "next"
 	if err := f.Save(q, "next"); err != nil {
 		t.Errorf("the save after a log failure: %v", err)
+	}
+}
+
+// TestLogRepairsAnUnloggedSave: the next save finds the version a save
+// could not log, and, since its backup is the last version logged, logs
+// it as a save that replaced the file without logging it (not as a hand
+// edit).
+func TestLogRepairsAnUnloggedSave(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "p.json")
+	f, err := SaveAs(path, Sample(), "init", false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The log line cannot be appended: a folder stands in for the log
+	// from just before the rename until the save has failed.
+	testHook = func(step string) error {
+		if step == "written" {
+			if err := os.Rename(path+".log", path+".log.aside"); err != nil {
+				return err
+			}
+			return os.Mkdir(path+".log", 0o755)
+		}
+		return nil
+	}
+	p := f.Portfolio.Clone()
+	p.Lots[0].Note = "saved, not logged"
+	err = f.Save(p, "lost line")
+	testHook = nil
+	if !errors.Is(err, ErrSavedNotLogged) {
+		t.Fatalf("save: %v, want ErrSavedNotLogged", err)
+	}
+	if err := os.Remove(path + ".log"); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Rename(path+".log.aside", path+".log"); err != nil {
+		t.Fatal(err)
+	}
+	unlogged := readFile(t, path)
+	q := p.Clone()
+	q.Lots[0].Note = "next"
+	if err := f.Save(q, "next"); err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSuffix(string(readFile(t, path+".log")), "\n"), "\n")
+	want := fmt.Sprintf("\t%s\tsha256=%x", unloggedSaveChange, sha256.Sum256(unlogged))
+	if len(lines) != 3 || !strings.HasSuffix(lines[1], want) {
+		t.Errorf("log:\n%s\nwant line 2 ending %q", strings.Join(lines, "\n"), want)
 	}
 }
 

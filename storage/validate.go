@@ -28,6 +28,7 @@ var (
 	filingStatuses = []string{portfolio.Single, portfolio.MarriedJoint, portfolio.MarriedSeparate, portfolio.HeadOfHousehold}
 	washSales      = []string{portfolio.WashApply, portfolio.WashOff}
 	matchModes     = []string{portfolio.MatchToken, portfolio.MatchCollection}
+	taxModels      = []string{portfolio.TaxModelBrackets, portfolio.TaxModelFlat}
 	standards      = []string{"ERC-721", "ERC-1155"}
 	jurisdictions  = []string{"US"}
 )
@@ -114,6 +115,12 @@ func (v *validator) profile() {
 	rate(c, f("state_rate"), t.StateRate)
 	if t.TaxableIncome != nil {
 		notNegative(c, f("taxable_income"), *t.TaxableIncome)
+	}
+	if t.MAGI != nil {
+		notNegative(c, f("magi"), *t.MAGI)
+	}
+	if t.TaxModel != "" {
+		oneOf(c, f("tax_model"), t.TaxModel, taxModels)
 	}
 	oneOf(c, f("wash_sale"), t.WashSale, washSales)
 	oneOf(c, f("match"), t.Match, matchModes)

@@ -57,6 +57,9 @@ func TestProblems(t *testing.T) {
 		edits []string
 		want  []string // lines of InvalidError.Error()
 	}{
+		{"unknown tax model", []string{`"taxable_income": "95000",`, `"taxable_income": "95000", "tax_model": "progressive", "magi": "-1",`},
+			[]string{`p.json: tax_profile.magi: "-1" is negative`,
+				`p.json: tax_profile.tax_model: "progressive" is not one of brackets, flat`}},
 		{"bad date", []string{`"acquired": "2025-02-14"`, `"acquired": "2024-13-01"`},
 			[]string{`p.json: lots[0].acquired: "2024-13-01" is not a date (YYYY-MM-DD)`}},
 		{"not a leap year", []string{`"date": "2026-03-02"`, `"date": "2023-02-29"`},

@@ -201,6 +201,22 @@ type Summary struct {
 	CarryoverShortTerm decimal.Decimal
 	CarryoverLongTerm  decimal.Decimal
 	EstimatedTax       decimal.Decimal
+	// TaxModel is the model of EstimatedTax: portfolio.TaxModelBrackets or
+	// TaxModelFlat; TaxModelWarning says why brackets were not used when
+	// they should have been ("" otherwise).
+	TaxModel        string
+	TaxModelWarning string
+	// TaxTables names the source of the year's brackets ("Rev. Proc.
+	// 2025-32"); "" for the flat model.
+	TaxTables string
+	// Bands is where the net capital gain sits in the Schedule D Tax
+	// Worksheet (brackets model only; zero amounts otherwise).
+	Bands GainBands
+	// NextLossSavesST and NextLossSavesLT are the tax the next 1,000 of
+	// short-term or long-term loss would save (EstimatedTax less the
+	// estimate with it): its marginal rate times 1,000.
+	NextLossSavesST decimal.Decimal
+	NextLossSavesLT decimal.Decimal
 }
 
 // SaleRequest is one lot to sell in a what-if.
@@ -244,7 +260,9 @@ type Pick struct {
 	Quantity decimal.Decimal
 	Loss     decimal.Decimal // negative
 	Term     Term
-	Reason   string
+	// Saves is the tax this pick saves after the picks before it.
+	Saves  decimal.Decimal
+	Reason string
 }
 
 // Suggestion is a harvest plan.
@@ -260,6 +278,11 @@ type Suggestion struct {
 	// CarryoverAdded what selling the picks at market value adds to it.
 	Carryover      decimal.Decimal
 	CarryoverAdded decimal.Decimal
+	// TaxSaved is what selling the picks at market value saves this year.
+	TaxSaved decimal.Decimal
+	// Candidates is how many open lots could be harvested without a wash
+	// sale (a known price, a loss, no purchase in the last 30 days).
+	Candidates int
 }
 
 // Form8949Row is one line of Form 8949.

@@ -11,7 +11,7 @@ import (
 // niitRate is the net investment income tax rate (IRC 1411).
 var niitRate = decimal.RequireFromString("0.038")
 
-// estimateTax is an estimate, from the profile's marginal rates, of the tax
+// flatEstimate is an estimate, from the profile's marginal rates, of the tax
 // the year's capital items add (negative: the tax they save). It is
 // labelled an estimate everywhere it is shown: it ignores brackets,
 // phase-outs and the rest of the return.
@@ -33,7 +33,7 @@ var niitRate = decimal.RequireFromString("0.038")
 //
 // The estimate is rounded to the cent, so that a tax saved (before minus
 // after) is exactly the difference of the two figures shown.
-func estimateTax(s *Summary, prof *portfolio.TaxProfile) decimal.Decimal {
+func flatEstimate(s *Summary, prof *portfolio.TaxProfile) decimal.Decimal {
 	if s.Net.Sign() > 0 {
 		ltGain := decimal.Min(decimal.Max(decimal.Zero, s.LongTermNet), s.Net)
 		c28 := decimal.Min(s.CollectiblesNet, ltGain)

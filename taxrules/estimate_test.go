@@ -85,6 +85,7 @@ func TestEstimatedTax(t *testing.T) {
 // The rest is carried over, so it must not also count as saved now.
 func TestEstimateLossSavingLimitedByTaxableIncome(t *testing.T) {
 	p := newPortfolio(2026)
+	p.TaxProfile.TaxModel = portfolio.TaxModelFlat
 	p.TaxProfile.OrdinaryRate = d("0.32")
 	ti := d("1000")
 	p.TaxProfile.TaxableIncome = &ti

@@ -11,30 +11,26 @@ import (
 	"github.com/shopspring/decimal"
 )
 
-// Suggest picks open lots with unrealized losses whose sale on the
-// analysis date reaches target with no wash-sale hit. A nil target is the
-// losses that still lower this tax year's tax (LossRoom): the net gains
-// left to offset plus what is left of the ordinary-income limit (IRC
-// 1211(b)), never below zero; when nothing is left, nothing is suggested
-// (further losses would only add to the carryover).
+// Suggest proposes open lots with unrealized losses to sell on the
+// analysis date, with no wash-sale hit.
+//
+// With a nil target it is the best harvest (harvest.go): the lots, and the
+// units of multi-unit lots, that save the most tax this year under the
+// profile's tax model, none of which saves nothing; nothing when no loss
+// lowers this year's tax (further losses would only add to the carryover).
+// With a target it takes whole lots in order until their losses reach it.
 //
 // Candidates have a known price, Unrealized < 0 and no purchase in
 // WashRisk.Purchases (selling them today would not be washed by what was
-// already bought). Short-term losses come first (they offset gains taxed
-// at the ordinary rate, IRC 1(h)), then the largest loss, then lot id;
-// whole lots are taken until the losses reach the target.
+// already bought). Their order: short-term losses first (they offset gains
+// taxed at the ordinary rate, IRC 1(h)), then the largest loss, then lot
+// id. Each pick's Saves and the suggestion's TaxSaved come from the
+// engine's what-if of the picks at market value.
 func (a *Analysis) Suggest(target *decimal.Decimal) Suggestion {
 	sum := a.Summary(a.TaxYear)
 	room := LossRoom(sum, a.Portfolio.TaxProfile.FilingStatus)
-	tgt := room
-	if target != nil {
-		tgt = *target
-	}
-	out := Suggestion{Target: tgt, Room: room, Total: decimal.Zero, CarryoverAdded: decimal.Zero,
-		Carryover: money.Add(sum.CarryoverShortTerm, sum.CarryoverLongTerm)}
-	if tgt.Sign() <= 0 {
-		return out
-	}
+	out := Suggestion{Target: room, Room: room, Total: decimal.Zero, CarryoverAdded: decimal.Zero,
+		TaxSaved: decimal.Zero, Carryover: money.Add(sum.CarryoverShortTerm, sum.CarryoverLongTerm)}
 	var cands []cand
 	states := a.lotStates()
 	for i := range states {
@@ -44,20 +40,64 @@ func (a *Analysis) Suggest(target *decimal.Decimal) Suggestion {
 			cands = append(cands, cand{st: st, term: st.Term, key: k, ok: ok})
 		}
 	}
-	// Only the first few candidates are usually taken: a heap gives them in
-	// order without sorting every losing lot.
+	out.Candidates = len(cands)
 	h := candHeap(cands)
-	h.init()
-	for len(h) > 0 && out.Total.Neg().LessThan(tgt) {
-		st := h.pop().st
-		out.Picks = append(out.Picks, Pick{
-			Lot: st.Lot.ID, Quantity: st.OpenQuantity, Loss: st.Unrealized, Term: st.Term,
-			Reason: a.pickReason(st),
-		})
-		out.Total = out.Total.Add(st.Unrealized)
+	var picks []harvestPick
+	if target == nil {
+		picks, _ = a.bestHarvest(h)
+	} else {
+		// Only the first few candidates are usually taken: a heap gives
+		// them in order without sorting every losing lot.
+		out.Target = *target
+		h.init()
+		total := decimal.Zero
+		for len(h) > 0 && total.Neg().LessThan(out.Target) {
+			st := h.pop().st
+			picks = append(picks, harvestPick{st: st, kind: a.kindOf(st), qty: st.OpenQuantity, loss: st.Unrealized})
+			total = total.Add(st.Unrealized)
+		}
 	}
-	out.CarryoverAdded = a.carryoverAdded(out)
+	a.fillPicks(&out, picks)
 	return out
+}
+
+// fillPicks sets the suggestion's picks from the search's, with the
+// losses, savings, tax saved and carryover added of their what-if.
+func (a *Analysis) fillPicks(out *Suggestion, picks []harvestPick) {
+	if len(picks) == 0 {
+		return
+	}
+	saves := a.savings(picks)
+	w := WhatIf{Sales: make([]SaleRequest, len(picks))}
+	for i, p := range picks {
+		w.Sales[i] = SaleRequest{Lot: p.st.Lot.ID, Quantity: p.qty}
+	}
+	r, err := a.Simulate(w)
+	loss := map[string]decimal.Decimal{}
+	if err == nil {
+		for _, s := range r.Sales {
+			loss[s.Lot] = money.Add(loss[s.Lot], s.GainLoss)
+		}
+		out.TaxSaved = r.TaxSaved
+		before := money.Add(r.Before.CarryoverShortTerm, r.Before.CarryoverLongTerm)
+		after := money.Add(r.After.CarryoverShortTerm, r.After.CarryoverLongTerm)
+		out.CarryoverAdded = decimal.Max(decimal.Zero, money.Sub(after, before))
+	}
+	rest := out.TaxSaved
+	for i, p := range picks {
+		l, ok := loss[p.st.Lot.ID]
+		if !ok {
+			l = p.loss
+		}
+		save := saves[i]
+		if i == len(picks)-1 && err == nil {
+			save = rest // the what-if's exact total
+		}
+		rest = money.Sub(rest, save)
+		out.Picks = append(out.Picks, Pick{Lot: p.st.Lot.ID, Quantity: p.qty, Loss: l, Term: p.st.Term,
+			Saves: save, Reason: a.pickReason(p.st)})
+		out.Total = money.Add(out.Total, l)
+	}
 }
 
 // LossRoom is how much more capital loss lowers the tax of the year of s:
@@ -66,25 +106,6 @@ func (a *Analysis) Suggest(target *decimal.Decimal) Suggestion {
 // it only adds to the carryover (IRC 1212(b)).
 func LossRoom(s Summary, status string) decimal.Decimal {
 	return decimal.Max(decimal.Zero, s.ShortTermNet.Add(s.LongTermNet).Add(LossLimit(status)))
-}
-
-// carryoverAdded is how much selling the picks at market value on the
-// analysis date adds to the carryover into next year.
-func (a *Analysis) carryoverAdded(s Suggestion) decimal.Decimal {
-	if len(s.Picks) == 0 {
-		return decimal.Zero
-	}
-	w := WhatIf{Sales: make([]SaleRequest, len(s.Picks))}
-	for i, p := range s.Picks {
-		w.Sales[i] = SaleRequest{Lot: p.Lot, Quantity: p.Quantity}
-	}
-	r, err := a.Simulate(w)
-	if err != nil {
-		return decimal.Zero // the picks are open lots; a failure here is not the user's
-	}
-	before := money.Add(r.Before.CarryoverShortTerm, r.Before.CarryoverLongTerm)
-	after := money.Add(r.After.CarryoverShortTerm, r.After.CarryoverLongTerm)
-	return decimal.Max(decimal.Zero, money.Sub(after, before))
 }
 
 // pickReason explains a pick in one line.

@@ -27,11 +27,11 @@ func suggestPortfolio() *portfolio.Portfolio {
 	return p
 }
 
-func TestSuggestDefaultTarget(t *testing.T) {
+func TestSuggestTargetOrder(t *testing.T) {
 	a := mustAnalyze(t, suggestPortfolio(), "2024-06-01")
-	s := a.Suggest(nil)
-	// Target: this year's net gain 1,500 + the $3,000 limit (IRC 1211(b)).
-	eq(t, "target", s.Target, "4500")
+	target := d("4500") // this year's net gain 1,500 + the $3,000 limit (IRC 1211(b))
+	s := a.Suggest(&target)
+	eq(t, "room", s.Room, "4500")
 	var ids []string
 	for _, p := range s.Picks {
 		ids = append(ids, p.Lot)
@@ -50,6 +50,25 @@ func TestSuggestDefaultTarget(t *testing.T) {
 	}
 	if want := "long-term loss of $5,000.00; no purchase of this token in the last 30 days"; s.Picks[2].Reason != want {
 		t.Errorf("reason %q, want %q", s.Picks[2].Reason, want)
+	}
+}
+
+// The best harvest (flat rates of the 2024 profile: 24% ordinary, 15%
+// long term). Before: 1,500 of long-term gain, 225 of tax. Every candidate
+// sold (-8,400) leaves a net loss of 6,900: 3,000 deducted, -720 of tax;
+// 945 saved at most. L3 alone does that: 1,500 - 5,000 = -3,500, 3,000
+// deducted. So the short-term lots save nothing more and are left out.
+func TestSuggestBestHarvest(t *testing.T) {
+	a := mustAnalyze(t, suggestPortfolio(), "2024-06-01")
+	s := a.Suggest(nil)
+	if len(s.Picks) != 1 || s.Picks[0].Lot != "L3" {
+		t.Fatalf("picks %+v", s.Picks)
+	}
+	eq(t, "tax saved", s.TaxSaved, "945")
+	eq(t, "L3 saves", s.Picks[0].Saves, "945")
+	eq(t, "carryover added: 3,500 - 3,000", s.CarryoverAdded, "500")
+	if s.Candidates != 3 {
+		t.Errorf("candidates %d", s.Candidates)
 	}
 }
 

@@ -68,9 +68,24 @@ func (a *Analysis) Summary(year int) Summary {
 	return net(t, year, &a.Portfolio.TaxProfile)
 }
 
+// nextLoss is the loss whose saving Summary.NextLossSavesST/LT report.
+var nextLoss = lit("1000")
+
 // net nets a year's totals into a Schedule D summary (Schedule D
-// instructions; IRC 1211(b), 1212(b), 1(h)).
+// instructions; IRC 1211(b), 1212(b), 1(h)), with the estimated tax and
+// what the next 1,000 of loss of each term would save.
 func net(t totals, year int, prof *portfolio.TaxProfile) Summary {
+	s := netOnly(t, year, prof)
+	st, lt := t, t
+	st.st = money.Sub(st.st, nextLoss)
+	lt.lt = money.Sub(lt.lt, nextLoss)
+	s.NextLossSavesST = s.EstimatedTax.Sub(netOnly(st, year, prof).EstimatedTax)
+	s.NextLossSavesLT = s.EstimatedTax.Sub(netOnly(lt, year, prof).EstimatedTax)
+	return s
+}
+
+// netOnly is net without the next-loss savings.
+func netOnly(t totals, year int, prof *portfolio.TaxProfile) Summary {
 	s := Summary{
 		TaxYear:              year,
 		ShortTermRealized:    t.st,
@@ -103,6 +118,6 @@ func net(t totals, year int, prof *portfolio.TaxProfile) Summary {
 		w := carryoverWorksheet(s.ShortTermNet, s.LongTermNet, s.OrdinaryOffset, prof.TaxableIncome)
 		s.CarryoverShortTerm, s.CarryoverLongTerm = w.line8, w.line13
 	}
-	s.EstimatedTax = estimateTax(&s, prof)
+	estimate(&s, prof)
 	return s
 }

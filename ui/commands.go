@@ -137,8 +137,10 @@ type saveTarget struct {
 // writeCmd applies w to a copy of the portfolio, saves it and analyses the
 // result. The model's data is untouched until writtenMsg arrives.
 func (m *Model) writeCmd(w pendingWrite, target saveTarget) tea.Cmd {
-	store, today, d := m.store, m.today, m.data
-	return func() tea.Msg {
+	store, today, d, writes := m.store, m.today, m.data, m.writes
+	return func() (msg tea.Msg) {
+		writes.begin()
+		defer func() { writes.end(writeError(msg)) }()
 		p := d.p.Clone()
 		var batch, change string
 		var sales []portfolio.Sale
@@ -153,7 +155,12 @@ func (m *Model) writeCmd(w pendingWrite, target saveTarget) tea.Cmd {
 			}
 			sales = p.UndoLastBatch()
 			batch = w.batch
-			change = fmt.Sprintf("undo %s: %s", batch, describeSales(sales))
+			records, err := storage.SalesJSON(sales)
+			if err != nil {
+				return writeFailedMsg{err: err}
+			}
+			// The removed records in full, so the undo can be redone by hand.
+			change = fmt.Sprintf("undo %s: %s removed: %s", batch, describeSales(sales), records)
 		}
 		f := d.file
 		warn := ""
@@ -202,9 +209,18 @@ func describeSales(sales []portfolio.Sale) string {
 
 // exportCmd writes this tax year's Form 8949 CSV to path. Without
 // overwrite an existing file is not replaced (exportExistsMsg asks).
+// The portfolio and its companions are refused, even after "Overwrite
+// it?" (storage.ErrCompanion); the file gets the portfolio's permissions.
 func (m *Model) exportCmd(path string, overwrite bool) tea.Cmd {
-	store, a := m.store, m.data.a
-	return func() tea.Msg {
+	store, a, from, writes := m.store, m.data.a, m.data.file.Path, m.writes
+	return func() (msg tea.Msg) {
+		writes.begin()
+		defer func() { writes.end(writeError(msg)) }()
+		if from != "" {
+			if err := storage.CheckNotCompanion(path, from); err != nil {
+				return exportFailedMsg{err: err}
+			}
+		}
 		if !overwrite && store.Exists(path) {
 			return exportExistsMsg{path: path}
 		}
@@ -213,11 +229,28 @@ func (m *Model) exportCmd(path string, overwrite bool) tea.Cmd {
 		if err := taxrules.WriteForm8949CSV(&buf, rows); err != nil {
 			return exportFailedMsg{err: fmt.Errorf("form 8949: %w", err)}
 		}
-		if err := store.WriteFile(path, buf.Bytes()); err != nil {
+		if err := store.WriteExport(path, from, buf.Bytes()); err != nil {
 			return exportFailedMsg{err: err}
 		}
 		return exportedMsg{path: path, rows: len(rows)}
 	}
+}
+
+// writeError is the error a write command's result carries: nil when the
+// write completed (a warning after the save, such as the change log, is
+// reported as an error too: the save is in place but not logged).
+func writeError(msg tea.Msg) error {
+	switch msg := msg.(type) {
+	case writeFailedMsg:
+		return msg.err
+	case exportFailedMsg:
+		return msg.err
+	case writtenMsg:
+		if msg.warn != "" {
+			return errors.New(msg.warn)
+		}
+	}
+	return nil
 }
 
 // statusFade is how long a status message stays.

@@ -13,11 +13,11 @@ import (
 // suggest fills the basket with the engine's harvest suggestion.
 func (m *Model) suggest() tea.Cmd {
 	s := m.data.a.Suggest(nil)
-	if s.Room.Sign() <= 0 {
-		return m.setStatus(fmt.Sprintf("No loss lowers your %d tax; further losses only add to the carryover: %s.", m.data.a.TaxYear, amountText(s.Carryover)), false)
-	}
 	if len(s.Picks) == 0 {
-		return m.setStatus("No suggestion: no loss lot can be sold without a wash-sale hit, or nothing to offset.", false)
+		if s.Candidates > 0 {
+			return m.setStatus(fmt.Sprintf("No loss lowers your %d tax; further losses only add to the carryover: %s.", m.data.a.TaxYear, amountText(s.Carryover)), false)
+		}
+		return m.setStatus("No suggestion: no loss lot can be sold without a wash-sale hit.", false)
 	}
 	m.basket.clear()
 	for _, p := range s.Picks {
@@ -27,7 +27,7 @@ func (m *Model) suggest() tea.Cmd {
 		}
 	}
 	m.simulate(&m.basket)
-	msg := fmt.Sprintf("Suggested %d lots, loss %s (target %s).", len(s.Picks), amountText(s.Total), amountText(s.Target))
+	msg := fmt.Sprintf("Best harvest: %d lots, loss %s, saves %s (estimate).", len(s.Picks), amountText(s.Total), amountText(s.TaxSaved))
 	if s.CarryoverAdded.Sign() > 0 {
 		msg += fmt.Sprintf(" Adds %s to the carryover.", amountText(s.CarryoverAdded))
 	}

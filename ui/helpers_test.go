@@ -87,7 +87,7 @@ func (s *fakeStore) Exists(path string) bool {
 	return s.exists[path]
 }
 
-func (s *fakeStore) WriteFile(path string, data []byte) error {
+func (s *fakeStore) WriteExport(path, portfolioPath string, data []byte) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if s.writeErr != nil {

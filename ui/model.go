@@ -11,6 +11,8 @@ package ui
 import (
 	"errors"
 	"fmt"
+	"io"
+	"os"
 
 	"nftharvest/portfolio"
 	"nftharvest/storage"
@@ -46,6 +48,9 @@ type Options struct {
 	// collection frees little and only delays the first screen. 0 leaves
 	// the collector alone.
 	LoadGCPercent int
+	// Stderr receives what Run says after the program ended (a save that
+	// was still running when the app was closed); nil means os.Stderr.
+	Stderr io.Writer
 }
 
 // mode is what the screen shows.
@@ -198,6 +203,8 @@ type Model struct {
 	// queued are the keys pressed while the stage waits (loading, a
 	// first frame), replayed when every table is there.
 	queued []tea.KeyPressMsg
+	// writes are the saves and exports running; Run waits for them.
+	writes *inflight
 }
 
 // New returns the model for opts. The portfolio is loaded by the command
@@ -219,6 +226,7 @@ func New(opts Options) *Model {
 		help:    help.New(),
 		spinner: spinner.New(spinner.WithSpinner(spinner.Dot)),
 		mode:    modeBrowse,
+		writes:  &inflight{},
 		width:   80,
 		height:  24,
 	}
@@ -258,7 +266,21 @@ func Run(opts Options) error {
 		}
 		return msg
 	}
-	final, err := tea.NewProgram(m).Run()
+	prog := tea.NewProgram(m)
+	// SIGTERM and a hang-up (the terminal closed) quit the program like
+	// q, instead of killing a save half-way; a save still running then
+	// finishes before Run returns, and Run says so.
+	stopSignals := onQuitSignals(func() { prog.Send(tea.QuitMsg{}) })
+	final, err := prog.Run()
+	stderr := opts.Stderr
+	if stderr == nil {
+		stderr = os.Stderr
+	}
+	werr := m.writes.finish(stderr, m.fileLabel())
+	stopSignals()
+	if werr != nil {
+		return werr
+	}
 	if fm, ok := final.(*Model); ok && fm.err != nil {
 		return fm.err
 	}

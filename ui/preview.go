@@ -97,7 +97,7 @@ func (m *Model) previewLines(w int, wide bool) []string {
 		box := lipgloss.NewStyle().Border(lipgloss.DoubleBorder()).BorderForeground(style.GetForeground()).
 			Padding(0, 1).Width(min(w, max(textWidth(banner)+4, 24)))
 		out = append(out, strings.Split(box.Render(style.Render(banner)), "\n")...)
-		add(st.Muted.Render("estimate from the profile's marginal rates"))
+		add(st.Muted.Render(modelText(res.After)))
 	} else {
 		out = append(out, packSegments([]string{title, style.Reverse(true).Render(" "+banner+" ") + st.Muted.Render(" (estimate)")}, w, 2)...)
 		if m.preview.stale != "" {
@@ -123,6 +123,8 @@ func (m *Model) previewLines(w int, wide bool) []string {
 			row("Ordinary offset", b.OrdinaryOffset, a.OrdinaryOffset)
 			row("Carryover out", carry(b), carry(a))
 			row("Estimated tax", b.EstimatedTax, a.EstimatedTax)
+			row("Next 1k ST loss", b.NextLossSavesST, a.NextLossSavesST)
+			add(st.Muted.Render(bandsText(a)))
 		} else {
 			pair := func(name string, x, y decimal.Decimal) string {
 				return st.Label.Render(name+" ") + amountText(x) + " → " + amountText(y)
@@ -130,8 +132,9 @@ func (m *Model) previewLines(w int, wide bool) []string {
 			out = append(out, packSegments([]string{
 				pair("ST net", b.ShortTermNet, a.ShortTermNet), pair("LT net", b.LongTermNet, a.LongTermNet),
 				pair("Offset", b.OrdinaryOffset, a.OrdinaryOffset), pair("Carryover", carry(b), carry(a)),
-				pair("Tax", b.EstimatedTax, a.EstimatedTax),
-			}, w, 5)...)
+				pair("Tax", b.EstimatedTax, a.EstimatedTax), pair("Next 1k loss saves", b.NextLossSavesST, a.NextLossSavesST),
+			}, w, 6)...)
+			add(st.Muted.Render(bandsText(a)))
 		}
 	}
 	washLines := func() {
@@ -311,4 +314,34 @@ func plural(n int) string {
 		return ""
 	}
 	return "s"
+}
+
+// modelText says how the estimate is computed.
+func modelText(s taxrules.Summary) string {
+	if s.TaxModel == portfolio.TaxModelBrackets {
+		return fmt.Sprintf("estimate: %d brackets + NIIT + state", s.TaxYear)
+	}
+	return "estimate from the profile's flat rates"
+}
+
+// bandsText says where the year's gain sits after the sales: the capital
+// gain rates it is taxed at and the top ordinary rate.
+func bandsText(s taxrules.Summary) string {
+	if s.TaxModel != portfolio.TaxModelBrackets {
+		return ""
+	}
+	var parts []string
+	for _, b := range []struct {
+		rate string
+		amt  decimal.Decimal
+	}{{"0%", s.Bands.Zero}, {"15%", s.Bands.Fifteen}, {"20%", s.Bands.Twenty}, {"28%", s.Bands.TwentyEight}} {
+		if b.amt.Sign() > 0 {
+			parts = append(parts, amountText(b.amt)+" at "+b.rate)
+		}
+	}
+	text := "ordinary income up to " + s.Bands.OrdinaryRate.Shift(2).String() + "%"
+	if len(parts) > 0 {
+		text = "gain " + strings.Join(parts, ", ") + "; " + text
+	}
+	return text
 }

@@ -25,8 +25,10 @@ type Store interface {
 	SaveAs(path string, p *portfolio.Portfolio, change string, overwrite bool) (*storage.File, error)
 	// Exists reports whether path names an existing file.
 	Exists(path string) bool
-	// WriteFile writes an export atomically.
-	WriteFile(path string, data []byte) error
+	// WriteExport writes an export made from the portfolio at
+	// portfolioPath ("" for the sample) atomically over path, never onto
+	// the portfolio or its companions (storage.WriteExport).
+	WriteExport(path, portfolioPath string, data []byte) error
 }
 
 // DiskStore is the Store backed by the storage package.
@@ -61,7 +63,7 @@ func (DiskStore) Exists(path string) bool {
 	return err == nil || !errors.Is(err, fs.ErrNotExist)
 }
 
-// WriteFile implements Store.
-func (DiskStore) WriteFile(path string, data []byte) error {
-	return storage.WriteFileAtomic(path, data)
+// WriteExport implements Store.
+func (DiskStore) WriteExport(path, portfolioPath string, data []byte) error {
+	return storage.WriteExport(path, portfolioPath, data, true)
 }

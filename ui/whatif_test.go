@@ -78,7 +78,10 @@ func TestPreviewIsTheEngineWhatIf(t *testing.T) {
 		"W wash sale L-0024: 609.95 disallowed, moves",
 		"L-0047",
 		"Safe to rebuy from 2026-12-29",
-		"Estimated tax       6,454.24 →",
+		"Estimated tax       6,057.07 →     2,476.52",
+		"Next 1k ST loss       270.00 →       270.00",
+		"gain 5,272.12 at 28%; ordinary income up to 22%",
+		"estimate: 2026 brackets + NIIT + state",
 	} {
 		if !strings.Contains(s, want) {
 			t.Errorf("preview lacks %q\n%s", want, s)
@@ -111,8 +114,12 @@ func TestSuggestFillsTheBasket(t *testing.T) {
 	if h.m.preview.res == nil {
 		t.Error("no preview after H")
 	}
-	if !strings.Contains(h.m.status.text, "Suggested") {
+	if !strings.Contains(h.m.status.text, "Best harvest: 4 lots") || !strings.Contains(h.m.status.text, "saves "+amountText(sug.TaxSaved)) {
 		t.Errorf("status = %q", h.m.status.text)
+	}
+	// The preview of the basket is the suggestion's what-if.
+	if !h.m.preview.res.TaxSaved.Equal(sug.TaxSaved) {
+		t.Errorf("preview saves %s, suggestion %s", h.m.preview.res.TaxSaved, sug.TaxSaved)
 	}
 }
 

@@ -1,16 +1,17 @@
 package cli
 
+// The reference for the JSON documents: structs encoded by encoding/json.
+// The commands write every document with the fast writer (fastjson.go);
+// the tests compare the two byte for byte on generated portfolios.
+
 import (
 	"bytes"
 	"encoding/json"
 	"fmt"
 	"io"
-	"time"
 
 	"nftharvest/portfolio"
 	"nftharvest/taxrules"
-
-	"github.com/shopspring/decimal"
 )
 
 // The JSON documents printed with --format json. They are the stable
@@ -18,10 +19,6 @@ import (
 // change. Money is a string rounded to the cent with two decimals,
 // quantities are decimal strings, dates are YYYY-MM-DD (null when there is
 // none), terms are "short" or "long", and lists are [] when empty.
-
-// The report document, {"as_of", "tax_year", "lots", "realized",
-// "summary"}, and the export document, {"tax_year", "realized", "summary"},
-// are streamed by writeReportJSON and runExport with a jsonWriter.
 
 // lotJSON is one lot of a report.
 type lotJSON struct {
@@ -102,15 +99,26 @@ type simSaleJSON struct {
 
 // summaryJSON is the Schedule D summary of one tax year.
 type summaryJSON struct {
-	TaxYear            int    `json:"tax_year"`
-	ShortTermNet       string `json:"short_term_net"`
-	LongTermNet        string `json:"long_term_net"`
-	CollectiblesNet    string `json:"collectibles_net"`
-	Net                string `json:"net"`
-	OrdinaryOffset     string `json:"ordinary_offset"`
-	CarryoverShortTerm string `json:"carryover_short_term"`
-	CarryoverLongTerm  string `json:"carryover_long_term"`
-	EstimatedTax       string `json:"estimated_tax"`
+	TaxYear            int     `json:"tax_year"`
+	ShortTermNet       string  `json:"short_term_net"`
+	LongTermNet        string  `json:"long_term_net"`
+	CollectiblesNet    string  `json:"collectibles_net"`
+	Net                string  `json:"net"`
+	OrdinaryOffset     string  `json:"ordinary_offset"`
+	CarryoverShortTerm string  `json:"carryover_short_term"`
+	CarryoverLongTerm  string  `json:"carryover_long_term"`
+	EstimatedTax       string  `json:"estimated_tax"`
+	TaxModel           string  `json:"tax_model"`
+	TaxModelWarning    *string `json:"tax_model_warning"`
+	GainBands          struct {
+		Zero         string `json:"zero"`
+		Fifteen      string `json:"fifteen"`
+		Twenty       string `json:"twenty"`
+		TwentyEight  string `json:"twenty_eight"`
+		OrdinaryRate string `json:"ordinary_rate"`
+	} `json:"gain_bands"`
+	NextLossSavesShortTerm string `json:"next_loss_saves_short_term"`
+	NextLossSavesLongTerm  string `json:"next_loss_saves_long_term"`
 }
 
 // harvestableJSON is the report's taxrules.Harvestable.
@@ -122,7 +130,7 @@ type harvestableJSON struct {
 
 // harvestableDoc is h as the report prints it.
 func harvestableDoc(h taxrules.Harvestable) *harvestableJSON {
-	return &harvestableJSON{ShortTerm: money(h.ShortTerm), LongTerm: money(h.LongTerm), WashedIfSold: money(h.Washed)}
+	return &harvestableJSON{ShortTerm: plainMoney(h.ShortTerm), LongTerm: plainMoney(h.LongTerm), WashedIfSold: plainMoney(h.Washed)}
 }
 
 // simulateDoc is the output of "simulate --format json".
@@ -153,6 +161,8 @@ type suggestDoc struct {
 	Total          string     `json:"total"`
 	Carryover      string     `json:"carryover"`
 	CarryoverAdded string     `json:"carryover_added"`
+	TaxSaved       string     `json:"tax_saved"`
+	Candidates     int        `json:"candidates"`
 }
 
 // pickJSON is one lot of a harvest suggestion.
@@ -163,6 +173,7 @@ type pickJSON struct {
 	Quantity   string `json:"quantity"`
 	Loss       string `json:"loss"`
 	Term       string `json:"term"`
+	Saves      string `json:"saves"`
 	Reason     string `json:"reason"`
 }
 
@@ -181,18 +192,6 @@ func writeJSON(w io.Writer, v any) error {
 		return fmt.Errorf("writing JSON: %w", err)
 	}
 	return nil
-}
-
-// money formats an amount for JSON: rounded to the cent, two decimals.
-func money(d decimal.Decimal) string {
-	var buf [48]byte
-	return string(appendMoney(buf[:0], d))
-}
-
-// qty formats a quantity for JSON.
-func qty(d decimal.Decimal) string {
-	var buf [48]byte
-	return string(appendQty(buf[:0], d))
 }
 
 // optDate is a date for JSON, nil (null) for the zero date.
@@ -222,8 +221,8 @@ func lotDoc(ls *taxrules.LotState) lotJSON {
 		Acquired:      l.Acquired.String(),
 		HoldingStart:  optDate(ls.HoldingStart),
 		LongTermOn:    optDate(ls.LongTermOn),
-		CostBasis:     money(ls.CostBasis),
-		AdjustedBasis: money(ls.AdjustedBasis),
+		CostBasis:     plainMoney(ls.CostBasis),
+		AdjustedBasis: plainMoney(ls.AdjustedBasis),
 		Collectible:   ls.Collectible,
 		WashRisk: washRiskJSON{
 			Purchases: purchasesDoc(ls.WashRisk.Purchases),
@@ -236,7 +235,7 @@ func lotDoc(ls *taxrules.LotState) lotJSON {
 		j.Term = &term
 	}
 	if ls.HasPrice {
-		mv, un := money(ls.MarketValue), money(ls.Unrealized)
+		mv, un := plainMoney(ls.MarketValue), plainMoney(ls.Unrealized)
 		j.MarketValue, j.Unrealized = &mv, &un
 	}
 	if len(ls.Portions) > 1 {
@@ -244,7 +243,7 @@ func lotDoc(ls *taxrules.LotState) lotJSON {
 		for i, p := range ls.Portions {
 			j.Portions[i] = portionJSON{
 				Quantity:      qty(p.Quantity),
-				AdjustedBasis: money(p.AdjustedBasis),
+				AdjustedBasis: plainMoney(p.AdjustedBasis),
 				HoldingStart:  optDate(p.HoldingStart),
 				Term:          p.Term.String(),
 			}
@@ -267,11 +266,11 @@ func saleDoc(s *taxrules.SaleResult) saleJSON {
 		Lot:            s.Lot,
 		Date:           s.Date.String(),
 		Quantity:       qty(s.Quantity),
-		Proceeds:       money(s.Proceeds),
-		CostBasis:      money(s.CostBasis),
-		GainLoss:       money(s.GainLoss),
-		DisallowedLoss: money(s.Disallowed),
-		Recognized:     money(s.Recognized),
+		Proceeds:       plainMoney(s.Proceeds),
+		CostBasis:      plainMoney(s.CostBasis),
+		GainLoss:       plainMoney(s.GainLoss),
+		DisallowedLoss: plainMoney(s.Disallowed),
+		Recognized:     plainMoney(s.Recognized),
 		Term:           s.Term.String(),
 		Code:           s.Code,
 		Replacements:   make([]replacementJSON, len(s.Replacements)),
@@ -280,8 +279,8 @@ func saleDoc(s *taxrules.SaleResult) saleJSON {
 		j.Replacements[i] = replacementJSON{
 			Lot:           r.Lot,
 			Quantity:      qty(r.Quantity),
-			Disallowed:    money(r.Disallowed),
-			AdjustedBasis: money(r.AdjustedBasis),
+			Disallowed:    plainMoney(r.Disallowed),
+			AdjustedBasis: plainMoney(r.AdjustedBasis),
 			HoldingStart:  optDate(r.HoldingStart),
 		}
 	}
@@ -297,17 +296,25 @@ func simSaleDoc(s *taxrules.SaleResult) simSaleJSON {
 }
 
 func summaryDoc(s taxrules.Summary) summaryJSON {
-	return summaryJSON{
-		TaxYear:            s.TaxYear,
-		ShortTermNet:       money(s.ShortTermNet),
-		LongTermNet:        money(s.LongTermNet),
-		CollectiblesNet:    money(s.CollectiblesNet),
-		Net:                money(s.Net),
-		OrdinaryOffset:     money(s.OrdinaryOffset),
-		CarryoverShortTerm: money(s.CarryoverShortTerm),
-		CarryoverLongTerm:  money(s.CarryoverLongTerm),
-		EstimatedTax:       money(s.EstimatedTax),
+	j := summaryJSON{
+		TaxYear:                s.TaxYear,
+		ShortTermNet:           plainMoney(s.ShortTermNet),
+		LongTermNet:            plainMoney(s.LongTermNet),
+		CollectiblesNet:        plainMoney(s.CollectiblesNet),
+		Net:                    plainMoney(s.Net),
+		OrdinaryOffset:         plainMoney(s.OrdinaryOffset),
+		CarryoverShortTerm:     plainMoney(s.CarryoverShortTerm),
+		CarryoverLongTerm:      plainMoney(s.CarryoverLongTerm),
+		EstimatedTax:           plainMoney(s.EstimatedTax),
+		TaxModel:               s.TaxModel,
+		TaxModelWarning:        optString(s.TaxModelWarning),
+		NextLossSavesShortTerm: plainMoney(s.NextLossSavesST),
+		NextLossSavesLongTerm:  plainMoney(s.NextLossSavesLT),
 	}
+	j.GainBands.Zero, j.GainBands.Fifteen = plainMoney(s.Bands.Zero), plainMoney(s.Bands.Fifteen)
+	j.GainBands.Twenty, j.GainBands.TwentyEight = plainMoney(s.Bands.Twenty), plainMoney(s.Bands.TwentyEight)
+	j.GainBands.OrdinaryRate = qty(s.Bands.OrdinaryRate)
+	return j
 }
 
 func simulateDocOf(r *taxrules.WhatIfResult, sales []taxrules.SaleResult) simulateDoc {
@@ -316,7 +323,7 @@ func simulateDocOf(r *taxrules.WhatIfResult, sales []taxrules.SaleResult) simula
 		Sales:    make([]simSaleJSON, len(sales)),
 		Before:   summaryDoc(r.Before),
 		After:    summaryDoc(r.After),
-		TaxSaved: money(r.TaxSaved),
+		TaxSaved: plainMoney(r.TaxSaved),
 		Warnings: []string{},
 	}
 	if r.OtherYear != "" {
@@ -326,16 +333,4 @@ func simulateDocOf(r *taxrules.WhatIfResult, sales []taxrules.SaleResult) simula
 		d.Sales[i] = simSaleDoc(&sales[i])
 	}
 	return d
-}
-
-// realizedIn returns the analysed sales dated in year, in processing order.
-func realizedIn(a *taxrules.Analysis, year int) []*taxrules.SaleResult {
-	var out []*taxrules.SaleResult
-	first, last := portfolio.NewDate(year, time.January, 1), portfolio.NewDate(year, time.December, 31)
-	for i := range a.Sales {
-		if d := a.Sales[i].Date; d >= first && d <= last {
-			out = append(out, &a.Sales[i])
-		}
-	}
-	return out
 }

@@ -1,0 +1,100 @@
+package taxrules
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"testing"
+
+	"nftharvest/portfolio"
+
+	"github.com/shopspring/decimal"
+)
+
+// genHarvest returns a 2026 portfolio for the best-harvest tests: realized
+// gains and losses of both terms this year, open lots with losses and
+// gains (some multi-unit, some collectibles), a random taxable income and
+// filing status, under the bracket model.
+func genHarvest(rng *rand.Rand, nOpen int) *portfolio.Portfolio {
+	p := newPortfolio(2026)
+	p.TaxProfile.FilingStatus = []string{portfolio.Single, portfolio.MarriedJoint, portfolio.MarriedSeparate, portfolio.HeadOfHousehold}[rng.IntN(4)]
+	ti := decimal.NewFromInt(int64(rng.IntN(700_000)))
+	p.TaxProfile.TaxableIncome = &ti
+	p.TaxProfile.StateRate = d([]string{"0", "0.05"}[rng.IntN(2)])
+	p.Rates = map[string]decimal.Decimal{"ETH": d("1000")}
+	p.Collections[0].Floor = &portfolio.Price{Amount: d("1"), Currency: "ETH"}
+	p.Collections[1].Floor = &portfolio.Price{Amount: d("2"), Currency: "ETH"}
+	yes := true
+	p.Collections[1].Collectible = &yes
+	for i := range 3 {
+		id := fmt.Sprintf("R%d", i)
+		acq := []string{"2024-01-10", "2026-01-10"}[rng.IntN(2)]
+		addLot(p, id, "punks", fmt.Sprint(100+i), "1", acq, fmt.Sprint(rng.IntN(40_000)))
+		addSale(p, fmt.Sprintf("S-%d", i+1), id, "1", "2026-03-01", fmt.Sprint(rng.IntN(60_000)))
+	}
+	for i := range nOpen {
+		coll := []string{"punks", "apes"}[rng.IntN(2)]
+		acq := []string{"2024-02-01", "2025-11-15", "2026-05-01"}[rng.IntN(3)]
+		q := 1 + rng.IntN(3)
+		unit := []int{1000, 2000}[map[string]int{"punks": 0, "apes": 1}[coll]]
+		cost := q * (unit + rng.IntN(8000) - 1500)
+		addLot(p, fmt.Sprintf("L%02d", i), coll, fmt.Sprint(i), fmt.Sprint(q), acq, fmt.Sprint(max(cost, 0)))
+	}
+	return p
+}
+
+// For up to 12 candidate lots the best harvest saves what the best subset
+// of whole lots saves (found by brute force over every subset, each priced
+// by the engine's what-if), and every pick saves something.
+func TestBestHarvestMatchesBruteForce(t *testing.T) {
+	n := 60
+	if testing.Short() {
+		n = 15
+	}
+	for seed := range uint64(n) {
+		rng := rand.New(rand.NewPCG(seed, 1211))
+		p := genHarvest(rng, 4+rng.IntN(9))
+		a := mustAnalyze(t, p, "2026-11-28")
+		s := a.Suggest(nil)
+		var cands []string
+		for i := range a.Lots {
+			st := &a.Lots[i]
+			if st.OpenQuantity.Sign() > 0 && st.HasPrice && st.Unrealized.Sign() < 0 && len(st.WashRisk.Purchases) == 0 {
+				cands = append(cands, st.Lot.ID)
+			}
+		}
+		if len(cands) > 12 {
+			t.Fatalf("seed %d: %d candidates", seed, len(cands))
+		}
+		best := decimal.Zero
+		for mask := 1; mask < 1<<len(cands); mask++ {
+			var w WhatIf
+			for i, id := range cands {
+				if mask&(1<<i) != 0 {
+					w.Sales = append(w.Sales, SaleRequest{Lot: id})
+				}
+			}
+			r, err := a.Simulate(w)
+			if err != nil {
+				t.Fatal(err)
+			}
+			best = decimal.Max(best, r.TaxSaved)
+		}
+		if !s.TaxSaved.Equal(best) {
+			t.Fatalf("seed %d (%s, TI %s): suggestion saves %s with %d picks, brute force %s",
+				seed, p.TaxProfile.FilingStatus, p.TaxProfile.TaxableIncome, s.TaxSaved, len(s.Picks), best)
+		}
+		sum := decimal.Zero
+		for _, pk := range s.Picks {
+			if pk.Saves.Sign() <= 0 {
+				t.Fatalf("seed %d: pick %s saves %s", seed, pk.Lot, pk.Saves)
+			}
+			sum = sum.Add(pk.Saves)
+		}
+		if !sum.Equal(s.TaxSaved) {
+			t.Fatalf("seed %d: picks save %s, suggestion %s", seed, sum, s.TaxSaved)
+		}
+		if best.Sign() <= 0 && len(s.Picks) > 0 {
+			t.Fatalf("seed %d: picks %+v when no loss lowers the tax", seed, s.Picks)
+		}
+	}
+}
