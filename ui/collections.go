@@ -32,20 +32,10 @@ type collRow struct {
 // collections is the Collections tab's source.
 type collections struct {
 	rows []collRow
-	ids  []string
-	tie  []int32
-	w    [cfCount]int
-	hay  []string
+	rowIDs
+	w   [cfCount]int
+	hay []string
 }
-
-// Len is the number of rows.
-func (c *collections) Len() int { return len(c.rows) }
-
-// ID is the row's id.
-func (c *collections) ID(row int) string { return c.ids[row] }
-
-// Tie is the rank of the row's id.
-func (c *collections) Tie(row int) int32 { return c.tie[row] }
 
 // Key is the row's sort key for field f.
 func (c *collections) Key(row, f int) int64 { return c.rows[row].keys[f] }

@@ -50,8 +50,7 @@ type holdRow struct {
 // holdings is the Holdings tab's source: one row per open lot.
 type holdings struct {
 	rows []holdRow
-	ids  []string
-	tie  []int32
+	rowIDs
 	// widths measured once: natural column widths.
 	w [hfCount]int
 	// haystack is the lower-cased text the filter searches, built on the
@@ -59,15 +58,6 @@ type holdings struct {
 	haystack []string
 	byID     map[string]int
 }
-
-// Len is the number of rows.
-func (h *holdings) Len() int { return len(h.rows) }
-
-// ID is the row's id.
-func (h *holdings) ID(row int) string { return h.ids[row] }
-
-// Tie is the rank of the row's id.
-func (h *holdings) Tie(row int) int32 { return h.tie[row] }
 
 // Key is the row's sort key for field f.
 func (h *holdings) Key(row, f int) int64 { return h.rows[row].keys[f] }
@@ -98,7 +88,7 @@ func newHoldings(a *taxrules.Analysis) *holdings {
 // holdingsOf builds the rows of the given open lots' states (the first
 // frame's; see firstframe.go).
 func holdingsOf(states []taxrules.LotState) *holdings {
-	h := &holdings{rows: make([]holdRow, len(states)), ids: make([]string, len(states))}
+	h := &holdings{rows: make([]holdRow, len(states)), rowIDs: rowIDs{ids: make([]string, len(states))}}
 	for i := range states {
 		h.rows[i] = holdRow{st: &states[i]}
 		h.ids[i] = states[i].Lot.ID

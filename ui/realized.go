@@ -37,20 +37,10 @@ type realRow struct {
 // outcome (one row per sale and term).
 type realized struct {
 	rows []realRow
-	ids  []string
-	tie  []int32
-	w    [rfCount]int
-	hay  []string
+	rowIDs
+	w   [rfCount]int
+	hay []string
 }
-
-// Len is the number of rows.
-func (r *realized) Len() int { return len(r.rows) }
-
-// ID is the row's id.
-func (r *realized) ID(row int) string { return r.ids[row] }
-
-// Tie is the rank of the row's id.
-func (r *realized) Tie(row int) int32 { return r.tie[row] }
 
 // Key is the row's sort key for field f.
 func (r *realized) Key(row, f int) int64 { return r.rows[row].keys[f] }

@@ -23,6 +23,22 @@ type source interface {
 	Cell(st *Styles, row, field, w int) (string, paint)
 }
 
+// rowIDs is the part of a source every tab shares: the rows' ids and
+// their tie ranks.
+type rowIDs struct {
+	ids []string
+	tie []int32
+}
+
+// Len is the number of rows.
+func (r *rowIDs) Len() int { return len(r.ids) }
+
+// ID is the row's id.
+func (r *rowIDs) ID(row int) string { return r.ids[row] }
+
+// Tie is the rank of the row's id.
+func (r *rowIDs) Tie(row int) int32 { return r.tie[row] }
+
 type alignment uint8
 
 const (
