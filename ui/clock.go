@@ -55,7 +55,7 @@ func (m *Model) checkDate() (cmd tea.Cmd, swallow bool) {
 		m.simulate(&m.basket)
 		cmds = append(cmds, m.setStatus(text+".", false))
 	}
-	if d := m.data; d != nil && !d.first && !d.partial && d.a.AsOf != m.today && m.reanalysing != m.today {
+	if d := m.data; m.loadStage() == stageReady && d.a.AsOf != m.today && m.reanalysing != m.today {
 		m.reanalysing = m.today
 		cmds = append(cmds, m.reanalyseCmd(d, m.today))
 	}

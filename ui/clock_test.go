@@ -31,8 +31,8 @@ func newClockHarness(t *testing.T, clock *fakeClock) *harness {
 	h := &harness{t: t, m: m, store: store}
 	h.send(tea.WindowSizeMsg{Width: 120, Height: 40})
 	h.do(m.loadCmd(false))
-	if m.err != nil || m.mode != modeBrowse {
-		t.Fatalf("load: %v, mode %s", m.err, m.mode)
+	if m.err != nil || m.mode != modeBrowse || m.loadStage() != stageReady {
+		t.Fatalf("load: %v, mode %s, stage %s", m.err, m.mode, m.loadStage())
 	}
 	return h
 }

@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"strings"
 
+	"nftharvest/money"
 	"nftharvest/taxrules"
 
 	"github.com/shopspring/decimal"
@@ -13,148 +14,100 @@ import (
 const (
 	cfName = iota
 	cfLots
+	cfFloor
 	cfBasis
 	cfValue
 	cfUnreal
 	cfLosses
 	cfGains
-	cfFloor
 	cfCount
 )
 
-// collRow is one collection aggregated over its open lots.
+// collRow is one collection's totals and its sort keys.
 type collRow struct {
-	id, name                         string
-	lots                             int
-	basis, value, unreal, loss, gain decimal.Decimal
-	floor                            decimal.Decimal
-	hasFloor                         bool
-	unpriced                         int // open lots without a price
-	keys                             [cfCount]int64
+	taxrules.CollectionTotals
+	keys [cfCount]int64
 }
-
-// collSums accumulates a collection's amounts.
-type collSums struct{ basis, value, unreal, loss, gain sum }
 
 // collections is the Collections tab's source.
 type collections struct {
 	rows []collRow
-	ids  []string
-	tie  []int32
-	w    [cfCount]int
-	hay  []string
+	rowIDs
+	w   [cfCount]int
+	hay []string
 }
-
-// Len is the number of rows.
-func (c *collections) Len() int { return len(c.rows) }
-
-// ID is the row's id.
-func (c *collections) ID(row int) string { return c.ids[row] }
-
-// Tie is the rank of the row's id.
-func (c *collections) Tie(row int) int32 { return c.tie[row] }
 
 // Key is the row's sort key for field f.
 func (c *collections) Key(row, f int) int64 { return c.rows[row].keys[f] }
 
 func newCollections(a *taxrules.Analysis) *collections {
-	c := &collections{}
-	at := make(map[string]int)
-	var sums []collSums
-	for i := range a.Lots {
-		st := &a.Lots[i]
-		if st.OpenQuantity.Sign() <= 0 {
-			continue
-		}
-		j, ok := at[st.Lot.Collection]
-		if !ok {
-			j = len(c.rows)
-			at[st.Lot.Collection] = j
-			c.rows = append(c.rows, collRow{id: st.Lot.Collection, name: st.CollectionName})
-			sums = append(sums, collSums{})
-		}
-		r, s := &c.rows[j], &sums[j]
-		r.lots++
-		s.basis.add(st.AdjustedBasis)
-		if !st.HasPrice {
-			r.unpriced++
-			continue
-		}
-		s.value.add(st.MarketValue)
-		s.unreal.add(st.Unrealized)
-		if st.Unrealized.Sign() < 0 {
-			s.loss.add(st.Unrealized)
-		} else {
-			s.gain.add(st.Unrealized)
-		}
-	}
-	for j := range c.rows {
-		r, s := &c.rows[j], &sums[j]
-		r.basis, r.value, r.unreal, r.loss, r.gain = s.basis.value(), s.value.value(), s.unreal.value(), s.loss.value(), s.gain.value()
+	totals := a.Collections()
+	c := &collections{rows: make([]collRow, len(totals))}
+	for i := range totals {
+		c.rows[i].CollectionTotals = totals[i]
 	}
 	names := make([]string, len(c.rows))
 	c.ids = make([]string, len(c.rows))
 	for i := range c.rows {
-		names[i] = c.rows[i].name
-		c.ids[i] = c.rows[i].id
+		names[i] = c.rows[i].Name
+		c.ids[i] = c.rows[i].ID
 	}
 	rank := rankStrings(names)
 	c.tie = rankIDs(c.ids)
-	c.w = [cfCount]int{cfName: 10, cfLots: 4, cfBasis: 9, cfValue: 9, cfUnreal: 10, cfLosses: 10, cfGains: 10, cfFloor: 8}
 	for i := range c.rows {
 		r := &c.rows[i]
-		if col, ok := a.Index.Collection(r.id); ok && col.Floor != nil {
-			r.floor, r.hasFloor = a.Portfolio.ToBase(*col.Floor)
-		}
 		k := &r.keys
-		k[cfName] = int64(rank[r.name])
-		k[cfLots] = int64(r.lots)
-		k[cfBasis] = approxOrCents(r.basis)
-		k[cfValue] = approxOrCents(r.value)
-		k[cfUnreal] = approxOrCents(r.unreal)
-		k[cfLosses] = approxOrCents(r.loss)
-		k[cfGains] = approxOrCents(r.gain)
-		if r.hasFloor {
-			k[cfFloor] = approxOrCents(r.floor)
+		k[cfName] = int64(rank[r.Name])
+		k[cfLots] = int64(r.OpenLots)
+		k[cfBasis] = approxOrCents(r.AdjustedBasis)
+		k[cfValue] = approxOrCents(r.Value)
+		k[cfUnreal] = approxOrCents(r.Unrealized)
+		k[cfLosses] = approxOrCents(r.Losses)
+		k[cfGains] = approxOrCents(r.Gains)
+		if r.HasFloor {
+			k[cfFloor] = approxOrCents(r.Floor)
 		}
-		c.w[cfName] = max(c.w[cfName], textWidth(safe(r.name)))
-		c.w[cfBasis] = max(c.w[cfBasis], len(money(r.basis)))
-		c.w[cfValue] = max(c.w[cfValue], len(money(r.value)))
-		c.w[cfUnreal] = max(c.w[cfUnreal], textWidth(marked(r.unreal)))
-		c.w[cfLosses] = max(c.w[cfLosses], textWidth(marked(r.loss)))
-		c.w[cfGains] = max(c.w[cfGains], textWidth(marked(r.gain)))
-		c.w[cfFloor] = max(c.w[cfFloor], len(money(r.floor)))
+		c.w[cfName] = max(c.w[cfName], textWidth(safe(r.Name)))
+		c.w[cfBasis] = max(c.w[cfBasis], len(amountText(r.AdjustedBasis)))
+		c.w[cfValue] = max(c.w[cfValue], len(amountText(r.Value)))
+		c.w[cfUnreal] = max(c.w[cfUnreal], textWidth(marked(r.Unrealized)))
+		c.w[cfLosses] = max(c.w[cfLosses], textWidth(marked(r.Losses)))
+		c.w[cfGains] = max(c.w[cfGains], textWidth(marked(r.Gains)))
+		c.w[cfFloor] = max(c.w[cfFloor], len(amountText(r.Floor)))
 	}
-	c.w[cfName] = min(c.w[cfName], 30)
+	collectionsColumns.widths(c.w[:])
 	return c
 }
 
 func approxOrCents(d decimal.Decimal) int64 {
-	if c, ok := centsOf(d); ok {
+	if c, ok := money.CentsOf(d); ok {
 		return c
 	}
 	return approxCents(d)
 }
 
+// collectionsColumns are the Collections tab's columns.
+var collectionsColumns = columnTable{
+	cols: []colDef{
+		cfName:   {title: "Collection", minW: 10, maxW: 30, key: cfName, flex: 14},
+		cfLots:   {title: "Lots", align: alignRight, minW: 4, key: cfLots, drop: 3},
+		cfFloor:  {title: "Floor", align: alignRight, minW: 8, key: cfFloor, drop: 6},
+		cfBasis:  {title: "Adj. basis", align: alignRight, minW: 9, key: cfBasis, drop: 5},
+		cfValue:  {title: "Value", align: alignRight, minW: 9, key: cfValue, drop: 4},
+		cfUnreal: {title: "Unrealized", align: alignRight, minW: 10, key: cfUnreal},
+		cfLosses: {title: "Losses", align: alignRight, minW: 10, key: cfLosses, drop: 2},
+		cfGains:  {title: "Gains", align: alignRight, minW: 10, key: cfGains, drop: 7},
+	},
+	compact: []colPlace{
+		{field: cfName, flex: 12},
+		{field: cfLots, drop: 1},
+		{field: cfUnreal},
+	},
+}
+
+// columns returns the collections columns, wide or compact.
 func (c *collections) columns(compact bool) []column {
-	w := c.w
-	if compact {
-		return []column{
-			{field: cfName, title: "Collection", width: w[cfName], flex: true, min: 12},
-			{field: cfLots, title: "Lots", align: alignRight, width: w[cfLots], drop: 1},
-			{field: cfUnreal, title: "Unrealized", align: alignRight, width: w[cfUnreal]},
-		}
-	}
-	return []column{
-		{field: cfName, title: "Collection", width: w[cfName], flex: true, min: 14},
-		{field: cfLots, title: "Lots", align: alignRight, width: w[cfLots], drop: 3},
-		{field: cfFloor, title: "Floor", align: alignRight, width: w[cfFloor], drop: 6},
-		{field: cfBasis, title: "Adj. basis", align: alignRight, width: w[cfBasis], drop: 5},
-		{field: cfValue, title: "Value", align: alignRight, width: w[cfValue], drop: 4},
-		{field: cfUnreal, title: "Unrealized", align: alignRight, width: w[cfUnreal]},
-		{field: cfLosses, title: "Losses", align: alignRight, width: w[cfLosses], drop: 2},
-		{field: cfGains, title: "Gains", align: alignRight, width: w[cfGains], drop: 7},
-	}
+	return collectionsColumns.layout(c.w[:], compact)
 }
 
 // Cell formats one collections cell.
@@ -162,24 +115,24 @@ func (c *collections) Cell(st *Styles, row, f, _ int) (string, paint) {
 	r := &c.rows[row]
 	switch f {
 	case cfName:
-		return r.name, st.paints.none
+		return r.Name, st.paints.none
 	case cfLots:
-		return strconv.Itoa(r.lots), st.paints.none
+		return strconv.Itoa(r.OpenLots), st.paints.none
 	case cfFloor:
-		if !r.hasFloor {
+		if !r.HasFloor {
 			return "n/a", st.paints.muted
 		}
-		return money(r.floor), st.paints.none
+		return amountText(r.Floor), st.paints.none
 	case cfBasis:
-		return money(r.basis), st.paints.none
+		return amountText(r.AdjustedBasis), st.paints.none
 	case cfValue:
-		return money(r.value), st.paints.none
+		return amountText(r.Value), st.paints.none
 	case cfUnreal:
-		return marked(r.unreal), st.amountPaint(r.unreal.Sign())
+		return marked(r.Unrealized), st.amountPaint(r.Unrealized.Sign())
 	case cfLosses:
-		return marked(r.loss), st.amountPaint(r.loss.Sign())
+		return marked(r.Losses), st.amountPaint(r.Losses.Sign())
 	case cfGains:
-		return marked(r.gain), st.amountPaint(r.gain.Sign())
+		return marked(r.Gains), st.amountPaint(r.Gains.Sign())
 	}
 	return "", st.paints.none
 }
@@ -188,7 +141,7 @@ func (c *collections) matches(row int, q string) bool {
 	if c.hay == nil {
 		c.hay = make([]string, len(c.rows))
 		for i := range c.rows {
-			c.hay[i] = strings.ToLower(c.rows[i].id + "\x00" + c.rows[i].name)
+			c.hay[i] = strings.ToLower(c.rows[i].ID + "\x00" + c.rows[i].Name)
 		}
 	}
 	return strings.Contains(c.hay[row], q)

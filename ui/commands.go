@@ -55,7 +55,7 @@ type (
 // completeCmd builds the Collections and Realized tables of a partial
 // dataset, after the first screen is up.
 func completeCmd(d *dataset) tea.Cmd {
-	if !d.partial {
+	if d.stage != stagePartial {
 		return nil
 	}
 	return func() tea.Msg {

@@ -7,8 +7,6 @@ import (
 	"nftharvest/portfolio"
 	"nftharvest/storage"
 	"nftharvest/taxrules"
-
-	"github.com/shopspring/decimal"
 )
 
 // dataset is everything the screens show for one analysis of one file.
@@ -18,36 +16,23 @@ type dataset struct {
 	p    *portfolio.Portfolio
 	a    *taxrules.Analysis
 	sum  taxrules.Summary
-	tot  totals
+	tot  taxrules.Totals
 	hold *holdings
 	coll *collections
 	real *realized
-	// partial is true until the Collections and Realized tables arrive
-	// (they are built after the first screen; see completeCmd).
-	partial bool
-	// first marks a first frame (firstframe.go): hold has the largest
-	// losses only, tot is unknown, open is the number of open lots.
-	first bool
-	open  int
+	// stage says what is built: stageFirst, a first frame (hold has the
+	// largest losses only, and of tot only OpenLots is known);
+	// stagePartial, coll and real empty until completeCmd builds them;
+	// or stageReady.
+	stage stage
 	// stale are the prices in use older than portfolio.MaxPriceAge days
 	// as of the analysis date; the header warns about them.
 	stale []portfolio.StalePrice
 }
 
-// totals are the summary bar's portfolio-wide figures.
-type totals struct {
-	open     int // open lots
-	unpriced int // open lots without a price
-	value    decimal.Decimal
-	losses   decimal.Decimal // unrealized, negative
-	gains    decimal.Decimal // unrealized, positive
-	harvST   decimal.Decimal // short-term losses a sale today would realize (no wash)
-	harvLT   decimal.Decimal // long-term losses a sale today would realize (no wash)
-}
-
 // buildDataset analyses p (the portfolio of f) as of today and prepares
 // the tables: all of them, or (full false, for the first screen) the
-// holdings only, the others left empty and partial set.
+// holdings only, the others left empty (stagePartial).
 func buildDataset(f *storage.File, p *portfolio.Portfolio, today portfolio.Date, full bool) (*dataset, error) {
 	a, err := taxrules.Analyze(p, today)
 	if err != nil {
@@ -59,35 +44,12 @@ func buildDataset(f *storage.File, p *portfolio.Portfolio, today portfolio.Date,
 // datasetOf builds the dataset of analysis a (with every lot's state) of
 // p, read from f; full as for buildDataset.
 func datasetOf(f *storage.File, p *portfolio.Portfolio, a *taxrules.Analysis, full bool) *dataset {
-	d := &dataset{file: f, p: p, a: a, sum: a.Summary(a.TaxYear),
+	d := &dataset{file: f, p: p, a: a, sum: a.Summary(a.TaxYear), stage: stageReady,
 		stale: portfolio.StalePrices(p, a.AsOf, portfolio.MaxPriceAge)}
-	var value, losses, gains sum
-	for i := range a.Lots {
-		st := &a.Lots[i]
-		if st.OpenQuantity.Sign() <= 0 {
-			continue
-		}
-		d.tot.open++
-		if !st.HasPrice {
-			d.tot.unpriced++
-			continue
-		}
-		value.add(st.MarketValue)
-		switch st.Unrealized.Sign() {
-		case -1:
-			losses.add(st.Unrealized)
-		case 1:
-			gains.add(st.Unrealized)
-		}
-	}
-	d.tot.value, d.tot.losses, d.tot.gains = value.value(), losses.value(), gains.value()
-	// Harvestable: what a sale today would realize, leaving out the lots
-	// whose loss would be washed.
-	h := a.Harvestable()
-	d.tot.harvST, d.tot.harvLT = h.ShortTerm, h.LongTerm
+	d.tot = a.Totals()
 	if !full {
 		d.hold = newHoldings(a)
-		d.coll, d.real, d.partial = &collections{}, &realized{}, true
+		d.coll, d.real, d.stage = &collections{}, &realized{}, stagePartial
 		return d
 	}
 	// The three tables are independent: build them on both cores.

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"nftharvest/money"
 	"nftharvest/taxrules"
 )
 
@@ -71,12 +72,12 @@ func (m *Model) detailLines(s *taxrules.LotState) []string {
 	b.kv("Token", "#"+l.TokenID)
 	closed := s.OpenQuantity.Sign() <= 0
 	if closed {
-		b.kv("Quantity", fmt.Sprintf("closed: all %s sold (see the sales below)", quantity(l.Quantity)))
+		b.kv("Quantity", fmt.Sprintf("closed: all %s sold (see the sales below)", money.Quantity(l.Quantity)))
 	} else {
-		b.kv("Quantity", fmt.Sprintf("%s open of %s", quantity(s.OpenQuantity), quantity(l.Quantity)))
+		b.kv("Quantity", fmt.Sprintf("%s open of %s", money.Quantity(s.OpenQuantity), money.Quantity(l.Quantity)))
 	}
 	b.kv("Acquired", l.Acquired.String())
-	b.kv("Cost", money(l.Cost)+" + fees "+money(l.Fees)+" = "+money(l.Basis()))
+	b.kv("Cost", amountText(l.Cost)+" + fees "+amountText(l.Fees)+" = "+amountText(l.Basis()))
 	if l.Tx != "" {
 		b.kv("Transaction", l.Tx)
 	}
@@ -90,15 +91,15 @@ func (m *Model) detailLines(s *taxrules.LotState) []string {
 	b.kv("Collectible", coll)
 
 	b.section("Adjusted basis")
-	b.kv("Cost basis", money(s.CostBasis)+" (open quantity)")
+	b.kv("Cost basis", amountText(s.CostBasis)+" (open quantity)")
 	if len(s.WashAdjustments) == 0 {
 		b.kv("Wash sales", "none moved a loss into this lot")
 	}
 	for _, w := range s.WashAdjustments {
 		b.add("  + %s disallowed loss from sale %s of %s on %s (%s units); holding start tacked to %s",
-			money(w.Disallowed), w.Sale, w.SoldLot, w.Date, quantity(w.Quantity), w.HoldingStart)
+			amountText(w.Disallowed), w.Sale, w.SoldLot, w.Date, money.Quantity(w.Quantity), w.HoldingStart)
 	}
-	b.kv("Adjusted basis", money(s.AdjustedBasis))
+	b.kv("Adjusted basis", amountText(s.AdjustedBasis))
 	if len(s.Portions) > 1 {
 		for _, p := range s.Portions {
 			from := "original basis"
@@ -106,7 +107,7 @@ func (m *Model) detailLines(s *taxrules.LotState) []string {
 				from = "absorbed " + p.FromSale
 			}
 			b.add("  %s units: basis %s, holding from %s, %s term (%s)",
-				quantity(p.Quantity), money(p.AdjustedBasis), p.HoldingStart, p.Term, from)
+				money.Quantity(p.Quantity), amountText(p.AdjustedBasis), p.HoldingStart, p.Term, from)
 		}
 	}
 	if !closed {
@@ -136,8 +137,8 @@ func (m *Model) openLotLines(b *lines, s *taxrules.LotState) {
 
 	b.section("Market")
 	if s.HasPrice {
-		b.kv("Unit price", money(s.UnitPrice)+" as of "+s.PriceAsOf.String())
-		b.kv("Market value", money(s.MarketValue))
+		b.kv("Unit price", amountText(s.UnitPrice)+" as of "+s.PriceAsOf.String())
+		b.kv("Market value", amountText(s.MarketValue))
 		b.kvStyled("Unrealized", b.sty.amountStyle(s.Unrealized.Sign()).Render(marked(s.Unrealized))+
 			"  "+percentText(m.data.hold.pct(s.Lot.ID), true))
 	} else {
@@ -151,11 +152,11 @@ func (m *Model) openLotLines(b *lines, s *taxrules.LotState) {
 	}
 	for _, p := range r.Purchases {
 		b.out = append(b.out, b.sty.Wash.Render(safef("  %s bought %s ×%s of #%s: a loss sale now would be washed",
-			p.Lot, p.Date, quantity(p.Quantity), p.TokenID)))
+			p.Lot, p.Date, money.Quantity(p.Quantity), p.TokenID)))
 	}
 	for _, p := range r.Warnings {
 		b.add("  look-alike: %s bought #%s on %s ×%s (same collection, other token: warning only)",
-			p.Lot, p.TokenID, p.Date, quantity(p.Quantity))
+			p.Lot, p.TokenID, p.Date, money.Quantity(p.Quantity))
 	}
 	if r.CleanFrom != 0 {
 		b.kv("Clean from", r.CleanFrom.String())
@@ -176,15 +177,15 @@ func (m *Model) lotSalesLines(b *lines, s *taxrules.LotState) {
 			b.section("Sales from this lot")
 			first = false
 		}
-		line := safef("  %s %s ×%s %s term: net proceeds %s − basis %s = %s", x.Sale, x.Date, quantity(x.Quantity),
-			x.Term, money(x.Proceeds), money(x.CostBasis), marked(x.GainLoss))
+		line := safef("  %s %s ×%s %s term: net proceeds %s − basis %s = %s", x.Sale, x.Date, money.Quantity(x.Quantity),
+			x.Term, amountText(x.Proceeds), amountText(x.CostBasis), marked(x.GainLoss))
 		if !x.Disallowed.IsZero() {
-			line += fmt.Sprintf(" (W %s disallowed)", money(x.Disallowed))
+			line += fmt.Sprintf(" (W %s disallowed)", amountText(x.Disallowed))
 		}
 		b.out = append(b.out, line)
 		for _, r := range x.Replacements {
 			b.add("    → %s disallowed moved into %s ×%s: basis %s, held from %s",
-				money(r.Disallowed), r.Lot, quantity(r.Quantity), money(r.AdjustedBasis), r.HoldingStart)
+				amountText(r.Disallowed), r.Lot, money.Quantity(r.Quantity), amountText(r.AdjustedBasis), r.HoldingStart)
 		}
 	}
 }

@@ -3,7 +3,6 @@ package ui
 import (
 	"strings"
 
-	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
@@ -67,13 +66,13 @@ func (d *dialog) HandleMsg(msg tea.Msg) (Action, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.KeyPressMsg:
 		switch {
-		case key.Matches(msg, d.keys.Confirm):
+		case d.keys.is(msg, keyConfirm):
 			if d.input != nil && strings.TrimSpace(d.input.Value()) == "" {
 				d.err = "enter a file name"
 				return ActionNone, nil
 			}
 			return ActionConfirm, nil
-		case key.Matches(msg, d.keys.Cancel):
+		case d.keys.is(msg, keyCancel):
 			return ActionCancel, nil
 		}
 		if d.input != nil {

@@ -3,6 +3,7 @@ package ui
 import (
 	"fmt"
 
+	"nftharvest/money"
 	"nftharvest/taxrules"
 
 	"charm.land/bubbles/v2/textinput"
@@ -94,25 +95,25 @@ func (m *Model) openRecordDialog() tea.Cmd {
 	}
 	body = append(body, safef("%d sale%s on %s, saved to %s:", len(res.Record), plural(len(res.Record)), res.Date, target))
 	for i, s := range res.Record {
-		line := safef("  %s ×%s  proceeds %s", m.lotName(s.Lot), quantity(s.Quantity), money(s.Proceeds))
+		line := safef("  %s ×%s  proceeds %s", m.lotName(s.Lot), money.Quantity(s.Quantity), amountText(s.Proceeds))
 		if !s.Fees.IsZero() {
-			line += "  fees " + money(s.Fees)
+			line += "  fees " + amountText(s.Fees)
 		}
 		body = append(body, line)
 		if r := saleFor(res, s.Lot, i); r != nil {
 			detail := "    " + st.amountStyle(r.GainLoss.Sign()).Render(marked(r.GainLoss)) + " " + r.Term.String() + " term"
 			if !r.Disallowed.IsZero() {
-				detail += st.Wash.Render(fmt.Sprintf("  W: %s disallowed", money(r.Disallowed)))
+				detail += st.Wash.Render(fmt.Sprintf("  W: %s disallowed", amountText(r.Disallowed)))
 			}
 			body = append(body, detail)
 		}
 	}
 	saved := res.TaxSaved
-	effect := fmt.Sprintf("Estimated tax %s → %s: ", money(res.Before.EstimatedTax), money(res.After.EstimatedTax))
+	effect := fmt.Sprintf("Estimated tax %s → %s: ", amountText(res.Before.EstimatedTax), amountText(res.After.EstimatedTax))
 	if saved.Sign() >= 0 {
-		effect += st.Saved.Render("TAX SAVED " + money(saved))
+		effect += st.Saved.Render("TAX SAVED " + amountText(saved))
 	} else {
-		effect += st.Cost.Render("TAX COST " + money(saved.Neg()))
+		effect += st.Cost.Render("TAX COST " + amountText(saved.Neg()))
 	}
 	body = append(body, "", effect)
 	m.dialog = &dialog{
@@ -153,7 +154,7 @@ func (m *Model) openUndoDialog() tea.Cmd {
 	}
 	body := []string{safef("Remove batch %s (%d sale%s) from %s:", batch, len(sales), plural(len(sales)), m.fileLabel())}
 	for _, s := range sales {
-		body = append(body, safef("  %s %s %s ×%s proceeds %s", s.ID, s.Date, m.lotName(s.Lot), quantity(s.Quantity), money(s.Proceeds)))
+		body = append(body, safef("  %s %s %s ×%s proceeds %s", s.ID, s.Date, m.lotName(s.Lot), money.Quantity(s.Quantity), amountText(s.Proceeds)))
 	}
 	if b := m.data.p.LastBatchContent(); len(b.Lots) > 0 {
 		// An import: its lots (and the collections it created) go too.

@@ -220,7 +220,7 @@ func TestEndToEnd(t *testing.T) {
 	if err := json.Unmarshal([]byte(out), &sim); err != nil {
 		t.Fatalf("simulate json: %v\n%s", err, out)
 	}
-	show := func(s string) string { return money(decimal.RequireFromString(s)) }
+	show := func(s string) string { return amountText(decimal.RequireFromString(s)) }
 	for _, want := range []string{
 		"TAX SAVED  " + show(sim.TaxSaved),
 		show(sim.Before.EstimatedTax) + " →",

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"strings"
 
-	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 )
@@ -16,7 +15,7 @@ func (m *Model) suggest() tea.Cmd {
 	s := m.data.a.Suggest(nil)
 	if len(s.Picks) == 0 {
 		if s.Candidates > 0 {
-			return m.setStatus(fmt.Sprintf("No loss lowers your %d tax; further losses only add to the carryover: %s.", m.data.a.TaxYear, money(s.Carryover)), false)
+			return m.setStatus(fmt.Sprintf("No loss lowers your %d tax; further losses only add to the carryover: %s.", m.data.a.TaxYear, amountText(s.Carryover)), false)
 		}
 		return m.setStatus("No suggestion: no loss lot can be sold without a wash-sale hit.", false)
 	}
@@ -28,9 +27,9 @@ func (m *Model) suggest() tea.Cmd {
 		}
 	}
 	m.simulate(&m.basket)
-	msg := fmt.Sprintf("Best harvest: %d lots, loss %s, saves %s (estimate).", len(s.Picks), money(s.Total), money(s.TaxSaved))
+	msg := fmt.Sprintf("Best harvest: %d lots, loss %s, saves %s (estimate).", len(s.Picks), amountText(s.Total), amountText(s.TaxSaved))
 	if s.CarryoverAdded.Sign() > 0 {
-		msg += fmt.Sprintf(" Adds %s to the carryover.", money(s.CarryoverAdded))
+		msg += fmt.Sprintf(" Adds %s to the carryover.", amountText(s.CarryoverAdded))
 	}
 	return m.setStatus(msg, false)
 }
@@ -67,7 +66,7 @@ func (m *Model) editLot(price bool) tea.Cmd {
 func (m *Model) handleInput(msg tea.KeyPressMsg) tea.Cmd {
 	k := &m.keys
 	switch {
-	case key.Matches(msg, k.Apply):
+	case k.is(msg, keyApply):
 		if m.edit.kind == editFilter {
 			m.filter.text = strings.ToLower(strings.TrimSpace(m.input.Value()))
 			m.applyFilters()
@@ -91,7 +90,7 @@ func (m *Model) handleInput(msg tea.KeyPressMsg) tea.Cmd {
 			return m.setStatus(what+" set, but the engine refused it: "+m.preview.stale, true)
 		}
 		return m.setStatus(strings.ToUpper(what[:1])+what[1:]+" set.", false)
-	case key.Matches(msg, k.Cancel):
+	case k.is(msg, keyCancel):
 		if m.edit.kind == editFilter {
 			m.filter.text = ""
 			m.applyFilters()

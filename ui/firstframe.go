@@ -44,13 +44,14 @@ func firstDataset(f *storage.File, p *portfolio.Portfolio, today portfolio.Date)
 		return nil, fmt.Errorf("analysing %s: %w", displayName(f), err)
 	}
 	// Counting the open lots reads every lot, as ranking them does: on
-	// two cores the count costs no time.
+	// two cores the count costs no time. The other totals need every
+	// lot's state and wait for the full dataset.
 	var open int
 	var crash any // a panic of the count, raised again on this goroutine
 	var wg sync.WaitGroup
 	wg.Go(func() {
 		defer func() { crash = recover() }()
-		open = openLots(p, a.Index)
+		open = a.OpenLots()
 	})
 	rows := firstRows(a, firstFrameRows)
 	wg.Wait()
@@ -62,8 +63,8 @@ func firstDataset(f *storage.File, p *portfolio.Portfolio, today portfolio.Date)
 	}
 	return &dataset{
 		file: f, p: p, a: a, sum: a.Summary(a.TaxYear),
-		hold: holdingsOf(rows), coll: &collections{}, real: &realized{}, partial: true,
-		first: true, open: open, stale: portfolio.StalePrices(p, a.AsOf, portfolio.MaxPriceAge),
+		hold: holdingsOf(rows), coll: &collections{}, real: &realized{},
+		stage: stageFirst, tot: taxrules.Totals{OpenLots: open}, stale: portfolio.StalePrices(p, a.AsOf, portfolio.MaxPriceAge),
 	}, nil
 }
 
@@ -116,35 +117,10 @@ func firstRows(a *taxrules.Analysis, k int) []taxrules.LotState {
 	return rows
 }
 
-// openLots counts the open lots of p (quantity minus what its sales took
-// above zero), as the full Holdings table does.
-func openLots(p *portfolio.Portfolio, ix *portfolio.Index) int {
-	sold := make([]bool, len(p.Lots))
-	for i := range p.Sales {
-		if li, ok := ix.SaleLot(i); ok {
-			sold[li] = true
-		}
-	}
-	n := 0
-	for i := range p.Lots {
-		q := p.Lots[i].Quantity
-		if sold[i] {
-			q = ix.OpenQuantityAt(i)
-		}
-		if q.Sign() > 0 {
-			n++
-		}
-	}
-	return n
-}
-
-// firstFrame reports whether the screen shows a first frame.
-func (m *Model) firstFrame() bool { return m.data != nil && m.data.first }
-
 // showFirst installs a first frame when its rows fill the screen (else the
 // loading screen stays until the full dataset arrives).
 func (m *Model) showFirst(d *dataset) {
-	if m.data == nil && d.hold.Len() >= m.height {
+	if m.loadStage() == stageLoading && d.hold.Len() >= m.height {
 		m.setData(d)
 	}
 }

@@ -67,7 +67,7 @@ func TestFirstRowsAreThePrefixOfTheFullTable(t *testing.T) {
 				}
 			})
 		}
-		if got := openLots(p, a.Index); got != full.Len() {
+		if got := a.OpenLots(); got != full.Len() {
 			t.Errorf("seed %d: %d open lots, the full table has %d", seed, got, full.Len())
 		}
 	}
@@ -89,12 +89,12 @@ func TestFirstFrameThenFullDataset(t *testing.T) {
 	m.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
 
 	msg, ok := m.loadCmd(false)().(loadedMsg)
-	if !ok || !msg.d.first {
+	if !ok || msg.d.stage != stageFirst {
 		t.Fatalf("the first load of %d lots gave no first frame: %#v", len(p.Lots), msg)
 	}
 	_, cmd := m.Update(msg)
-	if !m.firstFrame() || m.mode != modeBrowse {
-		t.Fatalf("first frame not shown: mode %s", m.mode)
+	if m.loadStage() != stageFirst || m.mode != modeBrowse {
+		t.Fatalf("first frame not shown: stage %s, mode %s", m.loadStage(), m.mode)
 	}
 	screen := ansiStrip(m.View().Content)
 	checkFrame(t, m.View().Content, 120, 40)
@@ -124,11 +124,11 @@ func TestFirstFrameThenFullDataset(t *testing.T) {
 		t.Fatal("no full build after the first frame")
 	}
 	fm, ok := cmd().(loadedMsg)
-	if !ok || fm.d.first {
+	if !ok || fm.d.stage != stageReady {
 		t.Fatalf("the full build gave %#v", fm)
 	}
 	m.Update(fm)
-	if m.firstFrame() || len(m.queued) != 0 {
+	if m.loadStage() != stageReady || len(m.queued) != 0 {
 		t.Fatal("the full dataset did not replace the first frame")
 	}
 	tb = m.current()
@@ -149,21 +149,13 @@ func TestFirstFrameThenFullDataset(t *testing.T) {
 // A first frame whose rows cannot fill the screen is not shown: the
 // loading screen stays until the full dataset.
 func TestFirstFrameTooShortWaits(t *testing.T) {
-	defer func(n int) { firstFrameLots = n }(firstFrameLots)
-	firstFrameLots = 1000
-	p := synthetic.Portfolio(2000, 1)
-	store := newFakeStore()
-	store.file = &storage.File{Path: "synthetic.json", Portfolio: p}
-	m := New(Options{Path: "synthetic.json", Today: benchToday, Store: store})
-	m.noTimers = true
-	m.Update(tea.WindowSizeMsg{Width: 120, Height: firstFrameRows + 50})
-	_, cmd := m.Update(m.loadCmd(false)())
-	if m.mode != modeLoading || m.data != nil {
-		t.Fatalf("a first frame too short for the screen was shown (mode %s)", m.mode)
+	m, cmd := firstLoad(t, 2000, firstFrameRows+50)
+	if m.loadStage() != stageLoading || m.data != nil {
+		t.Fatalf("a first frame too short for the screen was shown (stage %s)", m.loadStage())
 	}
 	m.Update(cmd())
-	if m.mode != modeBrowse || m.firstFrame() {
-		t.Fatalf("full dataset not shown: mode %s", m.mode)
+	if m.mode != modeBrowse || m.loadStage() != stageReady {
+		t.Fatalf("full dataset not shown: mode %s, stage %s", m.mode, m.loadStage())
 	}
 }
 
@@ -211,7 +203,7 @@ func TestFirstFrameQueuedKeysOnOtherTabs(t *testing.T) {
 	m.noTimers = true
 	m.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
 	_, cmd := m.Update(m.loadCmd(false)())
-	if !m.firstFrame() {
+	if m.loadStage() != stageFirst {
 		t.Fatal("no first frame")
 	}
 	m.Update(keyMsg("tab"))
@@ -241,8 +233,8 @@ func TestKeysWhileLoadingAreReplayed(t *testing.T) {
 	m := New(Options{Today: today, Store: h.store, Dark: h.m.opts.Dark})
 	m.noTimers = true
 	m.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
-	if m.mode != modeLoading {
-		t.Fatalf("mode %s before the load", m.mode)
+	if m.loadStage() != stageLoading {
+		t.Fatalf("stage %s before the load", m.loadStage())
 	}
 	m.Update(keyMsg("down"))
 	m.Update(keyMsg("down"))
@@ -304,4 +296,50 @@ func TestLoadGCTargetOverlapping(t *testing.T) {
 	if got := debug.SetGCPercent(123); got != 123 {
 		t.Errorf("target after both loads: %d, want 123", got)
 	}
+}
+
+// A first frame whose rows no longer fill a taller window gives way to
+// the loading screen; keys still wait, and the full dataset ends the wait.
+func TestFirstFrameGrownTallerWaits(t *testing.T) {
+	m, full := firstLoad(t, 2000, 40)
+	if m.loadStage() != stageFirst {
+		t.Fatalf("stage %s, want a first frame", m.loadStage())
+	}
+	m.Update(tea.WindowSizeMsg{Width: 120, Height: firstFrameRows + 50})
+	if m.loadStage() != stageLoading || !strings.Contains(ansiStrip(m.View().Content), "Loading") {
+		t.Fatalf("stage %s after growing past the first frame's rows:\n%s", m.loadStage(), ansiStrip(m.View().Content))
+	}
+	m.Update(keyMsg("3"))
+	if len(m.queued) != 1 {
+		t.Fatalf("%d keys queued on the loading screen", len(m.queued))
+	}
+	m.Update(full())
+	if m.loadStage() != stageReady || m.tab != tabRealized || len(m.queued) != 0 {
+		t.Errorf("after the full dataset: stage %s, tab %s, %d keys queued", m.loadStage(), m.tab, len(m.queued))
+	}
+}
+
+func TestStageNames(t *testing.T) {
+	for s, want := range map[stage]string{stageLoading: "loading", stageFirst: "first frame", stagePartial: "partial", stageReady: "ready", 9: "stage(9)"} {
+		if got := s.String(); got != want {
+			t.Errorf("stage %d = %q, want %q", s, got, want)
+		}
+	}
+}
+
+// firstLoad makes a model of a synthetic portfolio of n lots on a screen
+// 120 columns wide and h lines high, with first frames from 1,000 lots,
+// and delivers its first load; next is the command that load returns.
+func firstLoad(t *testing.T, n, h int) (m *Model, next tea.Cmd) {
+	t.Helper()
+	saved := firstFrameLots
+	firstFrameLots = 1000
+	t.Cleanup(func() { firstFrameLots = saved })
+	store := newFakeStore()
+	store.file = &storage.File{Path: "synthetic.json", Portfolio: synthetic.Portfolio(n, 1)}
+	m = New(Options{Path: "synthetic.json", Today: benchToday, Store: store})
+	m.noTimers = true
+	m.Update(tea.WindowSizeMsg{Width: 120, Height: h})
+	_, next = m.Update(m.loadCmd(false)())
+	return m, next
 }

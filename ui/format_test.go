@@ -1,50 +1,18 @@
 package ui
 
 import (
-	"math/rand/v2"
 	"strconv"
 	"strings"
 	"testing"
 
-	"nftharvest/taxrules"
+	"nftharvest/money"
 
 	"github.com/charmbracelet/x/ansi"
 	"github.com/shopspring/decimal"
 )
 
-func TestCentsOfMatchesTaxrulesCents(t *testing.T) {
-	cases := []string{
-		"0", "0.005", "-0.005", "0.0049999", "-0.0049999", "1.005", "2.675", "-2.675",
-		"1234567.891", "504.0400", "99999999999999.995", "-0.000000000000000000001",
-		"12345678901234567.89", "123456789012345678901234", "1e3", "-7.5e-3", "15032.40",
-	}
-	r := rand.New(rand.NewPCG(1, 2))
-	for range 5000 {
-		coef := r.Int64N(1e15) - 5e14
-		exp := -r.IntN(12)
-		cases = append(cases, decimal.New(coef, int32(exp)).String())
-	}
-	for _, s := range cases {
-		d := decimal.RequireFromString(s)
-		want := taxrules.Cents(d).Shift(2)
-		got, ok := centsOf(d)
-		if !want.BigInt().IsInt64() {
-			if ok {
-				t.Errorf("centsOf(%s) = %d, want overflow", s, got)
-			}
-			continue
-		}
-		if !ok || got != want.IntPart() {
-			t.Errorf("centsOf(%s) = %d,%v, want %s", s, got, ok, want)
-		}
-		// Formatting from cents equals formatting the rounded decimal.
-		if a, b := money(d), groupDecimal(taxrules.Cents(d).StringFixed(2), false); a != b {
-			t.Errorf("money(%s) = %q, want %q", s, a, b)
-		}
-	}
-}
-
-func TestMoneyFormats(t *testing.T) {
+// TestAmountFormats: the screen's amounts, with and without sign and marker.
+func TestAmountFormats(t *testing.T) {
 	for _, c := range []struct {
 		in, money, signed, marked string
 	}{
@@ -59,11 +27,11 @@ func TestMoneyFormats(t *testing.T) {
 		{"123456789012345678901.5", "123,456,789,012,345,678,901.50", "+123,456,789,012,345,678,901.50", "▲ +123,456,789,012,345,678,901.50"},
 	} {
 		d := decimal.RequireFromString(c.in)
-		if got := money(d); got != c.money {
-			t.Errorf("money(%s) = %q, want %q", c.in, got, c.money)
+		if got := amountText(d); got != c.money {
+			t.Errorf("amountText(%s) = %q, want %q", c.in, got, c.money)
 		}
-		if got := signedMoney(d); got != c.signed {
-			t.Errorf("signedMoney(%s) = %q, want %q", c.in, got, c.signed)
+		if got := money.FormatSigned(d); got != c.signed {
+			t.Errorf("money.FormatSigned(%s) = %q, want %q", c.in, got, c.signed)
 		}
 		if got := marked(d); got != c.marked {
 			t.Errorf("marked(%s) = %q, want %q", c.in, got, c.marked)
@@ -75,14 +43,6 @@ func TestPercentText(t *testing.T) {
 	for bp, want := range map[int64]string{0: "0.0%", -9670: "-96.7%", 27974: "+279.7%", 4: "0.0%", -4: "0.0%", 5: "+0.1%", -5: "-0.1%", 1000000: "+10000.0%"} {
 		if got := percentText(bp, true); got != want {
 			t.Errorf("percentText(%d) = %q, want %q", bp, got, want)
-		}
-	}
-}
-
-func TestQuantity(t *testing.T) {
-	for in, want := range map[string]string{"1": "1", "40": "40", "2.50": "2.5", "0.125": "0.125", "1e2": "100"} {
-		if got := quantity(decimal.RequireFromString(in)); got != want {
-			t.Errorf("quantity(%s) = %q, want %q", in, got, want)
 		}
 	}
 }

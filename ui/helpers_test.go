@@ -123,8 +123,8 @@ func newHarness(t *testing.T, w, h int, path string, store *fakeStore) *harness 
 	if m.err != nil {
 		t.Fatalf("load: %v", m.err)
 	}
-	if m.mode != modeBrowse {
-		t.Fatalf("mode after load = %s", m.mode)
+	if m.mode != modeBrowse || m.loadStage() != stageReady {
+		t.Fatalf("after load: mode %s, stage %s", m.mode, m.loadStage())
 	}
 	return hs
 }

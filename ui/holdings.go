@@ -6,6 +6,7 @@ import (
 	"strings"
 	"sync"
 
+	"nftharvest/money"
 	"nftharvest/taxrules"
 
 	"github.com/shopspring/decimal"
@@ -49,8 +50,7 @@ type holdRow struct {
 // holdings is the Holdings tab's source: one row per open lot.
 type holdings struct {
 	rows []holdRow
-	ids  []string
-	tie  []int32
+	rowIDs
 	// widths measured once: natural column widths.
 	w [hfCount]int
 	// haystack is the lower-cased text the filter searches, built on the
@@ -58,15 +58,6 @@ type holdings struct {
 	haystack []string
 	byID     map[string]int
 }
-
-// Len is the number of rows.
-func (h *holdings) Len() int { return len(h.rows) }
-
-// ID is the row's id.
-func (h *holdings) ID(row int) string { return h.ids[row] }
-
-// Tie is the rank of the row's id.
-func (h *holdings) Tie(row int) int32 { return h.tie[row] }
 
 // Key is the row's sort key for field f.
 func (h *holdings) Key(row, f int) int64 { return h.rows[row].keys[f] }
@@ -97,7 +88,7 @@ func newHoldings(a *taxrules.Analysis) *holdings {
 // holdingsOf builds the rows of the given open lots' states (the first
 // frame's; see firstframe.go).
 func holdingsOf(states []taxrules.LotState) *holdings {
-	h := &holdings{rows: make([]holdRow, len(states)), ids: make([]string, len(states))}
+	h := &holdings{rows: make([]holdRow, len(states)), rowIDs: rowIDs{ids: make([]string, len(states))}}
 	for i := range states {
 		h.rows[i] = holdRow{st: &states[i]}
 		h.ids[i] = states[i].Lot.ID
@@ -121,10 +112,6 @@ func (h *holdings) fill() {
 	walletRank := rankStrings(wallets)
 	tokenKey := tokenKeys(h.rows)
 
-	h.w = [hfCount]int{
-		hfLot: 3, hfCollection: 10, hfToken: 5, hfName: 10, hfQty: 3, hfAcquired: 10,
-		hfTerm: 7, hfBasis: 9, hfValue: 9, hfUnreal: 10, hfPct: 6, hfWash: 4, hfWallet: 6,
-	}
 	// Keys are computed on both cores for big portfolios: each half keeps
 	// its own widths and maxima, merged after.
 	fill := func(lo, hi int) holdStats {
@@ -151,15 +138,12 @@ func (h *holdings) fill() {
 		}
 	}
 	h.w[hfPct] = max(h.w[hfPct], len(percentText(-maxPct, true)))
-	h.w[hfBasis] = max(h.w[hfBasis], len(fmtCents(maxBasis, false)))
-	h.w[hfValue] = max(h.w[hfValue], len(fmtCents(maxValue, false)))
+	h.w[hfBasis] = max(h.w[hfBasis], len(money.FormatCents(maxBasis, false)))
+	h.w[hfValue] = max(h.w[hfValue], len(money.FormatCents(maxValue, false)))
 	h.w[hfUnreal] = max(h.w[hfUnreal], textWidth(markedCents(-maxUnreal)))
-	h.w[hfCollection] = min(h.w[hfCollection], 28)
-	h.w[hfToken] = min(h.w[hfToken], 12)
-	h.w[hfQty] = min(h.w[hfQty], 10)
-	h.w[hfName] = min(h.w[hfCollection]+h.w[hfToken]+1, 34)
-	h.w[hfWash] = 8
-	h.w[hfWallet] = 11
+	holdingsColumns.widths(h.w[:])
+	// The compact name cell holds a collection and a token.
+	h.w[hfName] = holdingsColumns.width(hfName, h.w[hfCollection]+h.w[hfToken]+1)
 }
 
 // holdStats are the widths and largest amounts seen while filling rows.
@@ -176,7 +160,6 @@ func (h *holdings) fillRow(i int, collRank, walletRank map[string]int32, tokenKe
 	k := &r.keys
 	k[hfLot] = int64(h.tie[i])
 	k[hfCollection] = int64(collRank[st.CollectionName])
-	k[hfName] = k[hfCollection]
 	k[hfToken] = tokenKey
 	k[hfQty] = qtyKey(st.OpenQuantity)
 	k[hfAcquired] = int64(l.Acquired)
@@ -185,9 +168,9 @@ func (h *holdings) fillRow(i int, collRank, walletRank map[string]int32, tokenKe
 	} else {
 		k[hfTerm] = int64(st.DaysToLongTerm)
 	}
-	b, ok1 := centsOf(st.AdjustedBasis)
-	v, ok2 := centsOf(st.MarketValue)
-	u, ok3 := centsOf(st.Unrealized)
+	b, ok1 := money.CentsOf(st.AdjustedBasis)
+	v, ok2 := money.CentsOf(st.MarketValue)
+	u, ok3 := money.CentsOf(st.Unrealized)
 	r.exact = ok1 && ok2 && ok3
 	if !r.exact {
 		b, v, u = approxCents(st.AdjustedBasis), approxCents(st.MarketValue), approxCents(st.Unrealized)
@@ -219,39 +202,40 @@ func (h *holdings) fillRow(i int, collRank, walletRank map[string]int32, tokenKe
 	s.w[hfCollection] = max(s.w[hfCollection], safeLen(st.CollectionName))
 	s.w[hfToken] = max(s.w[hfToken], safeLen(l.TokenID)+1)
 	if st.OpenQuantity.Exponent() < 0 || k[hfQty] >= 1e15 {
-		s.w[hfQty] = max(s.w[hfQty], len(quantity(st.OpenQuantity)))
+		s.w[hfQty] = max(s.w[hfQty], len(money.Quantity(st.OpenQuantity)))
 	} else {
 		s.w[hfQty] = max(s.w[hfQty], digits(k[hfQty]/1e6))
 	}
 }
 
-// columns returns the holdings columns for a table of width w: the full
-// set, or below 60 columns a compact list.
-func (h *holdings) columns(compact bool) []column {
-	w := h.w
-	if compact {
-		return []column{
-			{field: hfName, title: "Lot", width: w[hfName], flex: true, min: 12},
-			{field: hfTerm, title: "Term", width: w[hfTerm]},
-			{field: hfUnreal, title: "Unrealized", align: alignRight, width: w[hfUnreal]},
-			{field: hfWash, title: "Wash", width: 5, drop: 1},
-		}
-	}
-	return []column{
-		{field: hfLot, title: "Lot", width: w[hfLot], drop: 9},
-		{field: hfCollection, title: "Collection", width: w[hfCollection], flex: true, min: 14},
-		{field: hfToken, title: "Token", width: w[hfToken], drop: 2},
-		{field: hfQty, title: "Qty", align: alignRight, width: w[hfQty], drop: 8},
-		{field: hfAcquired, title: "Acquired", width: w[hfAcquired], drop: 7},
-		{field: hfTerm, title: "Term", width: w[hfTerm]},
-		{field: hfBasis, title: "Adj. basis", align: alignRight, width: w[hfBasis], drop: 5},
-		{field: hfValue, title: "Value", align: alignRight, width: w[hfValue], drop: 4},
-		{field: hfUnreal, title: "Unrealized", align: alignRight, width: w[hfUnreal]},
-		{field: hfPct, title: "%", align: alignRight, width: w[hfPct], drop: 6},
-		{field: hfWash, title: "Wash", width: w[hfWash], drop: 3},
-		{field: hfWallet, title: "Wallet", width: w[hfWallet], drop: 10},
-	}
+// holdingsColumns are the Holdings tab's columns: below 60 columns a
+// compact list.
+var holdingsColumns = columnTable{
+	cols: []colDef{
+		hfLot:        {title: "Lot", minW: 3, key: hfLot, drop: 9},
+		hfCollection: {title: "Collection", minW: 10, maxW: 28, key: hfCollection, flex: 14},
+		hfToken:      {title: "Token", minW: 5, maxW: 12, key: hfToken, drop: 2},
+		hfName:       {title: "Lot", minW: 10, maxW: 34, key: hfCollection, compactOnly: true},
+		hfQty:        {title: "Qty", align: alignRight, minW: 3, maxW: 10, key: hfQty, drop: 8},
+		hfAcquired:   {title: "Acquired", minW: 10, key: hfAcquired, drop: 7},
+		hfTerm:       {title: "Term", minW: 7, key: hfTerm},
+		hfBasis:      {title: "Adj. basis", align: alignRight, minW: 9, key: hfBasis, drop: 5},
+		hfValue:      {title: "Value", align: alignRight, minW: 9, key: hfValue, drop: 4},
+		hfUnreal:     {title: "Unrealized", align: alignRight, minW: 10, key: hfUnreal},
+		hfPct:        {title: "%", align: alignRight, minW: 6, key: hfPct, drop: 6},
+		hfWash:       {title: "Wash", minW: 8, maxW: 8, key: hfWash, drop: 3},
+		hfWallet:     {title: "Wallet", minW: 11, maxW: 11, key: hfWallet, drop: 10},
+	},
+	compact: []colPlace{
+		{field: hfName, flex: 12},
+		{field: hfTerm},
+		{field: hfUnreal},
+		{field: hfWash, width: 5, drop: 1},
+	},
 }
+
+// columns returns the holdings columns, wide or compact.
+func (h *holdings) columns(compact bool) []column { return holdingsColumns.layout(h.w[:], compact) }
 
 // Cell formats one holdings cell.
 func (h *holdings) Cell(st *Styles, row, f, w int) (string, paint) {
@@ -268,24 +252,24 @@ func (h *holdings) Cell(st *Styles, row, f, w int) (string, paint) {
 	case hfName:
 		return nameFit(s.CollectionName, l.TokenID, w), st.paints.none
 	case hfQty:
-		return quantity(s.OpenQuantity), st.paints.none
+		return money.Quantity(s.OpenQuantity), st.paints.none
 	case hfAcquired:
 		return l.Acquired.String(), st.paints.none
 	case hfTerm:
 		return termText(s), st.paints.none
 	case hfBasis:
 		if r.exact {
-			return fmtCents(r.keys[hfBasis], false), st.paints.none
+			return money.FormatCents(r.keys[hfBasis], false), st.paints.none
 		}
-		return money(s.AdjustedBasis), st.paints.none
+		return amountText(s.AdjustedBasis), st.paints.none
 	case hfValue:
 		if !s.HasPrice {
 			return "n/a", st.paints.muted
 		}
 		if r.exact {
-			return fmtCents(r.keys[hfValue], false), st.paints.none
+			return money.FormatCents(r.keys[hfValue], false), st.paints.none
 		}
-		return money(s.MarketValue), st.paints.none
+		return amountText(s.MarketValue), st.paints.none
 	case hfUnreal:
 		if !s.HasPrice {
 			return "n/a", st.paints.muted
@@ -375,7 +359,7 @@ func shortAddr(s string) string {
 // qtyKey is a quantity in millionths, saturating.
 func qtyKey(d decimal.Decimal) int64 {
 	if e := d.Exponent(); e >= 0 && e <= 6 && d.NumDigits() <= 10 {
-		return d.CoefficientInt64() * pow10[e+6]
+		return d.CoefficientInt64() * money.Pow10(e+6)
 	}
 	f, _ := d.Float64()
 	return int64(math.Max(math.Min(f*1e6, 9e18), -9e18))

@@ -28,9 +28,6 @@ func (m *Model) setData(d *dataset) {
 			t.selectID(sel[i])
 		}
 	}
-	if m.mode == modeLoading {
-		m.mode = modeBrowse
-	}
 	m.basket.keep(func(lot string) bool { _, ok := d.hold.rowOf(lot); return ok })
 	if m.mode == modeDetail {
 		m.reopenDetail()

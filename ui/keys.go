@@ -1,173 +1,237 @@
 package ui
 
-import "charm.land/bubbles/v2/key"
+import (
+	"slices"
 
-// KeyMap is every key binding of the TUI. Bindings are enabled by context
-// (see setContext) so that help shows only what works now and no two
-// enabled bindings share a key.
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+)
+
+// Every key of the TUI is declared once, in keyTable: its keys, its help
+// and the scopes where it works. The KeyMap, the help lists (short and
+// full) and the collision test are derived from the table; adding a key
+// adds a keyID, a table entry and its handler.
+
+// keyID names one binding. The order is the order of the full help.
+type keyID int
+
+const (
+	keyUp keyID = iota
+	keyDown
+	keyPageUp
+	keyPageDown
+	keyTop
+	keyBottom
+	keyNextTab
+	keyPrevTab
+	keyTab1
+	keyTab2
+	keyTab3
+	keyOpen
+	keyBack
+	keySort
+	keyReverse
+	keyFilter
+	keyClearFilter
+	keyLosses
+	keyTerm
+	keyToggle
+	keySuggest
+	keyClearBasket
+	keyEditPrice
+	keyEditDate
+	keyEditFees
+	keyMark
+	keyUndo
+	keyExport
+	keyAdd
+	keyReload
+	keyApply
+	keyConfirm
+	keyCancel
+	keyHelp
+	keyQuit
+	keyForceQuit
+	keyCount
+)
+
+// scope is a set of places where a binding works. A keyContext is in one
+// or more scopes (keyContext.scopes); a binding is enabled when its scope
+// and the context's share a bit.
+type scope uint16
+
+const (
+	inLoading  scope = 1 << iota // the loading screen
+	inDialog                     // a dialog has the keyboard
+	inInput                      // the filter or an edit field has the keyboard
+	inHelp                       // the help screen
+	inDetail                     // a lot's detail
+	inBrowse                     // browsing a table, any tab
+	inHoldings                   // browsing the Holdings tab
+	inBasket                     // browsing the Holdings tab with lots in the basket
+	inFilter                     // browsing with a filter on
+	anywhere   = inLoading | inDialog | inInput | inHelp | inDetail | inBrowse | inHoldings | inBasket | inFilter
+)
+
+// Full help columns.
+const (
+	helpMove = iota
+	helpTabs
+	helpSortFilter
+	helpBasket
+	helpProgram
+)
+
+// keyDef declares one binding.
+type keyDef struct {
+	keys      []string
+	key, desc string // as the help shows them
+	in        scope
+	column    int // full help column
+	short     int // place in the one-line help, from 1; 0 = not there
+}
+
+// keyTable is every binding, indexed by keyID.
+var keyTable = [keyCount]keyDef{
+	keyUp:       {keys: []string{"up", "k"}, key: "↑/k", desc: "up", in: inBrowse | inDetail, column: helpMove},
+	keyDown:     {keys: []string{"down", "j"}, key: "↓/j", desc: "down", in: inBrowse | inDetail, column: helpMove},
+	keyPageUp:   {keys: []string{"pgup", "ctrl+b"}, key: "pgup", desc: "page up", in: inBrowse | inDetail, column: helpMove},
+	keyPageDown: {keys: []string{"pgdown", "ctrl+f"}, key: "pgdn", desc: "page down", in: inBrowse | inDetail, column: helpMove},
+	keyTop:      {keys: []string{"home", "g"}, key: "g/home", desc: "first", in: inBrowse | inDetail, column: helpMove},
+	keyBottom:   {keys: []string{"end", "G"}, key: "G/end", desc: "last", in: inBrowse | inDetail, column: helpMove},
+
+	keyNextTab: {keys: []string{"tab"}, key: "tab", desc: "next tab", in: inBrowse, column: helpTabs, short: 10},
+	keyPrevTab: {keys: []string{"shift+tab"}, key: "shift+tab", desc: "previous tab", in: inBrowse, column: helpTabs},
+	keyTab1:    {keys: []string{"1"}, key: "1", desc: "holdings", in: inBrowse, column: helpTabs},
+	keyTab2:    {keys: []string{"2"}, key: "2", desc: "collections", in: inBrowse, column: helpTabs},
+	keyTab3:    {keys: []string{"3"}, key: "3", desc: "realized", in: inBrowse, column: helpTabs},
+	keyOpen:    {keys: []string{"enter"}, key: "enter", desc: "details", in: inBrowse, column: helpTabs, short: 4},
+	keyBack:    {keys: []string{"esc"}, key: "esc", desc: "back", in: inHelp | inDetail, column: helpTabs, short: 11},
+
+	keySort:        {keys: []string{"s"}, key: "s", desc: "sort column", in: inBrowse, column: helpSortFilter, short: 7},
+	keyReverse:     {keys: []string{"S"}, key: "S", desc: "reverse sort", in: inBrowse, column: helpSortFilter},
+	keyFilter:      {keys: []string{"/"}, key: "/", desc: "filter", in: inBrowse, column: helpSortFilter, short: 8},
+	keyClearFilter: {keys: []string{"esc"}, key: "esc", desc: "clear filters", in: inFilter, column: helpSortFilter},
+	keyLosses:      {keys: []string{"l"}, key: "l", desc: "losses only", in: inBrowse, column: helpSortFilter, short: 9},
+	keyTerm:        {keys: []string{"t"}, key: "t", desc: "all/short/long", in: inBrowse, column: helpSortFilter},
+
+	keyToggle:      {keys: []string{"space"}, key: "space", desc: "basket ±", in: inHoldings, column: helpBasket, short: 5},
+	keySuggest:     {keys: []string{"H"}, key: "H", desc: "suggest harvest", in: inHoldings, column: helpBasket},
+	keyClearBasket: {keys: []string{"C"}, key: "C", desc: "clear basket", in: inBasket, column: helpBasket},
+	keyEditPrice:   {keys: []string{"e"}, key: "e", desc: "sale price", in: inBasket, column: helpBasket},
+	keyEditDate:    {keys: []string{"d"}, key: "d", desc: "sale date", in: inBasket, column: helpBasket},
+	keyEditFees:    {keys: []string{"f"}, key: "f", desc: "selling fees", in: inBasket, column: helpBasket},
+
+	keyMark:      {keys: []string{"m"}, key: "m", desc: "mark sold", in: inBasket, column: helpProgram, short: 6},
+	keyUndo:      {keys: []string{"u"}, key: "u", desc: "undo last sale", in: inBrowse, column: helpProgram},
+	keyExport:    {keys: []string{"x"}, key: "x", desc: "export 8949", in: inBrowse, column: helpProgram},
+	keyAdd:       {keys: []string{"a"}, key: "a", desc: "add lot/sale", in: inBrowse, column: helpProgram},
+	keyReload:    {keys: []string{"r"}, key: "r", desc: "reload", in: inBrowse, column: helpProgram},
+	keyApply:     {keys: []string{"enter"}, key: "enter", desc: "apply", in: inInput, column: helpProgram, short: 2},
+	keyConfirm:   {keys: []string{"enter"}, key: "enter", desc: "confirm", in: inDialog, column: helpProgram, short: 1},
+	keyCancel:    {keys: []string{"esc"}, key: "esc", desc: "cancel", in: inDialog | inInput, column: helpProgram, short: 3},
+	keyHelp:      {keys: []string{"?"}, key: "?", desc: "help", in: inHelp | inDetail | inBrowse, column: helpProgram, short: 12},
+	keyQuit:      {keys: []string{"q"}, key: "q", desc: "quit", in: inLoading | inHelp | inDetail | inBrowse, column: helpProgram, short: 13},
+	keyForceQuit: {keys: []string{"ctrl+c"}, key: "ctrl+c", desc: "quit", in: anywhere, column: helpProgram},
+}
+
+// KeyMap is every binding of keyTable, enabled for one context
+// (setContext) so that help shows only what works now and no two enabled
+// bindings share a key. It implements bubbles/help.KeyMap.
 type KeyMap struct {
-	// Moving.
-	Up, Down, PageUp, PageDown, Top, Bottom key.Binding
-	// Tabs.
-	NextTab, PrevTab, Tab1, Tab2, Tab3 key.Binding
-	// Sorting and filtering.
-	Sort, Reverse, Filter, ClearFilter, Losses, Term key.Binding
-	// Lot detail.
-	Open, Back key.Binding
-	// What-if basket (Holdings tab).
-	Toggle, Suggest, ClearBasket, EditPrice, EditDate, EditFees key.Binding
-	// Recording.
-	Mark, Undo, Export, Add key.Binding
-	// Text input and dialogs.
-	Apply, Cancel, Confirm key.Binding
-	// Program.
-	Reload, Help, Quit, ForceQuit key.Binding
+	b [keyCount]key.Binding
 }
 
-// DefaultKeyMap returns the default bindings.
+// DefaultKeyMap returns the bindings of keyTable.
 func DefaultKeyMap() KeyMap {
-	b := func(keys []string, k, desc string) key.Binding {
-		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(k, desc))
+	var k KeyMap
+	for id, d := range keyTable {
+		k.b[id] = key.NewBinding(key.WithKeys(d.keys...), key.WithHelp(d.key, d.desc))
 	}
-	return KeyMap{
-		Up:       b([]string{"up", "k"}, "↑/k", "up"),
-		Down:     b([]string{"down", "j"}, "↓/j", "down"),
-		PageUp:   b([]string{"pgup", "ctrl+b"}, "pgup", "page up"),
-		PageDown: b([]string{"pgdown", "ctrl+f"}, "pgdn", "page down"),
-		Top:      b([]string{"home", "g"}, "g/home", "first"),
-		Bottom:   b([]string{"end", "G"}, "G/end", "last"),
-
-		NextTab: b([]string{"tab"}, "tab", "next tab"),
-		PrevTab: b([]string{"shift+tab"}, "shift+tab", "previous tab"),
-		Tab1:    b([]string{"1"}, "1", "holdings"),
-		Tab2:    b([]string{"2"}, "2", "collections"),
-		Tab3:    b([]string{"3"}, "3", "realized"),
-
-		Sort:        b([]string{"s"}, "s", "sort column"),
-		Reverse:     b([]string{"S"}, "S", "reverse sort"),
-		Filter:      b([]string{"/"}, "/", "filter"),
-		ClearFilter: b([]string{"esc"}, "esc", "clear filters"),
-		Losses:      b([]string{"l"}, "l", "losses only"),
-		Term:        b([]string{"t"}, "t", "all/short/long"),
-
-		Open: b([]string{"enter"}, "enter", "details"),
-		Back: b([]string{"esc"}, "esc", "back"),
-
-		Toggle:      b([]string{"space"}, "space", "basket ±"),
-		Suggest:     b([]string{"H"}, "H", "suggest harvest"),
-		ClearBasket: b([]string{"C"}, "C", "clear basket"),
-		EditPrice:   b([]string{"e"}, "e", "sale price"),
-		EditDate:    b([]string{"d"}, "d", "sale date"),
-		EditFees:    b([]string{"f"}, "f", "selling fees"),
-
-		Mark:   b([]string{"m"}, "m", "mark sold"),
-		Undo:   b([]string{"u"}, "u", "undo last sale"),
-		Export: b([]string{"x"}, "x", "export 8949"),
-		Add:    b([]string{"a"}, "a", "add lot/sale"),
-
-		Apply:   b([]string{"enter"}, "enter", "apply"),
-		Cancel:  b([]string{"esc"}, "esc", "cancel"),
-		Confirm: b([]string{"enter"}, "enter", "confirm"),
-
-		Reload:    b([]string{"r"}, "r", "reload"),
-		Help:      b([]string{"?"}, "?", "help"),
-		Quit:      b([]string{"q"}, "q", "quit"),
-		ForceQuit: b([]string{"ctrl+c"}, "ctrl+c", "quit"),
-	}
+	return k
 }
+
+// is reports whether msg presses binding id (and id is enabled).
+func (k *KeyMap) is(msg tea.KeyPressMsg, id keyID) bool { return key.Matches(msg, k.b[id]) }
+
+// enabled reports whether binding id works in the current context.
+func (k *KeyMap) enabled(id keyID) bool { return k.b[id].Enabled() }
 
 // keyContext is what the keyboard drives right now.
 type keyContext struct {
-	mode   mode
-	focus  focus
-	tab    tab
-	basket bool // the basket has lots
-	filter bool // a filter is active
+	loading bool // the loading screen (stageLoading)
+	mode    mode
+	focus   focus
+	tab     tab
+	basket  bool // the basket has lots
+	filter  bool // a filter is active
 }
 
-// all returns pointers to every binding, for enabling and for tests.
-func (k *KeyMap) all() []*key.Binding {
-	return []*key.Binding{
-		&k.Up, &k.Down, &k.PageUp, &k.PageDown, &k.Top, &k.Bottom,
-		&k.NextTab, &k.PrevTab, &k.Tab1, &k.Tab2, &k.Tab3,
-		&k.Sort, &k.Reverse, &k.Filter, &k.ClearFilter, &k.Losses, &k.Term,
-		&k.Open, &k.Back,
-		&k.Toggle, &k.Suggest, &k.ClearBasket, &k.EditPrice, &k.EditDate, &k.EditFees,
-		&k.Mark, &k.Undo, &k.Export, &k.Add,
-		&k.Apply, &k.Cancel, &k.Confirm,
-		&k.Reload, &k.Help, &k.Quit, &k.ForceQuit,
+// scopes returns the scopes c is in. Loading comes first, then a dialog,
+// then an input, then the mode.
+func (c keyContext) scopes() scope {
+	switch {
+	case c.loading:
+		return inLoading
+	case c.focus == focusDialog:
+		return inDialog
+	case c.focus == focusInput:
+		return inInput
+	case c.mode == modeHelp:
+		return inHelp
+	case c.mode == modeDetail:
+		return inDetail
 	}
+	s := inBrowse
+	if c.filter {
+		s |= inFilter
+	}
+	if c.tab == tabHoldings {
+		s |= inHoldings
+		if c.basket {
+			s |= inBasket
+		}
+	}
+	return s
 }
 
 // setContext enables exactly the bindings that work in c.
 func (k *KeyMap) setContext(c keyContext) {
-	for _, b := range k.all() {
-		b.SetEnabled(false)
-	}
-	on := func(bs ...*key.Binding) {
-		for _, b := range bs {
-			b.SetEnabled(true)
-		}
-	}
-	on(&k.ForceQuit)
-	switch {
-	case c.mode == modeLoading:
-		on(&k.Quit)
-	case c.focus == focusDialog:
-		on(&k.Confirm, &k.Cancel)
-	case c.focus == focusInput:
-		on(&k.Apply, &k.Cancel)
-	case c.mode == modeHelp:
-		on(&k.Back, &k.Help, &k.Quit)
-	case c.mode == modeDetail:
-		on(&k.Up, &k.Down, &k.PageUp, &k.PageDown, &k.Top, &k.Bottom, &k.Back, &k.Help, &k.Quit)
-	default: // browse
-		on(&k.Up, &k.Down, &k.PageUp, &k.PageDown, &k.Top, &k.Bottom,
-			&k.NextTab, &k.PrevTab, &k.Tab1, &k.Tab2, &k.Tab3,
-			&k.Sort, &k.Reverse, &k.Filter, &k.Losses, &k.Term,
-			&k.Open, &k.Undo, &k.Export, &k.Add, &k.Reload, &k.Help, &k.Quit)
-		if c.filter {
-			on(&k.ClearFilter)
-		}
-		if c.tab == tabHoldings {
-			on(&k.Toggle, &k.Suggest)
-			if c.basket {
-				on(&k.ClearBasket, &k.EditPrice, &k.EditDate, &k.EditFees, &k.Mark)
-			}
-		}
+	s := c.scopes()
+	for id := range k.b {
+		k.b[id].SetEnabled(keyTable[id].in&s != 0)
 	}
 }
 
-// ShortHelp is the one-line help of the current context (KeyMap
-// implements bubbles/help.KeyMap; setContext decides what is enabled).
+// ShortHelp is the one-line help of the current context: the enabled
+// bindings with a short place, in that order.
 func (k KeyMap) ShortHelp() []key.Binding {
-	return enabled(k.Confirm, k.Apply, k.Cancel, k.Open, k.Toggle, k.Mark, k.Sort, k.Filter,
-		k.Losses, k.NextTab, k.Back, k.Help, k.Quit)
-}
-
-// FullHelp is every enabled binding, grouped in columns.
-func (k KeyMap) FullHelp() [][]key.Binding {
-	groups := [][]key.Binding{
-		enabled(k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom),
-		enabled(k.NextTab, k.PrevTab, k.Tab1, k.Tab2, k.Tab3, k.Open, k.Back),
-		enabled(k.Sort, k.Reverse, k.Filter, k.ClearFilter, k.Losses, k.Term),
-		enabled(k.Toggle, k.Suggest, k.ClearBasket, k.EditPrice, k.EditDate, k.EditFees),
-		enabled(k.Mark, k.Undo, k.Export, k.Reload, k.Apply, k.Confirm, k.Cancel, k.Help, k.Quit, k.ForceQuit),
-	}
-	out := groups[:0]
-	for _, g := range groups {
-		if len(g) > 0 {
-			out = append(out, g)
+	var ids []keyID
+	for id, d := range keyTable {
+		if d.short > 0 && k.b[id].Enabled() {
+			ids = append(ids, keyID(id))
 		}
+	}
+	slices.SortFunc(ids, func(a, b keyID) int { return keyTable[a].short - keyTable[b].short })
+	out := make([]key.Binding, len(ids))
+	for i, id := range ids {
+		out[i] = k.b[id]
 	}
 	return out
 }
 
-func enabled(bs ...key.Binding) []key.Binding {
-	out := make([]key.Binding, 0, len(bs))
-	for _, b := range bs {
-		if b.Enabled() {
-			out = append(out, b)
+// FullHelp is every enabled binding, in columns, in table order.
+func (k KeyMap) FullHelp() [][]key.Binding {
+	var cols [helpProgram + 1][]key.Binding
+	for id, d := range keyTable {
+		if k.b[id].Enabled() {
+			cols[d.column] = append(cols[d.column], k.b[id])
+		}
+	}
+	var out [][]key.Binding
+	for _, c := range cols {
+		if len(c) > 0 {
+			out = append(out, c)
 		}
 	}
 	return out

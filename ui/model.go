@@ -57,8 +57,7 @@ type Options struct {
 type mode int
 
 const (
-	modeLoading mode = iota
-	modeBrowse
+	modeBrowse mode = iota
 	modeDetail
 	modeHelp
 )
@@ -66,8 +65,6 @@ const (
 // String names the mode.
 func (m mode) String() string {
 	switch m {
-	case modeLoading:
-		return "loading"
 	case modeBrowse:
 		return "browse"
 	case modeDetail:
@@ -205,8 +202,8 @@ type Model struct {
 	// firstLoad, when set by Run, delivers the result of the load Run
 	// started before the program; Init uses it instead of a new load.
 	firstLoad tea.Cmd
-	// queued are the keys pressed during a first frame, replayed when the
-	// full dataset arrives.
+	// queued are the keys pressed while the stage waits (loading, a
+	// first frame), replayed when every table is there.
 	queued []tea.KeyPressMsg
 	// writes are the saves and exports running; Run waits for them.
 	writes *inflight
@@ -230,7 +227,7 @@ func New(opts Options) *Model {
 		styles:  NewStyles(dark),
 		help:    help.New(),
 		spinner: spinner.New(spinner.WithSpinner(spinner.Dot)),
-		mode:    modeLoading,
+		mode:    modeBrowse,
 		writes:  &inflight{},
 		width:   80,
 		height:  24,
@@ -331,11 +328,12 @@ func (m *Model) fileLabel() string {
 // syncKeys enables the bindings of the current context.
 func (m *Model) syncKeys() {
 	m.keys.setContext(keyContext{
-		mode:   m.mode,
-		focus:  m.focus,
-		tab:    m.tab,
-		basket: m.basket.len() > 0,
-		filter: m.filter.active(),
+		loading: m.loadStage() == stageLoading,
+		mode:    m.mode,
+		focus:   m.focus,
+		tab:     m.tab,
+		basket:  m.basket.len() > 0,
+		filter:  m.filter.active(),
 	})
 }
 

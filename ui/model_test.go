@@ -530,8 +530,8 @@ func TestCollectionsAndRealizedFollowTheFirstScreen(t *testing.T) {
 	m.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
 	msg := m.loadCmd(false)()
 	_, cmd := m.Update(msg)
-	if !m.data.partial || m.data.hold.Len() != 34 {
-		t.Fatalf("first screen: partial %v, %d lots", m.data.partial, m.data.hold.Len())
+	if m.loadStage() != stagePartial || m.data.hold.Len() != 34 {
+		t.Fatalf("first screen: stage %s, %d lots", m.loadStage(), m.data.hold.Len())
 	}
 	m.Update(keyMsg("2"))
 	if !strings.Contains(ansiStrip(m.View().Content), "computing…") {
@@ -539,8 +539,8 @@ func TestCollectionsAndRealizedFollowTheFirstScreen(t *testing.T) {
 	}
 	m.Update(keyMsg("s")) // sorting before the rows arrive is kept
 	m.Update(cmd())
-	if m.data.partial || m.data.coll.Len() != 11 || m.data.real.Len() != 14 {
-		t.Fatalf("after completion: partial %v, %d collections, %d sales", m.data.partial, m.data.coll.Len(), m.data.real.Len())
+	if m.loadStage() != stageReady || m.data.coll.Len() != 11 || m.data.real.Len() != 14 {
+		t.Fatalf("after completion: stage %s, %d collections, %d sales", m.loadStage(), m.data.coll.Len(), m.data.real.Len())
 	}
 	if m.current().sortField == cfUnreal {
 		t.Error("the sort chosen while computing was lost")

@@ -58,7 +58,7 @@ func (m *Model) handleClick(msg tea.MouseClickMsg) tea.Cmd {
 	case m.mode != modeBrowse || msg.X >= l.tableW:
 		return nil
 	case msg.Y == l.tableY:
-		if f, ok := m.current().fieldAt(msg.X); ok {
+		if f, ok := m.current().keyAt(msg.X); ok {
 			m.current().setSort(f, true)
 		}
 	case msg.Y >= l.bodyY && msg.Y < l.bodyY+l.bodyH:

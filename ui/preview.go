@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strings"
 
+	"nftharvest/money"
 	"nftharvest/portfolio"
 	"nftharvest/taxrules"
 
@@ -87,7 +88,7 @@ func (m *Model) previewLines(w int, wide bool) []string {
 		label, style = "TAX COST", st.Cost
 		saved = saved.Neg()
 	}
-	banner := label + "  " + money(saved)
+	banner := label + "  " + amountText(saved)
 	if wide {
 		add(title)
 		if m.preview.stale != "" {
@@ -114,7 +115,7 @@ func (m *Model) previewLines(w int, wide bool) []string {
 		carry := func(s taxrules.Summary) decimal.Decimal { return s.CarryoverShortTerm.Add(s.CarryoverLongTerm) }
 		if wide {
 			row := func(name string, x, y decimal.Decimal) {
-				add(fmt.Sprintf("%-15s %12s → %12s", name, money(x), money(y)))
+				add(fmt.Sprintf("%-15s %12s → %12s", name, amountText(x), amountText(y)))
 			}
 			add(st.Header.Render(fmt.Sprintf("%-15s %12s   %12s", "", "before", "after")))
 			row("Short-term net", b.ShortTermNet, a.ShortTermNet)
@@ -126,7 +127,7 @@ func (m *Model) previewLines(w int, wide bool) []string {
 			add(st.Muted.Render(bandsText(a)))
 		} else {
 			pair := func(name string, x, y decimal.Decimal) string {
-				return st.Label.Render(name+" ") + money(x) + " → " + money(y)
+				return st.Label.Render(name+" ") + amountText(x) + " → " + amountText(y)
 			}
 			out = append(out, packSegments([]string{
 				pair("ST net", b.ShortTermNet, a.ShortTermNet), pair("LT net", b.LongTermNet, a.LongTermNet),
@@ -145,7 +146,7 @@ func (m *Model) previewLines(w int, wide bool) []string {
 					acq = " (bought " + l.Acquired.String() + ")"
 				}
 				add(st.Wash.Render(safef("W wash sale %s: %s disallowed, moves into the basis of %s%s",
-					s.Lot, money(r.Disallowed), r.Lot, acq)))
+					s.Lot, amountText(r.Disallowed), r.Lot, acq)))
 			}
 			for _, p := range s.Warnings {
 				add(st.Wash.Render(safef("look-alike %s: %s #%s bought %s (warning only)", s.Lot, p.Lot, p.TokenID, p.Date)))
@@ -185,15 +186,15 @@ func (m *Model) previewLines(w int, wide bool) []string {
 				edited += " price edited"
 			}
 			if !it.fees.IsZero() {
-				edited += " fees " + money(it.fees)
+				edited += " fees " + amountText(it.fees)
 			}
 		}
 		gl := st.amountStyle(s.GainLoss.Sign()).Render(marked(s.GainLoss))
-		calc := fmt.Sprintf("%s − %s = %s", money(s.Proceeds), money(s.CostBasis), gl)
+		calc := fmt.Sprintf("%s − %s = %s", amountText(s.Proceeds), amountText(s.CostBasis), gl)
 		if !s.Disallowed.IsZero() {
-			calc += st.Wash.Render(" W " + money(s.Disallowed))
+			calc += st.Wash.Render(" W " + amountText(s.Disallowed))
 		}
-		head := fmt.Sprintf("%s ×%s %s", name, quantity(s.Quantity), term) + st.Muted.Render(edited)
+		head := fmt.Sprintf("%s ×%s %s", name, money.Quantity(s.Quantity), term) + st.Muted.Render(edited)
 		if wide {
 			add(head)
 			add("  " + calc)
@@ -335,7 +336,7 @@ func bandsText(s taxrules.Summary) string {
 		amt  decimal.Decimal
 	}{{"0%", s.Bands.Zero}, {"15%", s.Bands.Fifteen}, {"20%", s.Bands.Twenty}, {"28%", s.Bands.TwentyEight}} {
 		if b.amt.Sign() > 0 {
-			parts = append(parts, money(b.amt)+" at "+b.rate)
+			parts = append(parts, amountText(b.amt)+" at "+b.rate)
 		}
 	}
 	text := "ordinary income up to " + s.Bands.OrdinaryRate.Shift(2).String() + "%"

@@ -3,6 +3,7 @@ package ui
 import (
 	"strings"
 
+	"nftharvest/money"
 	"nftharvest/taxrules"
 )
 
@@ -36,20 +37,10 @@ type realRow struct {
 // outcome (one row per sale and term).
 type realized struct {
 	rows []realRow
-	ids  []string
-	tie  []int32
-	w    [rfCount]int
-	hay  []string
+	rowIDs
+	w   [rfCount]int
+	hay []string
 }
-
-// Len is the number of rows.
-func (r *realized) Len() int { return len(r.rows) }
-
-// ID is the row's id.
-func (r *realized) ID(row int) string { return r.ids[row] }
-
-// Tie is the rank of the row's id.
-func (r *realized) Tie(row int) int32 { return r.tie[row] }
 
 // Key is the row's sort key for field f.
 func (r *realized) Key(row, f int) int64 { return r.rows[row].keys[f] }
@@ -86,8 +77,6 @@ func newRealized(a *taxrules.Analysis) *realized {
 		names[i], sales[i], lots[i], batches[i] = rz.rows[i].name, rz.rows[i].r.Sale, rz.rows[i].r.Lot, rz.rows[i].batch
 	}
 	nameRank, saleRank, lotRank, batchRank := rankStrings(names), rankStrings(sales), rankStrings(lots), rankStrings(batches)
-	rz.w = [rfCount]int{rfSale: 4, rfLot: 3, rfName: 10, rfQty: 3, rfDate: 10, rfTerm: 4,
-		rfProceeds: 8, rfBasis: 9, rfGain: 10, rfDisallowed: 10, rfCode: 4, rfRecognized: 10, rfBatch: 5}
 	var maxAbs [rfCount]int64
 	for i := range rz.rows {
 		row := &rz.rows[i]
@@ -110,7 +99,7 @@ func newRealized(a *taxrules.Analysis) *realized {
 		rz.w[rfLot] = max(rz.w[rfLot], safeLen(s.Lot))
 		rz.w[rfName] = max(rz.w[rfName], safeLen(row.name))
 		if s.Quantity.Exponent() < 0 || k[rfQty] >= 1e15 {
-			rz.w[rfQty] = max(rz.w[rfQty], len(quantity(s.Quantity)))
+			rz.w[rfQty] = max(rz.w[rfQty], len(money.Quantity(s.Quantity)))
 		} else {
 			rz.w[rfQty] = max(rz.w[rfQty], digits(k[rfQty]/1e6))
 		}
@@ -120,42 +109,42 @@ func newRealized(a *taxrules.Analysis) *realized {
 		rz.w[rfBatch] = max(rz.w[rfBatch], safeLen(row.batch))
 	}
 	for _, f := range []int{rfProceeds, rfBasis, rfDisallowed} {
-		rz.w[f] = max(rz.w[f], len(fmtCents(maxAbs[f], false)))
+		rz.w[f] = max(rz.w[f], len(money.FormatCents(maxAbs[f], false)))
 	}
 	for _, f := range []int{rfGain, rfRecognized} {
 		rz.w[f] = max(rz.w[f], textWidth(markedCents(-maxAbs[f])))
 	}
-	rz.w[rfName] = min(rz.w[rfName], 30)
-	rz.w[rfQty] = min(rz.w[rfQty], 10)
+	realizedColumns.widths(rz.w[:])
 	return rz
 }
 
-func (r *realized) columns(compact bool) []column {
-	w := r.w
-	if compact {
-		return []column{
-			{field: rfName, title: "Sale", width: w[rfName], flex: true, min: 12},
-			{field: rfDate, title: "Date", width: w[rfDate], drop: 2},
-			{field: rfRecognized, title: "Recognized", align: alignRight, width: w[rfRecognized]},
-			{field: rfCode, title: "Code", width: w[rfCode], drop: 1},
-		}
-	}
-	return []column{
-		{field: rfSale, title: "Sale", width: w[rfSale], drop: 4},
-		{field: rfLot, title: "Lot", width: w[rfLot], drop: 8},
-		{field: rfName, title: "Token", width: w[rfName], flex: true, min: 14},
-		{field: rfQty, title: "Qty", align: alignRight, width: w[rfQty], drop: 9},
-		{field: rfDate, title: "Sold", width: w[rfDate], drop: 3},
-		{field: rfTerm, title: "Term", width: w[rfTerm]},
-		{field: rfProceeds, title: "Proceeds", align: alignRight, width: w[rfProceeds], drop: 6},
-		{field: rfBasis, title: "Basis", align: alignRight, width: w[rfBasis], drop: 7},
-		{field: rfGain, title: "Gain/loss", align: alignRight, width: w[rfGain], drop: 5},
-		{field: rfDisallowed, title: "Disallowed", align: alignRight, width: w[rfDisallowed]},
-		{field: rfCode, title: "Code", width: w[rfCode]},
-		{field: rfRecognized, title: "Recognized", align: alignRight, width: w[rfRecognized]},
-		{field: rfBatch, title: "Batch", width: w[rfBatch], drop: 10},
-	}
+// realizedColumns are the Realized tab's columns.
+var realizedColumns = columnTable{
+	cols: []colDef{
+		rfSale:       {title: "Sale", minW: 4, key: rfSale, drop: 4},
+		rfLot:        {title: "Lot", minW: 3, key: rfLot, drop: 8},
+		rfName:       {title: "Token", minW: 10, maxW: 30, key: rfName, flex: 14},
+		rfQty:        {title: "Qty", align: alignRight, minW: 3, maxW: 10, key: rfQty, drop: 9},
+		rfDate:       {title: "Sold", minW: 10, key: rfDate, drop: 3},
+		rfTerm:       {title: "Term", minW: 4, key: rfTerm},
+		rfProceeds:   {title: "Proceeds", align: alignRight, minW: 8, key: rfProceeds, drop: 6},
+		rfBasis:      {title: "Basis", align: alignRight, minW: 9, key: rfBasis, drop: 7},
+		rfGain:       {title: "Gain/loss", align: alignRight, minW: 10, key: rfGain, drop: 5},
+		rfDisallowed: {title: "Disallowed", align: alignRight, minW: 10, key: rfDisallowed},
+		rfCode:       {title: "Code", minW: 4, key: rfCode},
+		rfRecognized: {title: "Recognized", align: alignRight, minW: 10, key: rfRecognized},
+		rfBatch:      {title: "Batch", minW: 5, key: rfBatch, drop: 10},
+	},
+	compact: []colPlace{
+		{field: rfName, title: "Sale", flex: 12},
+		{field: rfDate, title: "Date", drop: 2},
+		{field: rfRecognized},
+		{field: rfCode, drop: 1},
+	},
 }
+
+// columns returns the realized columns, wide or compact.
+func (r *realized) columns(compact bool) []column { return realizedColumns.layout(r.w[:], compact) }
 
 // Cell formats one realized cell.
 func (r *realized) Cell(st *Styles, row, f, w int) (string, paint) {
@@ -169,7 +158,7 @@ func (r *realized) Cell(st *Styles, row, f, w int) (string, paint) {
 	case rfName:
 		return nameFit(rr.coll, rr.token, w), st.paints.none
 	case rfQty:
-		return quantity(s.Quantity), st.paints.none
+		return money.Quantity(s.Quantity), st.paints.none
 	case rfDate:
 		return s.Date.String(), st.paints.none
 	case rfTerm:
@@ -178,16 +167,16 @@ func (r *realized) Cell(st *Styles, row, f, w int) (string, paint) {
 		}
 		return "ST", st.paints.none
 	case rfProceeds:
-		return money(s.Proceeds), st.paints.none
+		return amountText(s.Proceeds), st.paints.none
 	case rfBasis:
-		return money(s.CostBasis), st.paints.none
+		return amountText(s.CostBasis), st.paints.none
 	case rfGain:
 		return marked(s.GainLoss), st.amountPaint(s.GainLoss.Sign())
 	case rfDisallowed:
 		if s.Disallowed.IsZero() {
 			return "", st.paints.none
 		}
-		return money(s.Disallowed), st.paints.wash
+		return amountText(s.Disallowed), st.paints.wash
 	case rfCode:
 		if !strings.Contains(s.Code, "W") {
 			return s.Code, st.paints.none // C alone: a collectible, no wash sale

@@ -23,6 +23,22 @@ type source interface {
 	Cell(st *Styles, row, field, w int) (string, paint)
 }
 
+// rowIDs is the part of a source every tab shares: the rows' ids and
+// their tie ranks.
+type rowIDs struct {
+	ids []string
+	tie []int32
+}
+
+// Len is the number of rows.
+func (r *rowIDs) Len() int { return len(r.ids) }
+
+// ID is the row's id.
+func (r *rowIDs) ID(row int) string { return r.ids[row] }
+
+// Tie is the rank of the row's id.
+func (r *rowIDs) Tie(row int) int32 { return r.tie[row] }
+
 type alignment uint8
 
 const (
@@ -32,7 +48,8 @@ const (
 
 // column describes one table column.
 type column struct {
-	field int
+	field int // the cell
+	key   int // the field whose Key sorts the column
 	title string
 	align alignment
 	// width is the natural width; layout may shrink flex columns.
@@ -145,8 +162,8 @@ func (t *table) cycleSort() {
 	if len(t.shown) == 0 {
 		return
 	}
-	i := slices.IndexFunc(t.shown, func(c column) bool { return c.field == t.sortField })
-	t.sortField = t.shown[(i+1)%len(t.shown)].field
+	i := slices.IndexFunc(t.shown, func(c column) bool { return c.key == t.sortField })
+	t.sortField = t.shown[(i+1)%len(t.shown)].key
 	t.sort()
 }
 
@@ -261,11 +278,11 @@ func (t *table) clickRow(y int) bool {
 	return true
 }
 
-// fieldAt returns the field of the shown column at x, if any.
-func (t *table) fieldAt(x int) (int, bool) {
+// keyAt returns the sort key of the shown column at x, if any.
+func (t *table) keyAt(x int) (int, bool) {
 	for i, c := range t.shown {
 		if x >= t.colX[i] && x < t.colX[i]+c.width {
-			return c.field, true
+			return c.key, true
 		}
 	}
 	return 0, false
@@ -356,7 +373,7 @@ func (t *table) headerView(st *Styles) string {
 			b.WriteByte(' ')
 		}
 		title := c.title
-		if c.field == t.sortField {
+		if c.key == t.sortField {
 			arrow := " ▲"
 			if t.desc {
 				arrow = " ▼"

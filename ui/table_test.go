@@ -44,9 +44,9 @@ func (s *countingSource) Cell(_ *Styles, r, f, _ int) (string, paint) {
 }
 
 var testCols = []column{
-	{field: 0, title: "Key", width: 6, align: alignRight},
-	{field: 1, title: "ID", width: 8, flex: true, min: 4},
-	{field: 2, title: "Extra", width: 10, drop: 1},
+	{field: 0, key: 0, title: "Key", width: 6, align: alignRight},
+	{field: 1, key: 1, title: "ID", width: 8, flex: true, min: 4},
+	{field: 2, key: 2, title: "Extra", width: 10, drop: 1},
 }
 
 func TestTableFormatsOnlyVisibleRows(t *testing.T) {

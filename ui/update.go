@@ -7,7 +7,6 @@ import (
 
 	"nftharvest/storage"
 
-	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/spinner"
 	tea "charm.land/bubbletea/v2"
 )
@@ -37,9 +36,10 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		if m.focus == focusInput {
 			m.sizeInput()
 		}
-		if m.firstFrame() && m.mode == modeBrowse && m.data.hold.Len() < m.height {
-			// The first frame's rows no longer fill the screen.
-			m.mode = modeLoading
+		if m.loadStage() == stageFirst && m.data.hold.Len() < m.height {
+			// The first frame's rows no longer fill the screen: back to
+			// the loading screen until the full dataset (fullCmd).
+			m.data, m.tables = nil, [tabCount]*table{}
 			return m.spinTick()
 		}
 		return nil
@@ -47,14 +47,14 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		m.setDark(msg.IsDark())
 		return nil
 	case spinner.TickMsg:
-		if m.mode == modeLoading || (m.dialog != nil && m.dialog.busy != "") {
+		if m.loadStage() == stageLoading || (m.dialog != nil && m.dialog.busy != "") {
 			var cmd tea.Cmd
 			m.spinner, cmd = m.spinner.Update(msg)
 			return cmd
 		}
 		return nil
 	case loadedMsg:
-		if msg.d.first {
+		if msg.d.stage == stageFirst {
 			m.showFirst(msg.d)
 			return m.fullCmd(msg.d)
 		}
@@ -62,14 +62,14 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		if msg.reload {
 			return tea.Batch(completeCmd(msg.d), m.setStatus("Reloaded "+displayName(msg.d.file)+".", false))
 		}
-		if msg.d.partial {
+		if msg.d.stage == stagePartial {
 			// Keys pressed while loading wait for every table (completedMsg).
 			return completeCmd(msg.d)
 		}
 		return m.replayQueued()
 	case completedMsg:
-		if d := msg.d; m.data == d && d.partial {
-			d.coll, d.real, d.partial = msg.coll, msg.real, false
+		if d := msg.d; m.data == d && d.stage == stagePartial {
+			d.coll, d.real, d.stage = msg.coll, msg.real, stageReady
 			m.makeTable(tabCollections, d.coll, cfUnreal)
 			m.makeTable(tabRealized, d.real, rfDate)
 			m.applyFilters()
@@ -134,12 +134,12 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		}
 		return dated
 	case tea.MouseWheelMsg:
-		if m.firstFrame() {
+		if m.loadStage() == stageFirst {
 			return nil
 		}
 		return m.handleWheel(msg)
 	case tea.MouseClickMsg:
-		if m.firstFrame() {
+		if m.loadStage() == stageFirst {
 			return nil
 		}
 		dated, swallow := m.checkDate()
@@ -169,7 +169,7 @@ func (m *Model) setDark(dark bool) {
 
 func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	k := &m.keys
-	if key.Matches(msg, k.ForceQuit) {
+	if k.is(msg, keyForceQuit) {
 		return tea.Quit
 	}
 	if m.dialog != nil {
@@ -178,26 +178,19 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	if m.focus == focusInput {
 		return m.handleInput(msg)
 	}
-	if m.mode == modeLoading {
-		if key.Matches(msg, k.Quit) {
-			return tea.Quit
-		}
-		// The first load: keys wait for the data and are replayed on it.
-		m.queued = append(m.queued, msg)
-		return nil
-	}
-	if m.firstFrame() {
-		// Everything but quit waits for the full dataset.
-		if key.Matches(msg, k.Quit) {
+	if m.loadStage().waits() {
+		// The first load: everything but quit waits for the data and is
+		// replayed on it.
+		if k.is(msg, keyQuit) {
 			return tea.Quit
 		}
 		m.queued = append(m.queued, msg)
 		return nil
 	}
 	switch {
-	case key.Matches(msg, k.Quit):
+	case k.is(msg, keyQuit):
 		return tea.Quit
-	case key.Matches(msg, k.Help):
+	case k.is(msg, keyHelp):
 		if m.mode == modeHelp {
 			m.mode = m.helpFrom
 		} else {
@@ -207,7 +200,7 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	}
 	switch m.mode {
 	case modeHelp:
-		if key.Matches(msg, k.Back) {
+		if k.is(msg, keyBack) {
 			m.mode = m.helpFrom
 		}
 		return nil
@@ -223,19 +216,19 @@ func (m *Model) handleDetailKey(msg tea.KeyPressMsg) tea.Cmd {
 	page := max(m.lay.footerY-m.lay.tableY, 1)
 	n := len(d.wrapped(max(m.width, 1)))
 	switch {
-	case key.Matches(msg, k.Back):
+	case k.is(msg, keyBack):
 		m.mode = modeBrowse
-	case key.Matches(msg, k.Up):
+	case k.is(msg, keyUp):
 		d.offset = max(d.offset-1, 0)
-	case key.Matches(msg, k.Down):
+	case k.is(msg, keyDown):
 		d.offset = min(d.offset+1, max(n-page, 0))
-	case key.Matches(msg, k.PageUp):
+	case k.is(msg, keyPageUp):
 		d.offset = max(d.offset-page, 0)
-	case key.Matches(msg, k.PageDown):
+	case k.is(msg, keyPageDown):
 		d.offset = min(d.offset+page, max(n-page, 0))
-	case key.Matches(msg, k.Top):
+	case k.is(msg, keyTop):
 		d.offset = 0
-	case key.Matches(msg, k.Bottom):
+	case k.is(msg, keyBottom):
 		d.offset = max(n-page, 0)
 	}
 	return nil
@@ -246,74 +239,74 @@ func (m *Model) handleBrowseKey(msg tea.KeyPressMsg) tea.Cmd {
 	t := m.current()
 	page := max(m.lay.bodyH, 1)
 	switch {
-	case key.Matches(msg, k.Up):
+	case k.is(msg, keyUp):
 		t.move(-1)
-	case key.Matches(msg, k.Down):
+	case k.is(msg, keyDown):
 		t.move(1)
-	case key.Matches(msg, k.PageUp):
+	case k.is(msg, keyPageUp):
 		t.move(-page)
-	case key.Matches(msg, k.PageDown):
+	case k.is(msg, keyPageDown):
 		t.move(page)
-	case key.Matches(msg, k.Top):
+	case k.is(msg, keyTop):
 		t.top()
-	case key.Matches(msg, k.Bottom):
+	case k.is(msg, keyBottom):
 		t.bottom()
-	case key.Matches(msg, k.NextTab):
+	case k.is(msg, keyNextTab):
 		m.tab = (m.tab + 1) % tabCount
-	case key.Matches(msg, k.PrevTab):
+	case k.is(msg, keyPrevTab):
 		m.tab = (m.tab + tabCount - 1) % tabCount
-	case key.Matches(msg, k.Tab1):
+	case k.is(msg, keyTab1):
 		m.tab = tabHoldings
-	case key.Matches(msg, k.Tab2):
+	case k.is(msg, keyTab2):
 		m.tab = tabCollections
-	case key.Matches(msg, k.Tab3):
+	case k.is(msg, keyTab3):
 		m.tab = tabRealized
-	case key.Matches(msg, k.Sort):
+	case k.is(msg, keySort):
 		t.cycleSort()
-	case key.Matches(msg, k.Reverse):
+	case k.is(msg, keyReverse):
 		t.reverse()
-	case key.Matches(msg, k.Filter):
+	case k.is(msg, keyFilter):
 		return m.openInput(editFilter, "", "/ ", m.filter.text, "lot, collection, token or note")
-	case key.Matches(msg, k.ClearFilter):
+	case k.is(msg, keyClearFilter):
 		m.filter = filters{}
 		m.applyFilters()
-	case key.Matches(msg, k.Losses):
+	case k.is(msg, keyLosses):
 		m.filter.losses = !m.filter.losses
 		m.applyFilters()
-	case key.Matches(msg, k.Term):
+	case k.is(msg, keyTerm):
 		m.filter.term = (m.filter.term + 1) % 3
 		m.applyFilters()
-	case key.Matches(msg, k.Open):
+	case k.is(msg, keyOpen):
 		return m.open()
-	case key.Matches(msg, k.Toggle):
+	case k.is(msg, keyToggle):
 		if r, ok := t.selected(); ok {
 			m.basket.toggle(m.data.hold.ids[r])
 			m.simulate(&m.basket)
 		}
-	case key.Matches(msg, k.Suggest):
+	case k.is(msg, keySuggest):
 		return m.suggest()
-	case key.Matches(msg, k.ClearBasket):
+	case k.is(msg, keyClearBasket):
 		m.basket.clear()
 		m.simulate(&m.basket)
 		return m.setStatus("Basket cleared.", false)
-	case key.Matches(msg, k.EditPrice), key.Matches(msg, k.EditFees):
-		return m.editLot(key.Matches(msg, k.EditPrice))
-	case key.Matches(msg, k.EditDate):
+	case k.is(msg, keyEditPrice), k.is(msg, keyEditFees):
+		return m.editLot(k.is(msg, keyEditPrice))
+	case k.is(msg, keyEditDate):
 		v := ""
 		if m.basket.date != 0 {
 			v = m.basket.date.String()
 		}
 		return m.openInput(editDate, "", "Sale date (YYYY-MM-DD): ", v, m.today.String())
-	case key.Matches(msg, k.Mark):
+	case k.is(msg, keyMark):
 		return m.openRecordDialog()
-	case key.Matches(msg, k.Undo):
+	case k.is(msg, keyUndo):
 		return m.openUndoDialog()
-	case key.Matches(msg, k.Add):
+	case k.is(msg, keyAdd):
 		return m.openAddForm()
-	case key.Matches(msg, k.Export):
+	case k.is(msg, keyExport):
 		m.dialog = m.exportDialog(fmt.Sprintf("./form8949-%d.csv", m.data.a.TaxYear))
 		m.focus = focusDialog
-	case key.Matches(msg, k.Reload):
+	case k.is(msg, keyReload):
 		return tea.Batch(m.loadCmd(true), m.setStatus("Reloading "+m.fileLabel()+"…", false))
 	}
 	return nil
@@ -330,7 +323,7 @@ func (m *Model) open() tea.Cmd {
 	case tabHoldings:
 		m.openDetail(m.data.hold.rows[r].st)
 	case tabCollections:
-		name := m.data.coll.rows[r].name
+		name := m.data.coll.rows[r].Name
 		m.filter = filters{text: strings.ToLower(name)}
 		m.applyFilters()
 		m.tab = tabHoldings

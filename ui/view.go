@@ -25,7 +25,7 @@ func (m *Model) View() tea.View {
 // render builds the screen content.
 func (m *Model) render() string {
 	w, h := max(m.width, 1), max(m.height, 1)
-	if m.mode == modeLoading || m.data == nil {
+	if m.loadStage() == stageLoading {
 		msg := m.spinner.View() + " Loading " + m.fileLabel() + "…"
 		if m.err != nil {
 			msg = m.styles.Error.Render(safe(m.err.Error()))
@@ -170,7 +170,7 @@ func (m *Model) tableBlock() []string {
 }
 
 func (m *Model) emptyText() string {
-	if m.data.partial && m.tab != tabHoldings {
+	if m.data.stage == stagePartial && m.tab != tabHoldings {
 		return "computing…"
 	}
 	switch m.tab {
@@ -274,16 +274,17 @@ func (m *Model) summarySegments() []string {
 	lab := st.Label.Render
 	amt := func(x interface{ Sign() int }, s string) string { return st.amountStyle(x.Sign()).Render(s) }
 	t := d.tot
+	h := t.Harvestable
 	s := d.sum
 	total := func(x interface{ Sign() int }, s string) string { return amt(x, s) }
-	value := money(t.value)
-	if d.first {
+	value := amountText(t.Value)
+	if d.stage == stageFirst {
 		// A first frame: these totals need every lot's state.
 		total = func(interface{ Sign() int }, string) string { return st.Muted.Render("…") }
 		value = st.Muted.Render("…")
 	}
-	unreal := lab("Unrealized ") + total(t.losses, marked(t.losses)) + " " + total(t.gains, marked(t.gains))
-	harvest := lab("Harvestable ST ") + total(t.harvST, marked(t.harvST)) + lab(" LT ") + total(t.harvLT, marked(t.harvLT))
+	unreal := lab("Unrealized ") + total(t.Losses, marked(t.Losses)) + " " + total(t.Gains, marked(t.Gains))
+	harvest := lab("Harvestable ST ") + total(h.ShortTerm, marked(h.ShortTerm)) + lab(" LT ") + total(h.LongTerm, marked(h.LongTerm))
 	realized := lab(fmt.Sprintf("Realized %d ST ", d.a.TaxYear)) + amt(s.ShortTermRealized, marked(s.ShortTermRealized)) +
 		lab(" LT ") + amt(s.LongTermRealized, marked(s.LongTermRealized))
 	if m.lay.compact {
@@ -292,11 +293,11 @@ func (m *Model) summarySegments() []string {
 	// In pairs that pack well at 80 and 120 columns.
 	segs := []string{
 		lab("Value ") + value, unreal,
-		harvest, lab("Carryover in ") + money(s.CarryoverInShortTerm.Add(s.CarryoverInLongTerm)),
-		realized, lab("Est. tax ") + money(s.EstimatedTax),
+		harvest, lab("Carryover in ") + amountText(s.CarryoverInShortTerm.Add(s.CarryoverInLongTerm)),
+		realized, lab("Est. tax ") + amountText(s.EstimatedTax),
 	}
-	if t.unpriced > 0 {
-		segs = append(segs, st.Wash.Render(fmt.Sprintf("%d lots without a price", t.unpriced)))
+	if t.Unpriced > 0 {
+		segs = append(segs, st.Wash.Render(fmt.Sprintf("%d lots without a price", t.Unpriced)))
 	}
 	return segs
 }
@@ -335,9 +336,9 @@ func (m *Model) countText() string {
 	t := m.current()
 	unit := [...]string{"lots", "collections", "sales"}[m.tab]
 	parts := []string{fmt.Sprintf("%d of %d %s", len(t.view), t.src.Len(), unit)}
-	if m.data.first {
+	if m.data.stage == stageFirst {
 		// A first frame shows the first rows of all the open lots.
-		parts[0] = fmt.Sprintf("%d of %d %s", m.data.open, m.data.open, unit)
+		parts[0] = fmt.Sprintf("%d of %d %s", m.data.tot.OpenLots, m.data.tot.OpenLots, unit)
 	}
 	if m.filter.text != "" {
 		parts = append(parts, fmt.Sprintf("%q", m.filter.text))
@@ -348,14 +349,14 @@ func (m *Model) countText() string {
 	if m.filter.term != termAll {
 		parts = append(parts, m.filter.term.String())
 	}
-	if !slices.ContainsFunc(t.shown, func(c column) bool { return c.field == t.sortField }) {
+	if !slices.ContainsFunc(t.shown, func(c column) bool { return c.key == t.sortField }) {
 		// The sorted column is hidden at this width: say what the order is.
 		arrow := "▲"
 		if t.desc {
 			arrow = "▼"
 		}
 		for _, c := range m.columnsFor(m.tab, false) {
-			if c.field == t.sortField {
+			if c.key == t.sortField {
 				parts = append(parts, "by "+c.title+" "+arrow)
 			}
 		}

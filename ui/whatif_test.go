@@ -74,7 +74,7 @@ func TestPreviewIsTheEngineWhatIf(t *testing.T) {
 	s := h.screen()
 	for _, want := range []string{
 		"What-if: sell 2 lots on 2026-11-28",
-		"TAX SAVED  " + money(res.TaxSaved),
+		"TAX SAVED  " + amountText(res.TaxSaved),
 		"W wash sale L-0024: 609.95 disallowed, moves",
 		"L-0047",
 		"Safe to rebuy from 2026-12-29",
@@ -92,7 +92,7 @@ func TestPreviewIsTheEngineWhatIf(t *testing.T) {
 	if !h.m.lay.previewBelow || h.m.lay.previewRight {
 		t.Error("80 columns: preview not below the table")
 	}
-	if !strings.Contains(h.screen(), "TAX SAVED  "+money(res.TaxSaved)) {
+	if !strings.Contains(h.screen(), "TAX SAVED  "+amountText(res.TaxSaved)) {
 		t.Errorf("80 columns: tax saved not shown\n%s", h.screen())
 	}
 }
@@ -114,7 +114,7 @@ func TestSuggestFillsTheBasket(t *testing.T) {
 	if h.m.preview.res == nil {
 		t.Error("no preview after H")
 	}
-	if !strings.Contains(h.m.status.text, "Best harvest: 4 lots") || !strings.Contains(h.m.status.text, "saves "+money(sug.TaxSaved)) {
+	if !strings.Contains(h.m.status.text, "Best harvest: 4 lots") || !strings.Contains(h.m.status.text, "saves "+amountText(sug.TaxSaved)) {
 		t.Errorf("status = %q", h.m.status.text)
 	}
 	// The preview of the basket is the suggestion's what-if.
@@ -263,7 +263,7 @@ func TestRecordConfirm(t *testing.T) {
 	}
 	s := h.screen()
 	for _, want := range []string{"Record these sales?", "L-0003 Lunar Lynx Society #4417", "L-0024 Tessellate Editions #14 ×8",
-		"W: 609.95 disallowed", "TAX SAVED " + money(saved), "enter record"} {
+		"W: 609.95 disallowed", "TAX SAVED " + amountText(saved), "enter record"} {
 		if !strings.Contains(s, want) {
 			t.Errorf("dialog lacks %q\n%s", want, s)
 		}
