@@ -144,14 +144,6 @@ func (f *csvFile) fail(r *csvRow, name, format string, a ...any) {
 	f.probs = append(f.probs, fmt.Sprintf("%s:%d:%d: column %q: %s", f.name, r.line, col, name, safetext.String(fmt.Sprintf(format, a...))))
 }
 
-// err returns the problems found, or nil.
-func (f *csvFile) err() error {
-	if len(f.probs) == 0 {
-		return nil
-	}
-	return &problemsError{lines: f.probs}
-}
-
 // csvError places a syntax error of encoding/csv.
 func csvError(name string, err error) string {
 	var pe *csv.ParseError

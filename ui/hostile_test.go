@@ -159,9 +159,8 @@ func checkBox(t *testing.T, scr string) {
 		t.Fatalf("no dialog box:\n%s", scr)
 	}
 	for _, l := range lines[top+1:] {
-		rs := []rune(l)
 		col, ch := 0, ""
-		for _, r := range rs {
+		for _, r := range l {
 			if col == right {
 				ch = string(r)
 				break

@@ -44,13 +44,6 @@ type Styles struct {
 // so that table cells are styled without calling lipgloss per cell.
 type paint struct{ pre, post string }
 
-func (p paint) wrap(s string) string {
-	if p.pre == "" {
-		return s
-	}
-	return p.pre + s + p.post
-}
-
 type paints struct {
 	none, loss, gain, wash, muted, header, selected paint
 }
