@@ -10,27 +10,16 @@ import (
 	"nftharvest/portfolio"
 )
 
-// Member names of each object, in the documented order. The decoders use
-// the position of a name as its bit in a "seen" mask; the encoder refuses
-// Extra entries that reuse one of these names.
+// The name sets of the objects (fields.go).
 var (
-	topFields        = []string{"format", "version", "base_currency", "tax_profile", "rates", "collections", "lots", "sales", "rates_as_of"}
-	profileFields    = []string{"jurisdiction", "tax_year", "filing_status", "ordinary_rate", "long_term_rate", "collectibles_rate", "niit", "state_rate", "taxable_income", "wash_sale", "match", "collectible_default", "carryover", "other_gains", "tax_model", "magi"}
-	carryoverFields  = []string{"short_term", "long_term"}
-	otherGainsFields = []string{"short_term", "long_term", "collectibles"}
-	collectionFields = []string{"id", "name", "chain", "contract", "standard", "floor", "collectible", "batch"}
-	priceFields      = []string{"amount", "currency", "as_of"}
-	lotFields        = []string{"id", "collection", "token_id", "quantity", "acquired", "cost", "fees", "value", "collectible", "tx", "wallet", "note", "batch"}
-	saleFields       = []string{"id", "lot", "quantity", "date", "proceeds", "fees", "tx", "batch"}
-
-	topNames        = nameSet(topFields)
-	profileNames    = nameSet(profileFields)
-	carryoverNames  = nameSet(carryoverFields)
-	otherGainsNames = nameSet(otherGainsFields)
-	collectionNames = nameSet(collectionFields)
-	lotNames        = nameSet(lotFields)
-	saleNames       = nameSet(saleFields)
-	priceNames      = nameSet(priceFields)
+	topNames        = nameSet(topFields[:])
+	profileNames    = nameSet(profileFields[:])
+	carryoverNames  = nameSet(carryoverFields[:])
+	otherGainsNames = nameSet(otherGainsFields[:])
+	collectionNames = nameSet(collectionFields[:])
+	lotNames        = nameSet(lotFields[:])
+	saleNames       = nameSet(saleFields[:])
+	priceNames      = nameSet(priceFields[:])
 )
 
 func nameSet(names []string) map[string]bool {
@@ -40,16 +29,6 @@ func nameSet(names []string) map[string]bool {
 	}
 	return m
 }
-
-// Required members, as bit masks over the name lists above.
-const (
-	topRequired        = 1<<0 | 1<<1 | 1<<3               // format, version, tax_profile
-	profileRequired    = 1 << 1                           // tax_year
-	collectionRequired = 1 << 0                           // id
-	priceRequired      = 1 << 0                           // amount
-	lotRequired        = 1<<0 | 1<<1 | 1<<3 | 1<<4 | 1<<5 // id, collection, quantity, acquired, cost
-	saleRequired       = 1<<0 | 1<<1 | 1<<2 | 1<<3 | 1<<4 // id, lot, quantity, date, proceeds
-)
 
 // nullRecord reports a required object that was null (open already
 // reported any other wrong value at a) and marks it so that validation
@@ -108,11 +87,11 @@ func (d *decoder) document() {
 		name := d.name()
 		switch string(name) {
 		case "format":
-			if d.first(&seen, 0, top("format")) {
+			if d.first(&seen, topFormat, top("format")) {
 				p.Format, _ = d.str(top("format"))
 			}
 		case "version":
-			if d.first(&seen, 1, top("version")) {
+			if d.first(&seen, topVersion, top("version")) {
 				p.Version, _ = d.integer(top("version"))
 				if p.Version > portfolio.Version && !d.stop {
 					d.fatal = &Problem{Path: "version", Message: futureVersion(p.Version)}
@@ -120,41 +99,41 @@ func (d *decoder) document() {
 				}
 			}
 		case "base_currency":
-			if d.first(&seen, 2, top("base_currency")) {
+			if d.first(&seen, topBaseCurrency, top("base_currency")) {
 				if v, ok := d.str(top("base_currency")); ok {
 					p.BaseCurrency = v
 				}
 			}
 		case "tax_profile":
-			if d.first(&seen, 3, top("tax_profile")) {
+			if d.first(&seen, topTaxProfile, top("tax_profile")) {
 				d.profile(&p.TaxProfile)
 			}
 		case "rates":
-			if d.first(&seen, 4, top("rates")) {
+			if d.first(&seen, topRates, top("rates")) {
 				d.rates(p.Rates)
 			}
 		case "collections":
-			if d.first(&seen, 5, top("collections")) {
+			if d.first(&seen, topCollections, top("collections")) {
 				d.collections()
 			}
 		case "lots":
-			if d.first(&seen, 6, top("lots")) {
+			if d.first(&seen, topLots, top("lots")) {
 				d.lots()
 			}
 		case "sales":
-			if d.first(&seen, 7, top("sales")) {
+			if d.first(&seen, topSales, top("sales")) {
 				d.sales()
 			}
 		case "rates_as_of":
-			if d.first(&seen, 8, top("rates_as_of")) {
+			if d.first(&seen, topRatesAsOf, top("rates_as_of")) {
 				d.ratesAsOf(p)
 			}
 		default:
 			p.Extra = d.extra(p.Extra, top(d.keep(name)))
 		}
 	}
-	d.missing(seen, topRequired, a, topFields)
-	if seen&(1<<3) == 0 {
+	d.missing(seen, topRequired, a, topFields[:])
+	if seen&(1<<topTaxProfile) == 0 {
 		d.c.mark(at{sec: secProfile, idx: -1})
 		p.TaxProfile = portfolio.DefaultTaxProfile(0)
 	}
@@ -216,79 +195,79 @@ func (d *decoder) profile(t *portfolio.TaxProfile) {
 		name := d.name()
 		switch string(name) {
 		case "jurisdiction":
-			if d.first(&seen, 0, f("jurisdiction")) {
+			if d.first(&seen, profileJurisdiction, f("jurisdiction")) {
 				if v, ok := d.str(f("jurisdiction")); ok {
 					t.Jurisdiction = v
 				}
 			}
 		case "tax_year":
-			if d.first(&seen, 1, f("tax_year")) {
+			if d.first(&seen, profileTaxYear, f("tax_year")) {
 				t.TaxYear, _ = d.integer(f("tax_year"))
 			}
 		case "filing_status":
-			if d.first(&seen, 2, f("filing_status")) {
+			if d.first(&seen, profileFilingStatus, f("filing_status")) {
 				if v, ok := d.str(f("filing_status")); ok {
 					t.FilingStatus = v
 				}
 			}
 		case "ordinary_rate":
-			if d.first(&seen, 3, f("ordinary_rate")) {
+			if d.first(&seen, profileOrdinaryRate, f("ordinary_rate")) {
 				d.optDecimal(f("ordinary_rate"), &t.OrdinaryRate)
 			}
 		case "long_term_rate":
-			if d.first(&seen, 4, f("long_term_rate")) {
+			if d.first(&seen, profileLongTermRate, f("long_term_rate")) {
 				d.optDecimal(f("long_term_rate"), &t.LongTermRate)
 			}
 		case "collectibles_rate":
-			if d.first(&seen, 5, f("collectibles_rate")) {
+			if d.first(&seen, profileCollectiblesRate, f("collectibles_rate")) {
 				d.optDecimal(f("collectibles_rate"), &t.CollectiblesRate)
 			}
 		case "niit":
-			if d.first(&seen, 6, f("niit")) {
+			if d.first(&seen, profileNIIT, f("niit")) {
 				t.NIIT, _ = d.boolean(f("niit"))
 			}
 		case "state_rate":
-			if d.first(&seen, 7, f("state_rate")) {
+			if d.first(&seen, profileStateRate, f("state_rate")) {
 				d.optDecimal(f("state_rate"), &t.StateRate)
 			}
 		case "taxable_income":
-			if d.first(&seen, 8, f("taxable_income")) {
+			if d.first(&seen, profileTaxableIncome, f("taxable_income")) {
 				if v, ok := d.decimal(f("taxable_income")); ok && !d.c.reported(f("taxable_income")) {
 					t.TaxableIncome = &v
 				}
 			}
 		case "wash_sale":
-			if d.first(&seen, 9, f("wash_sale")) {
+			if d.first(&seen, profileWashSale, f("wash_sale")) {
 				if v, ok := d.str(f("wash_sale")); ok {
 					t.WashSale = v
 				}
 			}
 		case "match":
-			if d.first(&seen, 10, f("match")) {
+			if d.first(&seen, profileMatch, f("match")) {
 				if v, ok := d.str(f("match")); ok {
 					t.Match = v
 				}
 			}
 		case "collectible_default":
-			if d.first(&seen, 11, f("collectible_default")) {
+			if d.first(&seen, profileCollectibleDefault, f("collectible_default")) {
 				t.CollectibleDefault, _ = d.boolean(f("collectible_default"))
 			}
 		case "carryover":
-			if d.first(&seen, 12, f("carryover")) {
+			if d.first(&seen, profileCarryover, f("carryover")) {
 				d.carryover(&t.Carryover)
 			}
 		case "other_gains":
-			if d.first(&seen, 13, f("other_gains")) {
+			if d.first(&seen, profileOtherGains, f("other_gains")) {
 				d.otherGains(&t.OtherGains)
 			}
 		case "tax_model":
-			if d.first(&seen, 14, f("tax_model")) {
+			if d.first(&seen, profileTaxModel, f("tax_model")) {
 				if v, ok := d.str(f("tax_model")); ok {
 					t.TaxModel = v
 				}
 			}
 		case "magi":
-			if d.first(&seen, 15, f("magi")) {
+			if d.first(&seen, profileMAGI, f("magi")) {
 				if v, ok := d.decimal(f("magi")); ok && !d.c.reported(f("magi")) {
 					t.MAGI = &v
 				}
@@ -297,7 +276,7 @@ func (d *decoder) profile(t *portfolio.TaxProfile) {
 			t.Extra = d.extra(t.Extra, f(d.keep(name)))
 		}
 	}
-	d.missing(seen, profileRequired, a, profileFields)
+	d.missing(seen, profileRequired, a, profileFields[:])
 }
 
 // optDecimal sets *dst when the member is present (keeping the default
@@ -319,12 +298,12 @@ func (d *decoder) carryover(c *portfolio.Carryover) {
 		switch string(name) {
 		case "short_term":
 			a.field = "short_term"
-			if d.first(&seen, 0, a) {
+			if d.first(&seen, carryoverShortTerm, a) {
 				d.optDecimal(a, &c.ShortTerm)
 			}
 		case "long_term":
 			a.field = "long_term"
-			if d.first(&seen, 1, a) {
+			if d.first(&seen, carryoverLongTerm, a) {
 				d.optDecimal(a, &c.LongTerm)
 			}
 		default:
@@ -345,17 +324,17 @@ func (d *decoder) otherGains(g *portfolio.OtherGains) {
 		switch string(name) {
 		case "short_term":
 			a.field = "short_term"
-			if d.first(&seen, 0, a) {
+			if d.first(&seen, otherGainsShortTerm, a) {
 				d.optDecimal(a, &g.ShortTerm)
 			}
 		case "long_term":
 			a.field = "long_term"
-			if d.first(&seen, 1, a) {
+			if d.first(&seen, otherGainsLongTerm, a) {
 				d.optDecimal(a, &g.LongTerm)
 			}
 		case "collectibles":
 			a.field = "collectibles"
-			if d.first(&seen, 2, a) {
+			if d.first(&seen, otherGainsCollectibles, a) {
 				d.optDecimal(a, &g.Collectibles)
 			}
 		default:

@@ -164,17 +164,17 @@ func (d *decoder) priceOf(a at, raw []byte) *portfolio.Price {
 		switch name := d.unquote(rawName); string(name) {
 		case "amount":
 			a.field = base + ".amount"
-			if d.once(&seen, 0, a) {
+			if d.once(&seen, priceAmount, a) {
 				p.Amount, _ = d.decimalOf(a, v)
 			}
 		case "currency":
 			a.field = base + ".currency"
-			if d.once(&seen, 1, a) {
+			if d.once(&seen, priceCurrency, a) {
 				p.Currency, _ = d.sharedOf(a, v)
 			}
 		case "as_of":
 			a.field = base + ".as_of"
-			if d.once(&seen, 2, a) {
+			if d.once(&seen, priceAsOf, a) {
 				p.AsOf, _ = d.dateOf(a, v)
 			}
 		default:
@@ -188,7 +188,7 @@ func (d *decoder) priceOf(a at, raw []byte) *portfolio.Price {
 		}
 	}
 	a.field = base
-	d.absent(seen, priceRequired, a, priceFields)
+	d.absent(seen, priceRequired, a, priceFields[:])
 	return p
 }
 
@@ -207,44 +207,44 @@ func (d *decoder) collection(c *portfolio.Collection, i int, raw []byte) {
 		switch name := d.unquote(rawName); string(name) {
 		case "id":
 			a.field = "id"
-			if d.once(&seen, 0, a) {
+			if d.once(&seen, collectionID, a) {
 				c.ID, _ = d.strOf(a, v)
 			}
 		case "name":
 			a.field = "name"
-			if d.once(&seen, 1, a) {
+			if d.once(&seen, collectionName, a) {
 				c.Name, _ = d.strOf(a, v)
 			}
 		case "chain":
 			a.field = "chain"
-			if d.once(&seen, 2, a) {
+			if d.once(&seen, collectionChain, a) {
 				c.Chain, _ = d.sharedOf(a, v)
 			}
 		case "contract":
 			a.field = "contract"
-			if d.once(&seen, 3, a) {
+			if d.once(&seen, collectionContract, a) {
 				c.Contract, _ = d.strOf(a, v)
 			}
 		case "standard":
 			a.field = "standard"
-			if d.once(&seen, 4, a) {
+			if d.once(&seen, collectionStandard, a) {
 				if s, ok := d.sharedOf(a, v); ok {
 					c.Standard = s
 				}
 			}
 		case "floor":
 			a.field = "floor"
-			if d.once(&seen, 5, a) {
+			if d.once(&seen, collectionFloor, a) {
 				c.Floor = d.priceOf(a, v)
 			}
 		case "collectible":
 			a.field = "collectible"
-			if d.once(&seen, 6, a) {
+			if d.once(&seen, collectionCollectible, a) {
 				c.Collectible = d.optBoolOf(a, v)
 			}
 		case "batch":
 			a.field = "batch"
-			if d.once(&seen, 7, a) {
+			if d.once(&seen, collectionBatch, a) {
 				c.Batch, _ = d.sharedOf(a, v)
 			}
 		default:
@@ -254,7 +254,7 @@ func (d *decoder) collection(c *portfolio.Collection, i int, raw []byte) {
 	}
 	d.done()
 	a.field = ""
-	d.absent(seen, collectionRequired, a, collectionFields)
+	d.absent(seen, collectionRequired, a, collectionFields[:])
 }
 
 func (d *decoder) lot(l *portfolio.Lot, i int, raw []byte) {
@@ -272,67 +272,67 @@ func (d *decoder) lot(l *portfolio.Lot, i int, raw []byte) {
 		switch name := d.unquote(rawName); string(name) {
 		case "id":
 			a.field = "id"
-			if d.once(&seen, 0, a) {
+			if d.once(&seen, lotID, a) {
 				l.ID, _ = d.strOf(a, v)
 			}
 		case "collection":
 			a.field = "collection"
-			if d.once(&seen, 1, a) {
+			if d.once(&seen, lotCollection, a) {
 				l.Collection, _ = d.strOf(a, v)
 			}
 		case "token_id":
 			a.field = "token_id"
-			if d.once(&seen, 2, a) {
+			if d.once(&seen, lotTokenID, a) {
 				l.TokenID, _ = d.strOf(a, v)
 			}
 		case "quantity":
 			a.field = "quantity"
-			if d.once(&seen, 3, a) {
+			if d.once(&seen, lotQuantity, a) {
 				l.Quantity, _ = d.decimalOf(a, v)
 			}
 		case "acquired":
 			a.field = "acquired"
-			if d.once(&seen, 4, a) {
+			if d.once(&seen, lotAcquired, a) {
 				l.Acquired, _ = d.dateOf(a, v)
 			}
 		case "cost":
 			a.field = "cost"
-			if d.once(&seen, 5, a) {
+			if d.once(&seen, lotCost, a) {
 				l.Cost, _ = d.decimalOf(a, v)
 			}
 		case "fees":
 			a.field = "fees"
-			if d.once(&seen, 6, a) {
+			if d.once(&seen, lotFees, a) {
 				l.Fees, _ = d.decimalOf(a, v)
 			}
 		case "value":
 			a.field = "value"
-			if d.once(&seen, 7, a) {
+			if d.once(&seen, lotValue, a) {
 				l.Value = d.priceOf(a, v)
 			}
 		case "collectible":
 			a.field = "collectible"
-			if d.once(&seen, 8, a) {
+			if d.once(&seen, lotCollectible, a) {
 				l.Collectible = d.optBoolOf(a, v)
 			}
 		case "tx":
 			a.field = "tx"
-			if d.once(&seen, 9, a) {
+			if d.once(&seen, lotTx, a) {
 				l.Tx, _ = d.strOf(a, v)
 			}
 		case "wallet":
 			a.field = "wallet"
-			if d.once(&seen, 10, a) {
+			if d.once(&seen, lotWallet, a) {
 				l.Wallet, _ = d.sharedOf(a, v)
 			}
 		case "note":
 			a.field = "note"
-			if d.once(&seen, 11, a) {
+			if d.once(&seen, lotNote, a) {
 				l.Note, _ = d.strOf(a, v)
 			}
 		case "batch":
 			a.field = "batch"
-			if d.once(&seen, 12, a) {
+			if d.once(&seen, lotBatch, a) {
 				l.Batch, _ = d.sharedOf(a, v)
 			}
 		default:
@@ -342,7 +342,7 @@ func (d *decoder) lot(l *portfolio.Lot, i int, raw []byte) {
 	}
 	d.done()
 	a.field = ""
-	d.absent(seen, lotRequired, a, lotFields)
+	d.absent(seen, lotRequired, a, lotFields[:])
 }
 
 func (d *decoder) sale(s *portfolio.Sale, i int, raw []byte) {
@@ -360,42 +360,42 @@ func (d *decoder) sale(s *portfolio.Sale, i int, raw []byte) {
 		switch name := d.unquote(rawName); string(name) {
 		case "id":
 			a.field = "id"
-			if d.once(&seen, 0, a) {
+			if d.once(&seen, saleID, a) {
 				s.ID, _ = d.strOf(a, v)
 			}
 		case "lot":
 			a.field = "lot"
-			if d.once(&seen, 1, a) {
+			if d.once(&seen, saleLot, a) {
 				s.Lot, _ = d.strOf(a, v)
 			}
 		case "quantity":
 			a.field = "quantity"
-			if d.once(&seen, 2, a) {
+			if d.once(&seen, saleQuantity, a) {
 				s.Quantity, _ = d.decimalOf(a, v)
 			}
 		case "date":
 			a.field = "date"
-			if d.once(&seen, 3, a) {
+			if d.once(&seen, saleDate, a) {
 				s.Date, _ = d.dateOf(a, v)
 			}
 		case "proceeds":
 			a.field = "proceeds"
-			if d.once(&seen, 4, a) {
+			if d.once(&seen, saleProceeds, a) {
 				s.Proceeds, _ = d.decimalOf(a, v)
 			}
 		case "fees":
 			a.field = "fees"
-			if d.once(&seen, 5, a) {
+			if d.once(&seen, saleFees, a) {
 				s.Fees, _ = d.decimalOf(a, v)
 			}
 		case "tx":
 			a.field = "tx"
-			if d.once(&seen, 6, a) {
+			if d.once(&seen, saleTx, a) {
 				s.Tx, _ = d.strOf(a, v)
 			}
 		case "batch":
 			a.field = "batch"
-			if d.once(&seen, 7, a) {
+			if d.once(&seen, saleBatch, a) {
 				s.Batch, _ = d.sharedOf(a, v)
 			}
 		default:
@@ -405,5 +405,5 @@ func (d *decoder) sale(s *portfolio.Sale, i int, raw []byte) {
 	}
 	d.done()
 	a.field = ""
-	d.absent(seen, saleRequired, a, saleFields)
+	d.absent(seen, saleRequired, a, saleFields[:])
 }
