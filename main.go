@@ -9,11 +9,11 @@ import (
 	"os"
 	"time"
 
-	"github.com/charmbracelet/x/term"
-
 	"nftharvest/cli"
-	"nftharvest/storage"
+	"nftharvest/internal/gcpolicy"
 	"nftharvest/ui"
+
+	"github.com/charmbracelet/x/term"
 )
 
 func main() {
@@ -51,16 +51,16 @@ func main() {
 // started when loading ends marks the whole portfolio again while the
 // analysis runs (about 0.7 s of a 1M-lot "report --top 40" on two cores).
 // Measured in docs/performance.md. The interactive app uses it only while
-// it loads and analyses a portfolio. This is the one place the policy is
-// set; the library packages leave the target alone, except that storage
-// holds the collector off for a moment while it sizes a large portfolio
-// (targets are set through storage.SetGCPercent, which knows about that).
+// it loads and analyses a portfolio. The policy is chosen here and applied
+// through internal/gcpolicy, the one owner of the collector's target
+// (storage holds the collector off for a moment while it sizes a large
+// portfolio, through the same package).
 const commandGCPercent = 400
 
 // oneShotGC sets the collector target of a headless command, unless the
 // user chose one with $GOGC.
 func oneShotGC() {
 	if os.Getenv("GOGC") == "" {
-		storage.SetGCPercent(commandGCPercent)
+		gcpolicy.Set(commandGCPercent)
 	}
 }

@@ -1,6 +1,10 @@
 package storage
 
-import "slices"
+import (
+	"slices"
+
+	"nftharvest/internal/gcpolicy"
+)
 
 // The records arrays (collections, lots, sales) are read by two
 // goroutines: the token decoder's syntax check of each record runs on one,
@@ -111,7 +115,7 @@ func (d *decoder) eachRecord(grow func(n int), decode func(raw []byte)) {
 // growTo gives s room for n elements in all (no change when n <= len(s)).
 //
 // The new room is written at once, with the garbage collector held off
-// meanwhile (gcHold). Otherwise a collection started by this allocation
+// meanwhile (gcpolicy.Hold). Otherwise a collection started by this allocation
 // scans the new array while it is untouched: reading a fresh page makes
 // the kernel map its shared zero page, and the first record written there
 // must replace that mapping, which flushes the TLB of every core running
@@ -122,7 +126,7 @@ func growTo[T any](s []T, n int) []T {
 	if n <= len(s) {
 		return s
 	}
-	defer gcHold()()
+	defer gcpolicy.Hold()()
 	s = slices.Grow(s, n-len(s))
 	clear(s[len(s):cap(s)])
 	return s

@@ -8,6 +8,7 @@ import (
 	"sync"
 	"time"
 
+	"nftharvest/internal/gcpolicy"
 	"nftharvest/portfolio"
 	"nftharvest/storage"
 	"nftharvest/taxrules"
@@ -78,7 +79,7 @@ func (m *Model) loadCmd(reload bool) tea.Cmd {
 	}
 	gcPercent, checkFile := m.opts.LoadGCPercent, m.opts.CheckFile
 	return func() tea.Msg {
-		defer loadGCTarget(gcPercent)()
+		defer gcpolicy.Raise(gcPercent)()
 		f, err := store.Load(path)
 		if err == nil && checkFile != nil {
 			err = checkFile(f)
@@ -289,36 +290,4 @@ func (m *Model) setStatus(text string, isErr bool) tea.Cmd {
 		return nil
 	}
 	return tea.Tick(statusFade, func(time.Time) tea.Msg { return clearStatusMsg{id: id} })
-}
-
-// loadGC counts the loads in progress under Options.LoadGCPercent, and
-// keeps the target to put back when the last one ends.
-var loadGC struct {
-	sync.Mutex
-	loads    int
-	previous int
-}
-
-// loadGCTarget sets the garbage collector target p (when above zero) for
-// a load and returns what puts the previous one back (Options.LoadGCPercent).
-// Loads may overlap (a reload while the full dataset is built): the first
-// sets the target, the last puts the previous one back. The target goes
-// through storage.SetGCPercent, which knows about the brief holds of a load.
-func loadGCTarget(p int) (restore func()) {
-	if p <= 0 {
-		return func() {}
-	}
-	loadGC.Lock()
-	if loadGC.loads == 0 {
-		loadGC.previous = storage.SetGCPercent(p)
-	}
-	loadGC.loads++
-	loadGC.Unlock()
-	return func() {
-		loadGC.Lock()
-		if loadGC.loads--; loadGC.loads == 0 {
-			storage.SetGCPercent(loadGC.previous)
-		}
-		loadGC.Unlock()
-	}
 }

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"sync"
 
+	"nftharvest/internal/gcpolicy"
 	"nftharvest/portfolio"
 	"nftharvest/storage"
 	"nftharvest/taxrules"
@@ -129,7 +130,7 @@ func (m *Model) showFirst(d *dataset) {
 func (m *Model) fullCmd(first *dataset) tea.Cmd {
 	gcPercent := m.opts.LoadGCPercent
 	return func() tea.Msg {
-		defer loadGCTarget(gcPercent)()
+		defer gcpolicy.Raise(gcPercent)()
 		// The first frame's analysis already ran the sales pass: complete
 		// its lot states rather than analysing again. All three tables:
 		// keys queued during the first frame may act on the Collections or

@@ -2,7 +2,6 @@ package ui
 
 import (
 	"fmt"
-	"runtime/debug"
 	"strings"
 	"testing"
 
@@ -278,23 +277,6 @@ func TestFirstFrameSummaryKeepsItsLines(t *testing.T) {
 		if after := len(m.lay.summary); after != before {
 			t.Errorf("width %d: the summary bar went from %d to %d lines:\n%s", w, before, after, strings.Join(m.lay.summary, "\n"))
 		}
-	}
-}
-
-// Loads that overlap (a reload while the full dataset is built) put the
-// collector's target back as it was before the first of them.
-func TestLoadGCTargetOverlapping(t *testing.T) {
-	before := debug.SetGCPercent(123)
-	defer debug.SetGCPercent(before)
-	first := loadGCTarget(400)
-	second := loadGCTarget(400)
-	first()
-	if got := debug.SetGCPercent(400); got != 400 {
-		t.Errorf("target while a load remains: %d, want 400", got)
-	}
-	second()
-	if got := debug.SetGCPercent(123); got != 123 {
-		t.Errorf("target after both loads: %d, want 123", got)
 	}
 }
 

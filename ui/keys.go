@@ -154,9 +154,6 @@ func DefaultKeyMap() KeyMap {
 // is reports whether msg presses binding id (and id is enabled).
 func (k *KeyMap) is(msg tea.KeyPressMsg, id keyID) bool { return key.Matches(msg, k.b[id]) }
 
-// enabled reports whether binding id works in the current context.
-func (k *KeyMap) enabled(id keyID) bool { return k.b[id].Enabled() }
-
 // keyContext is what the keyboard drives right now.
 type keyContext struct {
 	loading bool // the loading screen (stageLoading)

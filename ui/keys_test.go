@@ -146,3 +146,6 @@ func TestHelpFollowsTheMode(t *testing.T) {
 		t.Errorf("dialog help = %q", got)
 	}
 }
+
+// enabled reports whether binding id works in the current context.
+func (k *KeyMap) enabled(id keyID) bool { return k.b[id].Enabled() }

@@ -1,0 +1,83 @@
+// Package gcpolicy is the one owner of the garbage collector's target in
+// nftharvest. Loading holds the collector off for a moment (Hold); the
+// program raises the target while a portfolio loads (Raise) or for a
+// whole headless command (Set). Every change goes through here, so that
+// holds, raises and sets that overlap always put back what they found.
+package gcpolicy
+
+import (
+	"runtime/debug"
+	"sync"
+)
+
+var (
+	mu sync.Mutex
+	// holds counts the holds in progress; held is the target to put back
+	// when the last ends (the target "underneath" the holds).
+	holds int
+	held  int
+	// raises counts the raises in progress; raised is the target to put
+	// back when the last ends.
+	raises int
+	raised int
+)
+
+// set sets the target underneath any holds and returns the previous one.
+func set(percent int) int {
+	if holds > 0 {
+		prev := held
+		held = percent
+		return prev
+	}
+	return debug.SetGCPercent(percent)
+}
+
+// Hold turns the collector off (waiting for a collection in progress to
+// finish) and returns what turns it back on with the target it had. Holds
+// may overlap; the last release restores the target.
+func Hold() (release func()) {
+	mu.Lock()
+	if holds == 0 {
+		held = debug.SetGCPercent(-1)
+	}
+	holds++
+	mu.Unlock()
+	return func() {
+		mu.Lock()
+		if holds--; holds == 0 {
+			debug.SetGCPercent(held)
+		}
+		mu.Unlock()
+	}
+}
+
+// Raise sets the target to percent while some work runs, when percent is
+// above zero, and returns what puts the previous target back. Raises may
+// overlap (a reload while a load runs); the last restore puts back the
+// target from before the first.
+func Raise(percent int) (restore func()) {
+	if percent <= 0 {
+		return func() {}
+	}
+	mu.Lock()
+	if raises == 0 {
+		raised = set(percent)
+	}
+	raises++
+	mu.Unlock()
+	return func() {
+		mu.Lock()
+		if raises--; raises == 0 {
+			set(raised)
+		}
+		mu.Unlock()
+	}
+}
+
+// Set sets the target for the rest of the process and returns the
+// previous one; during a hold it sets the target the hold puts back.
+func Set(percent int) (previous int) {
+	mu.Lock()
+	defer mu.Unlock()
+	return set(percent)
+}
