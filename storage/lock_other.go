@@ -5,22 +5,9 @@ package storage
 import (
 	"fmt"
 	"os"
-	"time"
 
 	"github.com/gofrs/flock"
 )
-
-// LockTimeout is how long a save waits for another process's lock.
-var LockTimeout = 10 * time.Second
-
-// lockSupported tells whether saves take an OS lock on this platform.
-const lockSupported = true
-
-// lockRetry is the pause between attempts to take a held lock.
-const lockRetry = 20 * time.Millisecond
-
-// lockNotice is how long a save waits for a held lock before it tells.
-const lockNotice = 100 * time.Millisecond
 
 // lockFile takes an exclusive lock on the sidecar file path through
 // github.com/gofrs/flock (LockFileEx on Windows), with the same contract
@@ -35,23 +22,8 @@ func lockFile(path string, o fileOwner, wait func(holder string)) (unlock func()
 	}
 	f.Close() // the sidecar exists and is a regular file; flock opens it itself
 	l := flock.New(path)
-	told := false
-	for waited := time.Duration(0); ; waited += lockRetry {
-		ok, err := l.TryLock()
-		if err != nil {
-			return nil, fmt.Errorf("lock %s: %w", path, err)
-		}
-		if ok {
-			break
-		}
-		if waited >= LockTimeout {
-			return nil, fmt.Errorf("%s (held by another process for %v): %w", path, LockTimeout, ErrLocked)
-		}
-		if !told && waited >= lockNotice && wait != nil {
-			told = true
-			wait("another process")
-		}
-		time.Sleep(lockRetry)
+	if err := waitForLock(path, l.TryLock, func() string { return "another process" }, wait); err != nil {
+		return nil, err
 	}
 	return func() { l.Unlock() }, nil
 }

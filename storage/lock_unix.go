@@ -8,22 +8,7 @@ import (
 	"os"
 	"strconv"
 	"syscall"
-	"time"
 )
-
-// LockTimeout is how long a save waits for another process's lock.
-var LockTimeout = 10 * time.Second
-
-// lockSupported tells whether saves take an OS lock on this platform.
-const lockSupported = true
-
-// lockRetry is the pause between attempts to take a held lock.
-const lockRetry = 20 * time.Millisecond
-
-// lockNotice is how long a save waits for a held lock before it tells
-// (a lock held only for a moment is not worth a message, and by then the
-// holder has written its process id).
-const lockNotice = 100 * time.Millisecond
 
 // lockFile takes an exclusive flock on the sidecar file path (created if
 // needed, with the portfolio's permissions o, and never removed: removing
@@ -39,28 +24,23 @@ func lockFile(path string, o fileOwner, wait func(holder string)) (unlock func()
 		return nil, fmt.Errorf("lock: %w", err)
 	}
 	fd := int(f.Fd())
-	told := false
-	for waited := time.Duration(0); ; waited += lockRetry {
-		err = syscall.Flock(fd, syscall.LOCK_EX|syscall.LOCK_NB)
-		if err == nil {
-			break
+	try := func() (bool, error) {
+		for {
+			err := syscall.Flock(fd, syscall.LOCK_EX|syscall.LOCK_NB)
+			switch {
+			case err == nil:
+				return true, nil
+			case errors.Is(err, syscall.EINTR):
+				continue
+			case errors.Is(err, syscall.EWOULDBLOCK):
+				return false, nil
+			}
+			return false, err
 		}
-		if errors.Is(err, syscall.EINTR) {
-			continue
-		}
-		if !errors.Is(err, syscall.EWOULDBLOCK) {
-			f.Close()
-			return nil, fmt.Errorf("lock %s: %w", path, err)
-		}
-		if waited >= LockTimeout {
-			f.Close()
-			return nil, fmt.Errorf("%s (held by %s for %v): %w", path, lockHolder(f), LockTimeout, ErrLocked)
-		}
-		if !told && waited >= lockNotice && wait != nil {
-			told = true
-			wait(lockHolder(f))
-		}
-		time.Sleep(lockRetry)
+	}
+	if err := waitForLock(path, try, func() string { return lockHolder(f) }, wait); err != nil {
+		f.Close()
+		return nil, err
 	}
 	// Best effort: the id only helps the message of a waiting process.
 	if f.Truncate(0) == nil {
