@@ -35,3 +35,23 @@ func TestInitEmpty(t *testing.T) {
 		t.Error("a refused init wrote a file")
 	}
 }
+
+// With --taxable-income the empty portfolio gets the bracket model (the
+// report says so); without it the flat rates and a warning.
+func TestInitEmptyTaxableIncome(t *testing.T) {
+	dir := t.TempDir()
+	run(t, dir, "init", "--empty", "b.json", "--taxable-income", "60000", "--magi", "80000").ok(t, "init --empty brackets")
+	file := string(readFile(t, filepath.Join(dir, "b.json")))
+	if !strings.Contains(file, `"taxable_income": "60000"`) || !strings.Contains(file, `"magi": "80000"`) {
+		t.Errorf("file:\n%s", file)
+	}
+	if r := run(t, dir, "report", "--portfolio", "b.json").ok(t, "report"); !strings.Contains(r.stdout, "federal tax at the 2026 brackets") {
+		t.Errorf("report does not use the brackets:\n%s", r.stdout)
+	}
+	run(t, dir, "init", "--empty", "f.json", "--tax-model", "flat").ok(t, "init --empty flat")
+	if !strings.Contains(string(readFile(t, filepath.Join(dir, "f.json"))), `"tax_model": "flat"`) {
+		t.Error("--tax-model flat not written")
+	}
+	run(t, dir, "init", "--empty", "x.json", "--taxable-income", "-5").failsWith(t, "negative", `--taxable-income: "-5" must not be negative`)
+	run(t, dir, "init", "--empty", "x.json", "--tax-model", "progressive").failsWith(t, "model", `--tax-model: "progressive" is not one of`)
+}

@@ -14,6 +14,8 @@ var initCmd = &command{
        nftharvest init --empty [FILE] [--year YEAR] [--filing-status S]
                        [--ordinary-rate R] [--long-term-rate R]
                        [--collectibles-rate R] [--state-rate R] [--niit]
+                       [--taxable-income AMOUNT] [--magi AMOUNT]
+                       [--tax-model brackets|flat]
                        [--wash-sale apply|off] [--match token|collection]
 
 Writes the embedded sample portfolio to FILE (default $NFTHARVEST_PORTFOLIO,
@@ -29,7 +31,15 @@ import". An existing file is never overwritten.
   --long-term-rate R    long-term capital gains rate (default 0.15)
   --collectibles-rate R rate on collectibles gains (default 0.28)
   --state-rate R        state rate on capital gains (default 0)
-  --niit                the 3.8% net investment income tax applies
+  --niit                the 3.8% net investment income tax applies (flat
+                        model; the bracket model computes it)
+  --taxable-income AMOUNT  taxable income before capital gains and losses:
+                        with it, the estimate uses the year's federal
+                        brackets (2025, 2026); without it, the flat rates
+  --magi AMOUNT         modified AGI before capital gains and losses, for
+                        the NIIT (default: taxable income + the standard
+                        deduction)
+  --tax-model M         brackets or flat (default: brackets when possible)
   --wash-sale apply|off treat NFTs under the wash-sale rule (default apply)
   --match token|collection  what is substantially identical (default token)
 `,

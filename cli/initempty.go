@@ -13,6 +13,7 @@ import (
 // emptyFlags are the tax-profile flags of "init --empty".
 type emptyFlags struct {
 	year, status, ordinary, longTerm, collectibles, state, wash, match string
+	taxableIncome, magi, taxModel                                      string
 	niit                                                               bool
 }
 
@@ -26,6 +27,9 @@ func (e *emptyFlags) add(f *flags) {
 	f.StringVar(&e.wash, "wash-sale", portfolio.WashApply, "")
 	f.StringVar(&e.match, "match", portfolio.MatchToken, "")
 	f.BoolVar(&e.niit, "niit", false, "")
+	f.StringVar(&e.taxableIncome, "taxable-income", "", "")
+	f.StringVar(&e.magi, "magi", "", "")
+	f.StringVar(&e.taxModel, "tax-model", "", "")
 }
 
 // profile builds the tax profile the flags describe, checking each value.
@@ -43,6 +47,7 @@ func (e *emptyFlags) profile(today portfolio.Date) (portfolio.TaxProfile, error)
 		{"filing-status", e.status, []string{portfolio.Single, portfolio.MarriedJoint, portfolio.MarriedSeparate, portfolio.HeadOfHousehold}, &t.FilingStatus},
 		{"wash-sale", e.wash, []string{portfolio.WashApply, portfolio.WashOff}, &t.WashSale},
 		{"match", e.match, []string{portfolio.MatchToken, portfolio.MatchCollection}, &t.Match},
+		{"tax-model", e.taxModel, []string{"", portfolio.TaxModelBrackets, portfolio.TaxModelFlat}, &t.TaxModel},
 	}
 	for _, c := range choices {
 		if !contains(c.allowed, c.value) {
@@ -67,6 +72,19 @@ func (e *emptyFlags) profile(today portfolio.Date) (portfolio.TaxProfile, error)
 		*r.dst = d
 	}
 	t.NIIT = e.niit
+	for _, a := range []struct {
+		flag, value string
+		dst         **decimal.Decimal
+	}{{"taxable-income", e.taxableIncome, &t.TaxableIncome}, {"magi", e.magi, &t.MAGI}} {
+		if a.value == "" {
+			continue
+		}
+		d, err := parseAmountFlag(a.flag, a.value)
+		if err != nil {
+			return t, err
+		}
+		*a.dst = &d
+	}
 	return t, nil
 }
 
