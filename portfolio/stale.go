@@ -1,6 +1,10 @@
 package portfolio
 
-import "slices"
+import (
+	"slices"
+
+	"github.com/shopspring/decimal"
+)
 
 // MaxPriceAge is how many days old a floor, a lot value or a rate may be
 // before the report and the app warn that it is stale.
@@ -25,21 +29,27 @@ func StalePrices(p *Portfolio, today Date, maxDays int) []StalePrice {
 	if !anyOld(p, old) {
 		return nil // the common case, without indexing the sales
 	}
-	sold := make(map[string]bool, len(p.Sales))
+	// The quantity sold of each lot with sales, by lot index: most lots
+	// have none, so open is a nil check for them (no decimal work).
+	var soldQty []decimal.Decimal
 	if len(p.Sales) > 0 {
 		ix := NewIndex(p)
-		for i := range p.Lots {
-			if !ix.OpenQuantityAt(i).IsPositive() {
-				sold[p.Lots[i].ID] = true
+		soldQty = make([]decimal.Decimal, len(p.Lots))
+		for si := range p.Sales {
+			if li, ok := ix.SaleLot(si); ok {
+				soldQty[li] = soldQty[li].Add(p.Sales[si].Quantity)
 			}
 		}
+	}
+	open := func(i int) bool {
+		return soldQty == nil || soldQty[i].IsZero() || p.Lots[i].Quantity.GreaterThan(soldQty[i])
 	}
 	floorUsed := make(map[string]bool, len(p.Collections))
 	currencies := map[string]bool{}
 	var out []StalePrice
 	for i := range p.Lots {
 		l := &p.Lots[i]
-		if sold[l.ID] {
+		if !open(i) {
 			continue
 		}
 		if l.Value != nil {

@@ -23,21 +23,21 @@ type Harvestable struct {
 // Harvestable returns the harvestable losses as of a.AsOf. It reads every
 // lot's state (built now when the analysis was made with LazyLots).
 func (a *Analysis) Harvestable() Harvestable {
-	h := Harvestable{ShortTerm: decimal.Zero, LongTerm: decimal.Zero, Washed: decimal.Zero}
+	var st, lt, washed money.Sum
 	states := a.lotStates()
 	for i := range states {
-		st := &states[i]
-		if !st.HasPrice || st.OpenQuantity.Sign() <= 0 || st.Unrealized.Sign() >= 0 {
+		s := &states[i]
+		if !s.HasPrice || s.OpenQuantity.Sign() <= 0 || s.Unrealized.Sign() >= 0 {
 			continue
 		}
 		switch {
-		case len(st.WashRisk.Purchases) > 0:
-			h.Washed = money.Add(h.Washed, st.Unrealized)
-		case st.Term == LongTerm:
-			h.LongTerm = money.Add(h.LongTerm, st.Unrealized)
+		case len(s.WashRisk.Purchases) > 0:
+			washed.Add(s.Unrealized)
+		case s.Term == LongTerm:
+			lt.Add(s.Unrealized)
 		default:
-			h.ShortTerm = money.Add(h.ShortTerm, st.Unrealized)
+			st.Add(s.Unrealized)
 		}
 	}
-	return h
+	return Harvestable{ShortTerm: st.Value(), LongTerm: lt.Value(), Washed: washed.Value()}
 }
