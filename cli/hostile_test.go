@@ -222,6 +222,11 @@ func TestOutputGoesThroughSay(t *testing.T) {
 			if strings.Contains(line, "fmt.Fprint") || strings.Contains(line, "fmt.Print") {
 				t.Errorf("%s:%d prints without say: %s", f, i+1, strings.TrimSpace(line))
 			}
+			// say writes one line: a line break in its format would show
+			// as the visible escape \x0a.
+			if (strings.Contains(line, "say(") || strings.Contains(line, "ask(")) && strings.Contains(line, `\n`) {
+				t.Errorf("%s:%d gives say a line break: %s", f, i+1, strings.TrimSpace(line))
+			}
 		}
 	}
 }

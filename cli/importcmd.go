@@ -146,7 +146,8 @@ func runImport(c *ctx, args []string) error {
 	if file.Path != c.env.defaultPortfolio() {
 		undo += " --portfolio " + shellQuote(file.Path)
 	}
-	say(b, "Saved %s (previous version in %s.bak).\nTo undo: %s", file.Path, file.Path, undo)
+	say(b, "Saved %s (previous version in %s.bak).", file.Path, file.Path)
+	say(b, "To undo: %s", undo)
 	if err := b.Flush(); err != nil {
 		return err
 	}

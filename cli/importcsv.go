@@ -150,7 +150,8 @@ func runImportCSV(c *ctx, f *flags, files []string, dry bool) error {
 	if file.Path != c.env.defaultPortfolio() {
 		undo += " --portfolio " + shellQuote(file.Path)
 	}
-	say(b, "Saved %s (previous version in %s.bak).\nTo undo: %s", file.Path, file.Path, undo)
+	say(b, "Saved %s (previous version in %s.bak).", file.Path, file.Path)
+	say(b, "To undo: %s", undo)
 	if err := b.Flush(); err != nil {
 		return err
 	}

@@ -83,7 +83,8 @@ func writePlan(w io.Writer, files []string, pl *importer.Plan, path string, dry 
 			if more(w, i, len(pl.Review)) {
 				break
 			}
-			say(w, "  %s %s: %s\n    → %s", r.Date, shortHash(safetext.String(r.Hash)), safetext.String(r.What), safetext.String(r.Do))
+			say(w, "  %s %s: %s", r.Date, shortHash(safetext.String(r.Hash)), safetext.String(r.What))
+			say(w, "    → %s", safetext.String(r.Do))
 		}
 	}
 }
