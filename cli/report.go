@@ -61,8 +61,10 @@ func runReport(c *ctx, args []string) error {
 		return err
 	}
 	// With --top only a few lot states are shown: build just those
-	// (taxrules.Options.LazyLots), not one per lot.
-	a, err := analyzeWith(asOfPortfolio(file.Portfolio, *asOfS, asOf), asOf, taxrules.Options{LazyLots: top > 0})
+	// (taxrules.Options.LazyLots), not one per lot. The JSON document
+	// streams every lot's state as it builds it, keeping none.
+	lazy := top > 0 || f.format == "json"
+	a, err := analyzeWith(asOfPortfolio(file.Portfolio, *asOfS, asOf), asOf, taxrules.Options{LazyLots: lazy})
 	if err != nil {
 		return err
 	}
