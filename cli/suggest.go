@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"nftharvest/safetext"
+	"nftharvest/taxrules"
 
 	"github.com/shopspring/decimal"
 )
@@ -63,7 +64,9 @@ func runSuggest(c *ctx, args []string) error {
 	if err != nil {
 		return err
 	}
-	a, err := analyze(asOfPortfolio(file.Portfolio, *asOfS, asOf), asOf)
+	// The best harvest and --target need the states of the losing lots
+	// only (taxrules.Options.LazyLots); --gains reads every lot's.
+	a, err := analyzeWith(asOfPortfolio(file.Portfolio, *asOfS, asOf), asOf, taxrules.Options{LazyLots: !*gains})
 	if err != nil {
 		return err
 	}
@@ -107,8 +110,9 @@ func runSuggest(c *ctx, args []string) error {
 	}
 	for _, p := range s.Picks {
 		asset := p.Lot
-		if i, ok := a.Index.LotIndex(p.Lot); ok && i < len(a.Lots) {
-			asset = assetText(&a.Lots[i])
+		if i, ok := a.Index.LotIndex(p.Lot); ok && i < len(a.Portfolio.Lots) {
+			st := a.LotState(i)
+			asset = assetText(&st)
 		}
 		t.add(p.Lot, asset, qty(p.Quantity), p.Term.String(), amount(p.Loss), amount(p.Saves))
 		sell = append(sell, "--sell "+shellQuote(p.Lot+":"+qty(p.Quantity)))

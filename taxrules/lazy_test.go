@@ -88,6 +88,12 @@ func checkLazy(t *testing.T, name string, p *portfolio.Portfolio, asOf portfolio
 	if got, want := lazy.Suggest(nil), full.Suggest(nil); !reflect.DeepEqual(got, want) {
 		t.Fatalf("%s: lazy Suggest = %+v, want %+v", name, got, want)
 	}
+	for _, target := range []string{"1", "2500", "1e9"} {
+		tg := decimal.RequireFromString(target)
+		if got, want := lazy.Suggest(&tg), full.Suggest(&tg); !reflect.DeepEqual(got, want) {
+			t.Fatalf("%s: lazy Suggest(%s) = %+v, want %+v", name, target, got, want)
+		}
+	}
 	if w := genRequests(rand.New(rand.NewPCG(7, 7)), full); len(w.Sales) > 0 {
 		got, err1 := lazy.Simulate(w)
 		want, err2 := full.Simulate(w)
