@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 
+	"nftharvest/internal/gcpolicy"
 	"nftharvest/taxrules"
 )
 
@@ -78,6 +79,11 @@ func runReport(c *ctx, args []string) error {
 	realized := realizedIn(a, year)
 	summary := a.Summary(year)
 	if f.format == "json" {
+		if top == 0 {
+			// Every lot state is built, written and dropped: collect the
+			// garbage before it piles up (internal/gcpolicy).
+			defer gcpolicy.Limit(0.25)()
+		}
 		return writeReportJSON(c.stdout, a, year, top, lots, realized, summary)
 	}
 	if top == 0 {

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"strings"
 
+	"nftharvest/internal/gcpolicy"
 	"nftharvest/safetext"
 	"nftharvest/taxrules"
 
@@ -76,7 +77,11 @@ func runSuggest(c *ctx, args []string) error {
 		}
 		return printGains(c, f, a)
 	}
+	// The states of the losing lots are built and dropped: collect the
+	// garbage before it piles up (internal/gcpolicy).
+	restore := gcpolicy.Limit(0.25)
 	s := a.Suggest(target)
+	restore()
 	if f.format == "json" {
 		return writeSuggestJSON(c.stdout, a, s)
 	}
