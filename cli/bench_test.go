@@ -115,3 +115,14 @@ func BenchmarkCommandReportTop40(b *testing.B) { benchCommand(b, "report", "--to
 // BenchmarkCommandValidate is "nftharvest validate" (issue 7 targets:
 // 0.35 s at 100k, 3.5 s at 1M, whole process).
 func BenchmarkCommandValidate(b *testing.B) { benchCommand(b, "validate") }
+
+// BenchmarkCommandReportJSON is "nftharvest report --format json", every
+// lot (issue 17: within 2x the time of validate at 1M).
+func BenchmarkCommandReportJSON(b *testing.B) { benchCommand(b, "report", "--format", "json") }
+
+// BenchmarkCommandSuggest is "nftharvest suggest", the best harvest
+// (issue 17).
+func BenchmarkCommandSuggest(b *testing.B) { benchCommand(b, "suggest") }
+
+// BenchmarkCommandExport is "nftharvest export", Form 8949 CSV (issue 17).
+func BenchmarkCommandExport(b *testing.B) { benchCommand(b, "export") }

@@ -1,9 +1,11 @@
 package cli
 
 import (
-	"bytes"
+	"bufio"
 	"fmt"
+	"io"
 
+	"nftharvest/portfolio"
 	"nftharvest/storage"
 	"nftharvest/taxrules"
 )
@@ -76,47 +78,59 @@ func runExport(c *ctx, args []string) error {
 	if err != nil {
 		return err
 	}
-	a, err := analyze(file.Portfolio, c.env.Today)
+	// An export reads the sales only: no lot state is built
+	// (taxrules.Options.LazyLots).
+	a, err := analyzeWith(file.Portfolio, c.env.Today, taxrules.Options{LazyLots: true})
 	if err != nil {
 		return err
 	}
 	if year == 0 {
 		year = a.TaxYear
 	}
-	var buf bytes.Buffer
-	var what string
-	if f.format == "json" {
-		realized := realizedIn(a, year)
-		if err := writeExportJSON(&buf, year, realized, a.Summary(year)); err != nil {
-			return err
-		}
-		what = fmt.Sprintf("%d realized sale entries of %d", len(realized), year)
-	} else {
-		rows := a.Form8949(year)
-		var err error
-		switch f.format {
-		case "turbotax":
-			err = taxrules.WriteTurboTaxCSV(&buf, rows)
-		case "taxact":
-			err = taxrules.WriteTaxActCSV(&buf, rows)
-		case "txf":
-			err = taxrules.WriteTXF(&buf, rows, c.env.Today)
-		default:
-			err = taxrules.WriteForm8949CSV(&buf, rows)
-		}
-		if err != nil {
-			return fmt.Errorf("writing the %s export: %w", f.format, err)
-		}
-		what = fmt.Sprintf("%d Form 8949 rows of %d (%s)", len(rows), year, f.format)
-	}
+	write, what := exportWriter(a, year, f.format, c.env.Today)
 	if *out == "" {
-		_, err := c.stdout.Write(buf.Bytes())
-		return err
+		return write(c.stdout)
 	}
-	// The portfolio and its companions are refused again there, and a file
-	// that appeared meanwhile is not replaced without --force.
-	if err := storage.WriteExport(*out, file.Path, buf.Bytes(), *force); err != nil {
+	// Streamed into the temporary file. The portfolio and its companions
+	// are refused again there, and a file that appeared meanwhile is not
+	// replaced without --force.
+	if err := storage.WriteExportFunc(*out, file.Path, write, *force); err != nil {
 		return fmt.Errorf("writing %s: %w", *out, err)
 	}
 	return say(c.stdout, "Wrote %s to %s.", what, *out)
+}
+
+// exportWriter returns the function that writes the export of year's
+// sales in format, streaming, and what it holds ("12 Form 8949 rows of
+// 2026 (txf)").
+func exportWriter(a *taxrules.Analysis, year int, format string, today portfolio.Date) (write func(io.Writer) error, what string) {
+	if format == "json" {
+		realized := realizedIn(a, year)
+		summary := a.Summary(year)
+		return func(w io.Writer) error {
+			return writeExportJSON(w, year, realized, summary)
+		}, fmt.Sprintf("%d realized sale entries of %d", len(realized), year)
+	}
+	rows := a.Form8949(year)
+	return func(w io.Writer) error {
+		b := bufio.NewWriterSize(w, 64<<10)
+		var err error
+		switch format {
+		case "turbotax":
+			err = taxrules.WriteTurboTaxCSV(b, rows)
+		case "taxact":
+			err = taxrules.WriteTaxActCSV(b, rows)
+		case "txf":
+			err = taxrules.WriteTXF(b, rows, today)
+		default:
+			err = taxrules.WriteForm8949CSV(b, rows)
+		}
+		if err == nil {
+			err = b.Flush()
+		}
+		if err != nil {
+			return fmt.Errorf("writing the %s export: %w", format, err)
+		}
+		return nil
+	}, fmt.Sprintf("%d Form 8949 rows of %d (%s)", len(rows), year, format)
 }

@@ -378,8 +378,10 @@ func (w *jw) sales(k string, sales []*taxrules.SaleResult) {
 }
 
 // writeReportJSON writes the report document of docs/json.md, streaming:
-// {"as_of", "tax_year", "lots", "realized", "summary"}. With top > 0 the
-// lots are the given ones, else every lot of the analysis.
+// {"as_of", "tax_year", "lots", "realized", "summary", "harvestable"}.
+// With top > 0 the lots are the given ones, else every lot of the
+// analysis, whose states need not be built (they are built one chunk at a
+// time, see taxrules.Analysis.EachLotState).
 func writeReportJSON(out io.Writer, a *taxrules.Analysis, year, top int,
 	lots []*taxrules.LotState, realized []*taxrules.SaleResult, summary taxrules.Summary) error {
 	w := newJW(out)
@@ -393,12 +395,19 @@ func writeReportJSON(out io.Writer, a *taxrules.Analysis, year, top int,
 			w.elem()
 			w.lot(ls)
 		}
-	} else {
-		for i := range a.Lots {
+	}
+	// Every lot, its state built as it is written when the analysis has
+	// none (taxrules.Options.LazyLots); the harvestable losses are added
+	// up on the way.
+	h := taxrules.NewHarvestable()
+	if top == 0 {
+		a.EachLotState(func(ls *taxrules.LotState) error {
 			w.elem()
-			w.lot(&a.Lots[i])
+			w.lot(ls)
 			w.spill()
-		}
+			h.Add(ls)
+			return nil
+		})
 	}
 	w.close(']')
 	w.sales("realized", realized)
@@ -407,7 +416,6 @@ func writeReportJSON(out io.Writer, a *taxrules.Analysis, year, top int,
 	if top > 0 {
 		w.null("harvestable") // only a few lot states were built
 	} else {
-		h := a.Harvestable()
 		w.key("harvestable")
 		w.open('{')
 		w.money("short_term", h.ShortTerm)

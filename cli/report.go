@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 
+	"nftharvest/internal/gcpolicy"
 	"nftharvest/taxrules"
 )
 
@@ -61,8 +62,10 @@ func runReport(c *ctx, args []string) error {
 		return err
 	}
 	// With --top only a few lot states are shown: build just those
-	// (taxrules.Options.LazyLots), not one per lot.
-	a, err := analyzeWith(asOfPortfolio(file.Portfolio, *asOfS, asOf), asOf, taxrules.Options{LazyLots: top > 0})
+	// (taxrules.Options.LazyLots), not one per lot. The JSON document
+	// streams every lot's state as it builds it, keeping none.
+	lazy := top > 0 || f.format == "json"
+	a, err := analyzeWith(asOfPortfolio(file.Portfolio, *asOfS, asOf), asOf, taxrules.Options{LazyLots: lazy})
 	if err != nil {
 		return err
 	}
@@ -76,6 +79,11 @@ func runReport(c *ctx, args []string) error {
 	realized := realizedIn(a, year)
 	summary := a.Summary(year)
 	if f.format == "json" {
+		if top == 0 {
+			// Every lot state is built, written and dropped: collect the
+			// garbage before it piles up (internal/gcpolicy).
+			defer gcpolicy.Limit(0.25)()
+		}
 		return writeReportJSON(c.stdout, a, year, top, lots, realized, summary)
 	}
 	if top == 0 {

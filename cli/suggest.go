@@ -4,7 +4,9 @@ import (
 	"bufio"
 	"strings"
 
+	"nftharvest/internal/gcpolicy"
 	"nftharvest/safetext"
+	"nftharvest/taxrules"
 
 	"github.com/shopspring/decimal"
 )
@@ -63,7 +65,9 @@ func runSuggest(c *ctx, args []string) error {
 	if err != nil {
 		return err
 	}
-	a, err := analyze(asOfPortfolio(file.Portfolio, *asOfS, asOf), asOf)
+	// The best harvest and --target need the states of the losing lots
+	// only (taxrules.Options.LazyLots); --gains reads every lot's.
+	a, err := analyzeWith(asOfPortfolio(file.Portfolio, *asOfS, asOf), asOf, taxrules.Options{LazyLots: !*gains})
 	if err != nil {
 		return err
 	}
@@ -73,7 +77,11 @@ func runSuggest(c *ctx, args []string) error {
 		}
 		return printGains(c, f, a)
 	}
+	// The states of the losing lots are built and dropped: collect the
+	// garbage before it piles up (internal/gcpolicy).
+	restore := gcpolicy.Limit(0.25)
 	s := a.Suggest(target)
+	restore()
 	if f.format == "json" {
 		return writeSuggestJSON(c.stdout, a, s)
 	}
@@ -107,8 +115,9 @@ func runSuggest(c *ctx, args []string) error {
 	}
 	for _, p := range s.Picks {
 		asset := p.Lot
-		if i, ok := a.Index.LotIndex(p.Lot); ok && i < len(a.Lots) {
-			asset = assetText(&a.Lots[i])
+		if i, ok := a.Index.LotIndex(p.Lot); ok && i < len(a.Portfolio.Lots) {
+			st := a.LotState(i)
+			asset = assetText(&st)
 		}
 		t.add(p.Lot, asset, qty(p.Quantity), p.Term.String(), amount(p.Loss), amount(p.Saves))
 		sell = append(sell, "--sell "+shellQuote(p.Lot+":"+qty(p.Quantity)))

@@ -3,6 +3,7 @@ package storage
 import (
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -23,6 +24,15 @@ var ErrCompanion = errors.New("is the portfolio file or one of its companions (.
 // portfolio's permissions (an export of a 0600 portfolio is 0600); a
 // replaced one keeps its own, never more open than the portfolio's.
 func WriteExport(out, portfolioPath string, data []byte, replace bool) error {
+	return WriteExportFunc(out, portfolioPath, bytesOf(data), replace)
+}
+
+// WriteExportFunc is WriteExport with the content written by fill straight
+// into the temporary file, so that a large export is streamed, not held in
+// memory. Every guard of WriteExport holds, and they are checked before
+// fill runs. When fill fails, out is left as it was (or absent) and its
+// error is returned, wrapped.
+func WriteExportFunc(out, portfolioPath string, fill func(w io.Writer) error, replace bool) error {
 	limit := ownerOf(nil)
 	if portfolioPath != "" {
 		if err := CheckNotCompanion(out, portfolioPath); err != nil {
@@ -33,9 +43,9 @@ func WriteExport(out, portfolioPath string, data []byte, replace bool) error {
 		}
 	}
 	if !replace {
-		return writeNewFileAtomic(out, data, limit)
+		return writeNewFileAtomic(out, fill, limit)
 	}
-	return writeFileAtomic(out, data, &limit)
+	return writeFileAtomic(out, fill, &limit)
 }
 
 // CheckNotCompanion fails with ErrCompanion when out names the portfolio

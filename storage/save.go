@@ -1,10 +1,12 @@
 package storage
 
 import (
+	"bufio"
 	"bytes"
 	"crypto/sha256"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"math/rand/v2"
 	"os"
@@ -159,7 +161,7 @@ func save(path string, p *portfolio.Portfolio, change string, mode saveMode, wan
 		if err := rotateBackups(target + ".bak"); err != nil {
 			return none, fmt.Errorf("save %s: backup: %w", path, err)
 		}
-		if _, err := writeAtomic(target+".bak", old, o, nil); err != nil {
+		if _, err := writeAtomic(target+".bak", bytesOf(old), o, nil); err != nil {
 			return none, fmt.Errorf("save %s: backup: %w", path, err)
 		}
 	}
@@ -167,7 +169,7 @@ func save(path string, p *portfolio.Portfolio, change string, mode saveMode, wan
 		return none, fmt.Errorf("save %s: %w", path, err)
 	}
 	sum := sha256.Sum256(data)
-	renamed, err := writeAtomic(target, data, o, func() error { return hook("written") })
+	renamed, err := writeAtomic(target, bytesOf(data), o, func() error { return hook("written") })
 	if err != nil {
 		if renamed {
 			return sum, fmt.Errorf("save %s: %w: %w", path, ErrSavedNotLogged, err)
@@ -234,12 +236,12 @@ func resolve(path string) string {
 // fsync of the folder). An existing file keeps its permissions and owner;
 // a new one gets 0644 less the umask.
 func WriteFileAtomic(path string, data []byte) error {
-	return writeFileAtomic(path, data, nil)
+	return writeFileAtomic(path, bytesOf(data), nil)
 }
 
 // writeFileAtomic is WriteFileAtomic; limit, when not nil, caps the
 // permissions of the file (an export of a 0600 portfolio is 0600 too).
-func writeFileAtomic(path string, data []byte, limit *fileOwner) error {
+func writeFileAtomic(path string, fill filler, limit *fileOwner) error {
 	target := resolve(path)
 	o, err := targetOwner(target)
 	if err != nil {
@@ -248,21 +250,21 @@ func writeFileAtomic(path string, data []byte, limit *fileOwner) error {
 	if limit != nil {
 		o.perm &= limit.perm
 	}
-	if _, err := writeAtomic(target, data, o, nil); err != nil {
+	if _, err := writeAtomic(target, fill, o, nil); err != nil {
 		return fmt.Errorf("write %s: %w", path, err)
 	}
 	return nil
 }
 
-// writeAtomic writes data to a temporary file in path's folder, syncs it,
+// writeAtomic writes what fill writes to a temporary file in path's folder, syncs it,
 // renames it over path and syncs the folder, so that path always holds
 // either its old or its new content. beforeRename, if set, runs between
 // the write and the rename (tests use it to inject failures). The new
 // file gets the permissions and owner o. renamed
 // reports whether path now holds data, even when err is not nil (the
 // folder sync failed).
-func writeAtomic(path string, data []byte, o fileOwner, beforeRename func() error) (renamed bool, err error) {
-	dir, name, err := writeTemp(path, data, o)
+func writeAtomic(path string, fill filler, o fileOwner, beforeRename func() error) (renamed bool, err error) {
+	dir, name, err := writeTemp(path, fill, o)
 	if err != nil {
 		return false, err
 	}
@@ -288,13 +290,14 @@ func writeAtomic(path string, data []byte, o fileOwner, beforeRename func() erro
 // appears meanwhile is not overwritten. That case returns an error
 // wrapping ErrExists. For init and exports without --force.
 func WriteNewFileAtomic(path string, data []byte) error {
-	return writeNewFileAtomic(path, data, ownerOf(nil))
+	return writeNewFileAtomic(path, bytesOf(data), ownerOf(nil))
 }
 
-// writeNewFileAtomic is WriteNewFileAtomic giving the file permissions o.
-func writeNewFileAtomic(path string, data []byte, o fileOwner) error {
+// writeNewFileAtomic is WriteNewFileAtomic giving the file permissions o
+// and its content from fill.
+func writeNewFileAtomic(path string, fill filler, o fileOwner) error {
 	o.known = false // a new file belongs to whoever writes it
-	dir, name, err := writeTemp(path, data, o)
+	dir, name, err := writeTemp(path, fill, o)
 	if err != nil {
 		return fmt.Errorf("write %s: %w", path, err)
 	}
@@ -312,10 +315,24 @@ func writeNewFileAtomic(path string, data []byte, o fileOwner) error {
 	return nil
 }
 
-// writeTemp writes data to a new temporary file in path's folder, with
-// the permissions and owner o, and syncs it; it returns the folder and the
-// file's name.
-func writeTemp(path string, data []byte, o fileOwner) (dir, name string, err error) {
+// filler writes a file's content to w; a file written through the safe
+// save path is filled by one, so that a large export streams into its
+// temporary file instead of being built in memory first.
+type filler func(w io.Writer) error
+
+// bytesOf is the filler that writes data.
+func bytesOf(data []byte) filler {
+	return func(w io.Writer) error {
+		_, err := w.Write(data)
+		return err
+	}
+}
+
+// writeTemp writes what fill writes to a new temporary file in path's
+// folder, with the permissions and owner o, and syncs it; it returns the
+// folder and the file's name. When fill fails the temporary file is
+// removed.
+func writeTemp(path string, fill filler, o fileOwner) (dir, name string, err error) {
 	perm := o.perm
 	dir, base := filepath.Split(path)
 	if dir == "" {
@@ -331,7 +348,11 @@ func writeTemp(path string, data []byte, o fileOwner) (dir, name string, err err
 		os.Remove(name)
 		return "", "", err
 	}
-	if _, err := tmp.Write(data); err != nil {
+	bw := bufio.NewWriterSize(tmp, 64<<10)
+	if err := fill(bw); err != nil {
+		return fail(err)
+	}
+	if err := bw.Flush(); err != nil {
 		return fail(err)
 	}
 	if err := tmp.Chmod(perm); err != nil {

@@ -35,7 +35,7 @@ const (
 
 // harvestPick is a candidate chosen, with the units and loss taken.
 type harvestPick struct {
-	st   *LotState
+	c    *cand
 	kind harvestKind
 	qty  decimal.Decimal
 	loss decimal.Decimal // negative
@@ -74,11 +74,12 @@ func sumsOf(picks []harvestPick) [3]decimal.Decimal {
 	return [3]decimal.Decimal{s[0].Value(), s[1].Value(), s[2].Value()}
 }
 
-func (a *Analysis) kindOf(st *LotState) harvestKind {
+// kindOf is which sum candidate c's loss goes into.
+func kindOf(c *cand) harvestKind {
 	switch {
-	case st.Term == ShortTerm:
+	case c.term == ShortTerm:
 		return kindShort
-	case st.Collectible:
+	case c.collectible:
 		return kindLongCollectible
 	}
 	return kindLong
@@ -92,8 +93,7 @@ func (a *Analysis) bestHarvest(h candHeap) (picks []harvestPick, before decimal.
 	before = ht.tax([3]decimal.Decimal{decimal.Zero, decimal.Zero, decimal.Zero})
 	var all [3]money.Sum
 	for i := range h {
-		st := h[i].st
-		all[a.kindOf(st)].Add(st.Unrealized)
+		all[kindOf(&h[i])].Add(h[i].loss)
 	}
 	best := ht.tax([3]decimal.Decimal{all[0].Value(), all[1].Value(), all[2].Value()})
 	if best.GreaterThanOrEqual(before) {
@@ -107,8 +107,8 @@ func (a *Analysis) bestHarvest(h candHeap) (picks []harvestPick, before decimal.
 		if len(h) == 0 {
 			return false
 		}
-		st := h.pop().st
-		picks = append(picks, harvestPick{st: st, kind: a.kindOf(st), qty: st.OpenQuantity, loss: st.Unrealized})
+		c := h.pop()
+		picks = append(picks, harvestPick{c: &c, kind: kindOf(&c), qty: c.open, loss: c.loss})
 		return true
 	}
 	for n := 1; ; n *= 2 {
@@ -177,7 +177,7 @@ func (a *Analysis) bestHarvest(h candHeap) (picks []harvestPick, before decimal.
 		p := picks[last]
 		perUnit := func(q int64) harvestPick {
 			u := decimal.NewFromInt(q)
-			return harvestPick{st: p.st, kind: p.kind, qty: u, loss: p.loss.Mul(u).Div(p.qty)}
+			return harvestPick{c: p.c, kind: p.kind, qty: u, loss: p.loss.Mul(u).Div(p.qty)}
 		}
 		lo, hi := int64(1), p.qty.IntPart()
 		for lo < hi {

@@ -21,23 +21,35 @@ type Harvestable struct {
 }
 
 // Harvestable returns the harvestable losses as of a.AsOf. It reads every
-// lot's state (built now when the analysis was made with LazyLots).
+// lot's state (built a chunk at a time when the analysis was made with
+// LazyLots, see EachLotState).
 func (a *Analysis) Harvestable() Harvestable {
-	var st, lt, washed money.Sum
-	states := a.lotStates()
-	for i := range states {
-		s := &states[i]
-		if !s.HasPrice || s.OpenQuantity.Sign() <= 0 || s.Unrealized.Sign() >= 0 {
-			continue
-		}
-		switch {
-		case len(s.WashRisk.Purchases) > 0:
-			washed.Add(s.Unrealized)
-		case s.Term == LongTerm:
-			lt.Add(s.Unrealized)
-		default:
-			st.Add(s.Unrealized)
-		}
+	h := NewHarvestable()
+	a.EachLotState(func(st *LotState) error {
+		h.Add(st)
+		return nil
+	})
+	return h
+}
+
+// NewHarvestable returns zero harvestable losses, to Add lot states to.
+func NewHarvestable() Harvestable {
+	return Harvestable{ShortTerm: decimal.Zero, LongTerm: decimal.Zero, Washed: decimal.Zero}
+}
+
+// Add counts the loss of st, when it has one, where Harvestable does:
+// adding every lot's state in the order of Portfolio.Lots gives
+// Analysis.Harvestable.
+func (h *Harvestable) Add(st *LotState) {
+	if !st.HasPrice || st.OpenQuantity.Sign() <= 0 || st.Unrealized.Sign() >= 0 {
+		return
 	}
-	return Harvestable{ShortTerm: st.Value(), LongTerm: lt.Value(), Washed: washed.Value()}
+	switch {
+	case len(st.WashRisk.Purchases) > 0:
+		h.Washed = money.Add(h.Washed, st.Unrealized)
+	case st.Term == LongTerm:
+		h.LongTerm = money.Add(h.LongTerm, st.Unrealized)
+	default:
+		h.ShortTerm = money.Add(h.ShortTerm, st.Unrealized)
+	}
 }

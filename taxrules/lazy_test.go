@@ -2,6 +2,7 @@ package taxrules
 
 import (
 	"cmp"
+	"errors"
 	"fmt"
 	"math"
 	"math/rand/v2"
@@ -55,6 +56,20 @@ func checkLazy(t *testing.T, name string, p *portfolio.Portfolio, asOf portfolio
 			t.Fatalf("%s: lazy LotState(%d) = %+v, want %+v", name, i, got, full.Lots[i])
 		}
 	}
+	i := 0
+	lazy.EachLotState(func(st *LotState) error {
+		if !reflect.DeepEqual(*st, full.Lots[i]) {
+			t.Fatalf("%s: EachLotState's state %d = %+v, want %+v", name, i, *st, full.Lots[i])
+		}
+		i++
+		return nil
+	})
+	if i != len(full.Lots) {
+		t.Fatalf("%s: EachLotState gave %d states, want %d", name, i, len(full.Lots))
+	}
+	if got, want := lazy.Harvestable(), full.Harvestable(); !reflect.DeepEqual(got, want) {
+		t.Fatalf("%s: lazy Harvestable = %+v, want %+v", name, got, want)
+	}
 	for _, n := range []int{1, 2, 7, 40, len(p.Lots) + 1} {
 		want := straightLosses(full, n)
 		for _, a := range []*Analysis{lazy, full} {
@@ -72,6 +87,12 @@ func checkLazy(t *testing.T, name string, p *portfolio.Portfolio, asOf portfolio
 	}
 	if got, want := lazy.Suggest(nil), full.Suggest(nil); !reflect.DeepEqual(got, want) {
 		t.Fatalf("%s: lazy Suggest = %+v, want %+v", name, got, want)
+	}
+	for _, target := range []string{"1", "2500", "1e9"} {
+		tg := decimal.RequireFromString(target)
+		if got, want := lazy.Suggest(&tg), full.Suggest(&tg); !reflect.DeepEqual(got, want) {
+			t.Fatalf("%s: lazy Suggest(%s) = %+v, want %+v", name, target, got, want)
+		}
 	}
 	if w := genRequests(rand.New(rand.NewPCG(7, 7)), full); len(w.Sales) > 0 {
 		got, err1 := lazy.Simulate(w)
@@ -254,5 +275,33 @@ func TestWithLotsEqualsAnalyze(t *testing.T) {
 	}
 	if full.WithLots() != full {
 		t.Error("WithLots of a complete analysis should be itself")
+	}
+}
+
+// TestEachLotStateStops: EachLotState stops at fn's first error and
+// returns it, with the states of a lazy analysis built a chunk at a time
+// (the producer is not left waiting).
+func TestEachLotStateStops(t *testing.T) {
+	p := synthetic.Portfolio(3*stateChunk+5, 1)
+	lazy, err := AnalyzeWith(p, day(synthetic.Today), Options{LazyLots: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	stop := errors.New("stop")
+	for _, at := range []int{0, stateChunk - 1, stateChunk, 2*stateChunk + 3} {
+		n := 0
+		err := lazy.EachLotState(func(st *LotState) error {
+			if n == at {
+				return stop
+			}
+			if st.Lot != &p.Lots[n] {
+				t.Fatalf("state %d is of lot %s, want %s", n, st.Lot.ID, p.Lots[n].ID)
+			}
+			n++
+			return nil
+		})
+		if err != stop || n != at {
+			t.Fatalf("stop at %d: EachLotState returned %v after %d states", at, err, n)
+		}
 	}
 }

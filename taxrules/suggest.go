@@ -5,6 +5,7 @@ import (
 
 	"fmt"
 	"math"
+	"slices"
 
 	"nftharvest/portfolio"
 
@@ -31,15 +32,7 @@ func (a *Analysis) Suggest(target *decimal.Decimal) Suggestion {
 	room := LossRoom(sum, a.Portfolio.TaxProfile.FilingStatus)
 	out := Suggestion{Target: room, Room: room, Total: decimal.Zero, CarryoverAdded: decimal.Zero,
 		TaxSaved: decimal.Zero, Carryover: money.Add(sum.CarryoverShortTerm, sum.CarryoverLongTerm)}
-	var cands []cand
-	states := a.lotStates()
-	for i := range states {
-		st := &states[i]
-		if st.OpenQuantity.Sign() > 0 && st.HasPrice && st.Unrealized.Sign() < 0 && len(st.WashRisk.Purchases) == 0 {
-			k, ok := sortKey(st.Unrealized)
-			cands = append(cands, cand{st: st, term: st.Term, key: k, ok: ok})
-		}
-	}
+	cands := a.candidates()
 	out.Candidates = len(cands)
 	h := candHeap(cands)
 	var picks []harvestPick
@@ -52,9 +45,9 @@ func (a *Analysis) Suggest(target *decimal.Decimal) Suggestion {
 		h.init()
 		total := decimal.Zero
 		for len(h) > 0 && total.Neg().LessThan(out.Target) {
-			st := h.pop().st
-			picks = append(picks, harvestPick{st: st, kind: a.kindOf(st), qty: st.OpenQuantity, loss: st.Unrealized})
-			total = total.Add(st.Unrealized)
+			c := h.pop()
+			picks = append(picks, harvestPick{c: &c, kind: kindOf(&c), qty: c.open, loss: c.loss})
+			total = total.Add(c.loss)
 		}
 	}
 	a.fillPicks(&out, picks)
@@ -70,7 +63,7 @@ func (a *Analysis) fillPicks(out *Suggestion, picks []harvestPick) {
 	saves := a.savings(picks)
 	w := WhatIf{Sales: make([]SaleRequest, len(picks))}
 	for i, p := range picks {
-		w.Sales[i] = SaleRequest{Lot: p.st.Lot.ID, Quantity: p.qty}
+		w.Sales[i] = SaleRequest{Lot: p.c.id, Quantity: p.qty}
 	}
 	r, err := a.Simulate(w)
 	loss := map[string]decimal.Decimal{}
@@ -85,7 +78,7 @@ func (a *Analysis) fillPicks(out *Suggestion, picks []harvestPick) {
 	}
 	rest := out.TaxSaved
 	for i, p := range picks {
-		l, ok := loss[p.st.Lot.ID]
+		l, ok := loss[p.c.id]
 		if !ok {
 			l = p.loss
 		}
@@ -94,8 +87,9 @@ func (a *Analysis) fillPicks(out *Suggestion, picks []harvestPick) {
 			save = rest // the what-if's exact total
 		}
 		rest = money.Sub(rest, save)
-		out.Picks = append(out.Picks, Pick{Lot: p.st.Lot.ID, Quantity: p.qty, Loss: l, Term: p.st.Term,
-			Saves: save, Reason: a.pickReason(p.st)})
+		st := a.LotState(int(p.c.li)) // the full state of a pick only
+		out.Picks = append(out.Picks, Pick{Lot: p.c.id, Quantity: p.qty, Loss: l, Term: p.c.term,
+			Saves: save, Reason: a.pickReason(&st)})
 		out.Total = money.Add(out.Total, l)
 	}
 }
@@ -146,10 +140,14 @@ func sortKey(v decimal.Decimal) (int64, bool) {
 
 // cand is a lot Suggest may pick, with its ordering keys inline.
 type cand struct {
-	st   *LotState
-	term Term
-	key  int64 // Unrealized truncated to 1e-8, when ok
-	ok   bool
+	li          int32 // index in Portfolio.Lots
+	id          string
+	term        Term
+	collectible bool
+	open        decimal.Decimal // open quantity
+	loss        decimal.Decimal // Unrealized (negative)
+	key         int64           // loss truncated to 1e-8, when ok
+	ok          bool
 }
 
 // candLess is Suggest's order: short term first, then the largest loss
@@ -162,10 +160,10 @@ func candLess(x, y *cand) bool {
 	if x.ok && y.ok && x.key != y.key {
 		return x.key < y.key
 	}
-	if c := x.st.Unrealized.Cmp(y.st.Unrealized); c != 0 {
+	if c := x.loss.Cmp(y.loss); c != 0 {
 		return c < 0
 	}
-	return x.st.Lot.ID < y.st.Lot.ID
+	return x.id < y.id
 }
 
 // candHeap is a binary min-heap of candidates under candLess.
@@ -203,4 +201,72 @@ func (h *candHeap) pop() cand {
 	*h = old[:n]
 	h.down(0)
 	return top
+}
+
+// isCandidate tells whether st can be suggested: open units with a known
+// price, an unrealized loss, and no purchase that would wash its sale.
+func isCandidate(st *LotState) bool {
+	return st.OpenQuantity.Sign() > 0 && st.HasPrice && st.Unrealized.Sign() < 0 && len(st.WashRisk.Purchases) == 0
+}
+
+// candidateOf returns the candidate of lot li with state st (what
+// Suggest reads of it), when st is one (isCandidate).
+func candidateOf(li int, st *LotState) (cand, bool) {
+	if !isCandidate(st) {
+		return cand{}, false
+	}
+	k, ok := sortKey(st.Unrealized)
+	return cand{li: int32(li), id: st.Lot.ID, term: st.Term, collectible: st.Collectible,
+		open: st.OpenQuantity, loss: st.Unrealized, key: k, ok: ok}, true
+}
+
+// candidates returns Suggest's candidates in the order of
+// Portfolio.Lots: from a.Lots when the states are built, else from states
+// built now, on two cores, for the lots whose lossKey is a loss only
+// (lossKey is noLoss only for a lot with no open units, no price or no
+// loss) and not kept.
+func (a *Analysis) candidates() []cand {
+	var out []cand
+	if a.Lots != nil {
+		for i := range a.Lots {
+			if c, ok := candidateOf(i, &a.Lots[i]); ok {
+				out = append(out, c)
+			}
+		}
+		return out
+	}
+	n := len(a.eng.lots)
+	keys := make([]int64, n)
+	parallel(n, func(from, to int) {
+		for i := from; i < to; i++ {
+			keys[i] = a.lossKey(int32(i))
+		}
+	})
+	var parts [2][]cand
+	parallel(n, func(from, to int) {
+		part := &parts[0]
+		if from > 0 {
+			part = &parts[1]
+		}
+		losses := 0
+		for _, k := range keys[from:to] {
+			if k != noLoss {
+				losses++
+			}
+		}
+		*part = make([]cand, 0, losses)
+		var st LotState
+		one := make([]Portion, 1)
+		for i := from; i < to; i++ {
+			if keys[i] == noLoss {
+				continue
+			}
+			st = LotState{}
+			a.lotState(&st, int32(i), a.eng.run.get(int32(i)), one)
+			if c, ok := candidateOf(i, &st); ok {
+				*part = append(*part, c)
+			}
+		}
+	})
+	return slices.Concat(parts[0], parts[1])
 }

@@ -6,7 +6,9 @@
 package gcpolicy
 
 import (
+	"math"
 	"runtime/debug"
+	"runtime/metrics"
 	"sync"
 )
 
@@ -80,4 +82,35 @@ func Set(percent int) (previous int) {
 	mu.Lock()
 	defer mu.Unlock()
 	return set(percent)
+}
+
+// Limit bounds the memory the process may grow to while some work runs
+// that makes much short-lived garbage and keeps little (a million lot
+// states written out and dropped): what it holds now plus headroom times
+// that, at least 64 MiB more. Under a high target (Set) the collector
+// would otherwise let the garbage pile up to several times the portfolio;
+// with the bound it collects when the bound is near. It returns what puts
+// the previous bound back. A bound the user chose ($GOMEMLIMIT) is kept.
+func Limit(headroom float64) (restore func()) {
+	mu.Lock()
+	defer mu.Unlock()
+	prev := debug.SetMemoryLimit(-1)
+	if prev != math.MaxInt64 {
+		return func() {}
+	}
+	inUse := int64(heldBytes())
+	debug.SetMemoryLimit(inUse + max(int64(float64(inUse)*headroom), 64<<20))
+	return func() {
+		mu.Lock()
+		defer mu.Unlock()
+		debug.SetMemoryLimit(prev)
+	}
+}
+
+// heldBytes is the memory the Go runtime holds from the system (mapped
+// and not released), what a memory limit bounds.
+func heldBytes() uint64 {
+	s := []metrics.Sample{{Name: "/memory/classes/total:bytes"}, {Name: "/memory/classes/heap/released:bytes"}}
+	metrics.Read(s)
+	return s[0].Value.Uint64() - s[1].Value.Uint64()
 }

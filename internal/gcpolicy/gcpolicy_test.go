@@ -1,6 +1,7 @@
 package gcpolicy
 
 import (
+	"math"
 	"runtime/debug"
 	"sync"
 	"testing"
@@ -86,5 +87,31 @@ func TestConcurrent(t *testing.T) {
 	wg.Wait()
 	if got := target(); got != 123 {
 		t.Fatalf("after concurrent holds and raises: %d, want 123", got)
+	}
+}
+
+// Limit bounds the memory above what the process holds and puts back the
+// previous bound; a bound already set (by $GOMEMLIMIT) is kept.
+func TestLimit(t *testing.T) {
+	old := debug.SetMemoryLimit(math.MaxInt64)
+	defer debug.SetMemoryLimit(old)
+	held := int64(heldBytes())
+	restore := Limit(0.25)
+	got := debug.SetMemoryLimit(-1)
+	if got < held+64<<20 || got > 2*held+64<<20 {
+		t.Errorf("limit %d while %d bytes are held, want held + max(25%%, 64 MiB)", got, held)
+	}
+	restore()
+	if got := debug.SetMemoryLimit(-1); got != math.MaxInt64 {
+		t.Errorf("after restore: limit %d, want none", got)
+	}
+	debug.SetMemoryLimit(1 << 40)
+	restore = Limit(0.25)
+	if got := debug.SetMemoryLimit(-1); got != 1<<40 {
+		t.Errorf("a chosen limit became %d", got)
+	}
+	restore()
+	if got := debug.SetMemoryLimit(-1); got != 1<<40 {
+		t.Errorf("a chosen limit became %d after restore", got)
 	}
 }
