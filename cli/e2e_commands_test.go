@@ -75,7 +75,8 @@ func TestReportJSONContract(t *testing.T) {
 	golden(t, "report-small.json", r.stdout)
 	order := keyOrder(t, []byte(r.stdout))
 	want := map[string]string{
-		"":                           "as_of tax_year lots realized summary harvestable",
+		"":                           "as_of tax_year lots realized summary harvestable collections",
+		".collections[]":             "id name open_lots unpriced adjusted_basis value unrealized losses gains floor",
 		".harvestable":               "short_term long_term washed_if_sold",
 		".lots[]":                    "id collection token_id quantity open_quantity acquired holding_start term long_term_on cost_basis adjusted_basis market_value unrealized collectible wash_risk",
 		".lots[].wash_risk":          "purchases warnings clean_from",

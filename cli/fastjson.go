@@ -400,12 +400,14 @@ func writeReportJSON(out io.Writer, a *taxrules.Analysis, year, top int,
 	// none (taxrules.Options.LazyLots); the harvestable losses are added
 	// up on the way.
 	h := taxrules.NewHarvestable()
+	colls := a.NewCollectionSums()
 	if top == 0 {
 		a.EachLotState(func(ls *taxrules.LotState) error {
 			w.elem()
 			w.lot(ls)
 			w.spill()
 			h.Add(ls)
+			colls.Add(ls)
 			return nil
 		})
 	}
@@ -423,8 +425,41 @@ func writeReportJSON(out io.Writer, a *taxrules.Analysis, year, top int,
 		w.money("washed_if_sold", h.Washed)
 		w.close('}')
 	}
+	if top > 0 {
+		w.null("collections")
+	} else {
+		w.key("collections")
+		w.open('[')
+		for _, c := range colls.Totals() {
+			w.elem()
+			w.collection(&c)
+		}
+		w.close(']')
+	}
 	w.close('}')
 	return w.finish()
+}
+
+// collection writes one collection's totals of a report: {"id", "name",
+// "open_lots", "unpriced", "adjusted_basis", "value", "unrealized",
+// "losses", "gains", "floor"}.
+func (w *jw) collection(c *taxrules.CollectionTotals) {
+	w.open('{')
+	w.str("id", c.ID)
+	w.str("name", c.Name)
+	w.integer("open_lots", c.OpenLots)
+	w.integer("unpriced", c.Unpriced)
+	w.money("adjusted_basis", c.AdjustedBasis)
+	w.money("value", c.Value)
+	w.money("unrealized", c.Unrealized)
+	w.money("losses", c.Losses)
+	w.money("gains", c.Gains)
+	if c.HasFloor {
+		w.money("floor", c.Floor)
+	} else {
+		w.null("floor")
+	}
+	w.close('}')
 }
 
 // writeExportJSON writes the export document: the realized part of the

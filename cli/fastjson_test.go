@@ -25,8 +25,10 @@ type reportDocRef struct {
 	Lots     []lotJSON   `json:"lots"`
 	Realized []saleJSON  `json:"realized"`
 	Summary  summaryJSON `json:"summary"`
-	// Harvestable is null with --top (only a few lot states are built).
+	// Harvestable and Collections are null with --top (only a few lot
+	// states are built).
 	Harvestable *harvestableJSON `json:"harvestable"`
+	Collections []collectionJSON `json:"collections"`
 }
 
 type exportDocRef struct {
@@ -45,6 +47,7 @@ func referenceReport(t testing.TB, a *taxrules.Analysis, year int, lots []*taxru
 			doc.Lots = append(doc.Lots, lotDoc(&a.Lots[i]))
 		}
 		doc.Harvestable = harvestableDoc(a.Harvestable())
+		doc.Collections = collectionsDoc(a)
 	} else {
 		for _, ls := range lots {
 			doc.Lots = append(doc.Lots, lotDoc(ls))

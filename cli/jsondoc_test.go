@@ -128,6 +128,36 @@ type harvestableJSON struct {
 	WashedIfSold string `json:"washed_if_sold"`
 }
 
+// collectionJSON is one collection's totals in a report.
+type collectionJSON struct {
+	ID            string  `json:"id"`
+	Name          string  `json:"name"`
+	OpenLots      int     `json:"open_lots"`
+	Unpriced      int     `json:"unpriced"`
+	AdjustedBasis string  `json:"adjusted_basis"`
+	Value         string  `json:"value"`
+	Unrealized    string  `json:"unrealized"`
+	Losses        string  `json:"losses"`
+	Gains         string  `json:"gains"`
+	Floor         *string `json:"floor"`
+}
+
+// collectionsDoc is a's per-collection totals as the report prints them.
+func collectionsDoc(a *taxrules.Analysis) []collectionJSON {
+	out := []collectionJSON{}
+	for _, c := range a.Collections() {
+		j := collectionJSON{ID: c.ID, Name: c.Name, OpenLots: c.OpenLots, Unpriced: c.Unpriced,
+			AdjustedBasis: plainMoney(c.AdjustedBasis), Value: plainMoney(c.Value), Unrealized: plainMoney(c.Unrealized),
+			Losses: plainMoney(c.Losses), Gains: plainMoney(c.Gains)}
+		if c.HasFloor {
+			f := plainMoney(c.Floor)
+			j.Floor = &f
+		}
+		out = append(out, j)
+	}
+	return out
+}
+
 // harvestableDoc is h as the report prints it.
 func harvestableDoc(h taxrules.Harvestable) *harvestableJSON {
 	return &harvestableJSON{ShortTerm: plainMoney(h.ShortTerm), LongTerm: plainMoney(h.LongTerm), WashedIfSold: plainMoney(h.Washed)}

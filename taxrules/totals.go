@@ -1,6 +1,8 @@
 package taxrules
 
 import (
+	"slices"
+
 	"nftharvest/money"
 
 	"github.com/shopspring/decimal"
@@ -92,48 +94,86 @@ func (a *Analysis) OpenLots() int {
 // reads every lot's state, as Totals.
 func (a *Analysis) Collections() []CollectionTotals {
 	b := a.WithLots()
-	e := b.eng
-	type sums struct{ basis, value, unreal, loss, gain money.Sum }
-	at := make([]int32, len(e.colInfo)) // row + 1 of each collection, 0 for none yet
-	var rows []CollectionTotals
-	var acc []sums
+	c := a.NewCollectionSums()
 	for i := range b.Lots {
-		st := &b.Lots[i]
-		if st.OpenQuantity.Sign() <= 0 {
-			continue
-		}
-		c := e.collOf[i]
-		if at[c] == 0 {
-			rows = append(rows, CollectionTotals{ID: st.Lot.Collection, Name: st.CollectionName})
-			acc = append(acc, sums{})
-			at[c] = int32(len(rows))
-		}
-		r, s := &rows[at[c]-1], &acc[at[c]-1]
-		r.OpenLots++
-		s.basis.Add(st.AdjustedBasis)
-		if !st.HasPrice {
-			r.Unpriced++
-			continue
-		}
-		s.value.Add(st.MarketValue)
-		s.unreal.Add(st.Unrealized)
-		switch st.Unrealized.Sign() {
-		case -1:
-			s.loss.Add(st.Unrealized)
-		case 1:
-			s.gain.Add(st.Unrealized)
-		}
+		c.Add(&b.Lots[i])
 	}
-	out := make([]CollectionTotals, 0, len(rows))
-	for c := range at {
-		if at[c] == 0 {
-			continue
+	return c.Totals()
+}
+
+// CollectionSums adds up CollectionTotals from lot states given one at a
+// time (a streamed report adds them as it writes them): adding every lot's
+// state gives Analysis.Collections.
+type CollectionSums struct {
+	e    *engine
+	at   map[string]int // row of each collection id
+	rows []CollectionTotals
+	acc  []collSums
+}
+
+type collSums struct{ basis, value, unreal, loss, gain money.Sum }
+
+// NewCollectionSums returns empty sums for a's collections.
+func (a *Analysis) NewCollectionSums() *CollectionSums {
+	return &CollectionSums{e: a.eng, at: make(map[string]int, len(a.eng.colInfo))}
+}
+
+// Add counts st when its lot has open units.
+func (c *CollectionSums) Add(st *LotState) {
+	if st.OpenQuantity.Sign() <= 0 {
+		return
+	}
+	k, ok := c.at[st.Lot.Collection]
+	if !ok {
+		k = len(c.rows)
+		c.at[st.Lot.Collection] = k
+		c.rows = append(c.rows, CollectionTotals{ID: st.Lot.Collection, Name: st.CollectionName})
+		c.acc = append(c.acc, collSums{})
+	}
+	r, s := &c.rows[k], &c.acc[k]
+	r.OpenLots++
+	s.basis.Add(st.AdjustedBasis)
+	if !st.HasPrice {
+		r.Unpriced++
+		return
+	}
+	s.value.Add(st.MarketValue)
+	s.unreal.Add(st.Unrealized)
+	switch st.Unrealized.Sign() {
+	case -1:
+		s.loss.Add(st.Unrealized)
+	case 1:
+		s.gain.Add(st.Unrealized)
+	}
+}
+
+// Totals returns the sums, in the order the file lists the collections
+// (undefined ones after, in the order they were first added).
+func (c *CollectionSums) Totals() []CollectionTotals {
+	defined := make(map[string]int, len(c.e.p.Collections))
+	for i := range c.e.p.Collections {
+		defined[c.e.p.Collections[i].ID] = i
+	}
+	rank := func(k int) int {
+		if d, ok := defined[c.rows[k].ID]; ok {
+			return d
 		}
-		r, s := rows[at[c]-1], &acc[at[c]-1]
+		return len(defined) + k
+	}
+	idx := make([]int, len(c.rows))
+	for k := range idx {
+		idx[k] = k
+	}
+	slices.SortFunc(idx, func(x, y int) int { return rank(x) - rank(y) })
+	out := make([]CollectionTotals, 0, len(c.rows))
+	for _, k := range idx {
+		r, s := c.rows[k], &c.acc[k]
 		r.AdjustedBasis, r.Value, r.Unrealized = s.basis.Value(), s.value.Value(), s.unreal.Value()
 		r.Losses, r.Gains = s.loss.Value(), s.gain.Value()
-		if ci := &e.colInfo[c]; ci.hasPrice {
-			r.Floor, r.HasFloor = ci.price, true
+		if d, ok := defined[r.ID]; ok {
+			if ci := &c.e.colInfo[d]; ci.hasPrice {
+				r.Floor, r.HasFloor = ci.price, true
+			}
 		}
 		out = append(out, r)
 	}
