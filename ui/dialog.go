@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"strings"
 
 	"charm.land/bubbles/v2/textinput"
@@ -44,6 +45,12 @@ type dialog struct {
 	kind    dialogKind
 	title   string
 	body    []string
+	// list scrolls (j/k, pgup/pgdn) when the box is taller than the
+	// screen; foot follows it, pinned with the keys: the totals.
+	list    []string
+	foot    []string
+	offset  int // first list line shown
+	page    int // list lines shown at the last view (0: all)
 	input   *textinput.Model
 	confirm string // what enter does, for the hint
 	err     string
@@ -75,6 +82,10 @@ func (d *dialog) HandleMsg(msg tea.Msg) (Action, tea.Cmd) {
 		case d.keys.is(msg, keyCancel):
 			return ActionCancel, nil
 		}
+		if d.input == nil {
+			d.scroll(msg)
+			return ActionNone, nil
+		}
 		if d.input != nil {
 			*d.input, cmd = d.input.Update(msg)
 			d.err = ""
@@ -95,25 +106,71 @@ func (d *dialog) value() string {
 	return strings.TrimSpace(d.input.Value())
 }
 
-// view renders the dialog box for a screen of width w.
-func (d *dialog) view(st *Styles, w int, spin string) string {
+// scroll moves the list by a key (j/k, pgup/pgdn, g/G); view clamps it.
+func (d *dialog) scroll(msg tea.KeyPressMsg) {
+	page := max(d.page, 1)
+	switch {
+	case d.keys.is(msg, keyDown):
+		d.offset++
+	case d.keys.is(msg, keyUp):
+		d.offset--
+	case d.keys.is(msg, keyPageDown):
+		d.offset += page
+	case d.keys.is(msg, keyPageUp):
+		d.offset -= page
+	case d.keys.is(msg, keyTop):
+		d.offset = 0
+	case d.keys.is(msg, keyBottom):
+		d.offset = 1 << 30 // view clamps it to the last page
+	}
+	d.offset = max(d.offset, 0)
+}
+
+// view renders the dialog box for a screen of w×h cells. When the box
+// would be taller than the screen, the list scrolls and the title, the
+// foot (totals) and the keys stay.
+func (d *dialog) view(st *Styles, w, h int, spin string) string {
 	inner := max(min(w-6, 76), 10)
 	var lines []string
 	lines = append(lines, st.Title.Render(ansi.Truncate(safe(d.title), inner, "…")), "")
 	for _, b := range d.body {
 		lines = append(lines, wrapLine(b, inner)...)
 	}
+	var list, foot []string
+	for _, b := range d.list {
+		list = append(list, wrapLine(b, inner)...)
+	}
+	for _, b := range d.foot {
+		foot = append(foot, wrapLine(b, inner)...)
+	}
+	var after []string // the input and the error, under the list
 	if d.input != nil {
 		d.input.SetWidth(max(inner-textWidth(d.input.Prompt)-1, 4))
-		lines = append(lines, "", d.input.View())
+		after = append(after, "", d.input.View())
 	}
 	if d.err != "" {
 		wrapped := lipgloss.NewStyle().Width(inner).Render(safe(d.err))
-		lines = append(lines, "")
+		after = append(after, "")
 		for _, l := range strings.Split(wrapped, "\n") {
-			lines = append(lines, st.Error.Render(l))
+			after = append(after, st.Error.Render(l))
 		}
 	}
+	// Fixed: the title and body, the foot, what is after, a blank, the
+	// key line and the border (2).
+	room := h - len(lines) - len(foot) - len(after) - 1 - 1 - 2
+	d.page = 0
+	if len(list) > room {
+		win := max(room-1, 1) // one line says where the window is
+		d.offset = min(d.offset, len(list)-win)
+		d.page = win
+		end := d.offset + win
+		list = append(list[d.offset:end:end], st.Muted.Render(fmt.Sprintf("lines %d–%d of %d · j/k pgup/pgdn scroll", d.offset+1, end, len(list))))
+	} else {
+		d.offset = 0
+	}
+	lines = append(lines, list...)
+	lines = append(lines, foot...)
+	lines = append(lines, after...)
 	lines = append(lines, "")
 	switch {
 	case d.busy != "":

@@ -88,7 +88,7 @@ func (m *Model) openRecordDialog() tea.Cmd {
 		return m.setStatus(fmt.Sprintf("Nothing recorded: the sale date %s is after today (%s); record a sale once it happened (d changes the date).", res.Date, m.today), true)
 	}
 	st := &m.styles
-	var body []string
+	var body, list []string
 	target := m.fileLabel()
 	if m.data.file.Sample {
 		target = "a new file (you choose the name next; the sample is never changed)"
@@ -99,13 +99,13 @@ func (m *Model) openRecordDialog() tea.Cmd {
 		if !s.Fees.IsZero() {
 			line += "  fees " + amountText(s.Fees)
 		}
-		body = append(body, line)
+		list = append(list, line)
 		if r := saleFor(res, s.Lot, i); r != nil {
 			detail := "    " + st.amountStyle(r.GainLoss.Sign()).Render(marked(r.GainLoss)) + " " + r.Term.String() + " term"
 			if !r.Disallowed.IsZero() {
 				detail += st.Wash.Render(fmt.Sprintf("  W: %s disallowed", amountText(r.Disallowed)))
 			}
-			body = append(body, detail)
+			list = append(list, detail)
 		}
 	}
 	saved := res.TaxSaved
@@ -115,9 +115,8 @@ func (m *Model) openRecordDialog() tea.Cmd {
 	} else {
 		effect += st.Cost.Render("TAX COST " + amountText(saved.Neg()))
 	}
-	body = append(body, "", effect)
 	m.dialog = &dialog{
-		kind: dlgRecord, title: "Record these sales?", body: body, confirm: "record", keys: &m.keys,
+		kind: dlgRecord, title: "Record these sales?", body: body, list: list, foot: []string{"", effect}, confirm: "record", keys: &m.keys,
 		write: pendingWrite{kind: writeRecord, record: res.Record},
 	}
 	m.focus = focusDialog

@@ -93,12 +93,12 @@ type keyDef struct {
 
 // keyTable is every binding, indexed by keyID.
 var keyTable = [keyCount]keyDef{
-	keyUp:       {keys: []string{"up", "k"}, key: "↑/k", desc: "up", in: inBrowse | inDetail, column: helpMove},
-	keyDown:     {keys: []string{"down", "j"}, key: "↓/j", desc: "down", in: inBrowse | inDetail, column: helpMove},
-	keyPageUp:   {keys: []string{"pgup", "ctrl+b"}, key: "pgup", desc: "page up", in: inBrowse | inDetail, column: helpMove},
-	keyPageDown: {keys: []string{"pgdown", "ctrl+f"}, key: "pgdn", desc: "page down", in: inBrowse | inDetail, column: helpMove},
-	keyTop:      {keys: []string{"home", "g"}, key: "g/home", desc: "first", in: inBrowse | inDetail, column: helpMove},
-	keyBottom:   {keys: []string{"end", "G"}, key: "G/end", desc: "last", in: inBrowse | inDetail, column: helpMove},
+	keyUp:       {keys: []string{"up", "k"}, key: "↑/k", desc: "up", in: inBrowse | inDetail | inDialog | inHelp, column: helpMove},
+	keyDown:     {keys: []string{"down", "j"}, key: "↓/j", desc: "down", in: inBrowse | inDetail | inDialog | inHelp, column: helpMove},
+	keyPageUp:   {keys: []string{"pgup", "ctrl+b"}, key: "pgup/ctrl+b", desc: "page up", in: inBrowse | inDetail | inDialog | inHelp, column: helpMove},
+	keyPageDown: {keys: []string{"pgdown", "ctrl+f"}, key: "pgdn/ctrl+f", desc: "page down", in: inBrowse | inDetail | inDialog | inHelp, column: helpMove},
+	keyTop:      {keys: []string{"home", "g"}, key: "g/home", desc: "first", in: inBrowse | inDetail | inDialog | inHelp, column: helpMove},
+	keyBottom:   {keys: []string{"end", "G"}, key: "G/end", desc: "last", in: inBrowse | inDetail | inDialog | inHelp, column: helpMove},
 
 	keyNextTab: {keys: []string{"tab"}, key: "tab", desc: "next tab", in: inBrowse, column: helpTabs, short: 10},
 	keyPrevTab: {keys: []string{"shift+tab"}, key: "shift+tab", desc: "previous tab", in: inBrowse, column: helpTabs},

@@ -67,7 +67,7 @@ func (m *Model) render() string {
 	}
 	out := strings.Join(lines, "\n")
 	if m.dialog != nil {
-		out = overlay(out, m.dialog.view(&m.styles, w, m.spinner.View()), w, h)
+		out = overlay(out, m.dialog.view(&m.styles, w, h, m.spinner.View()), w, h)
 	}
 	if m.add != nil {
 		out = overlay(out, m.addView(), w, h)
