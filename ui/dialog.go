@@ -42,9 +42,9 @@ func (k dialogKind) String() string {
 // dialog is a modal question drawn over the screen. It owns its keys and
 // an optional text input (a file name).
 type dialog struct {
-	kind    dialogKind
-	title   string
-	body    []string
+	kind  dialogKind
+	title string
+	body  []string
 	// list scrolls (j/k, pgup/pgdn) when the box is taller than the
 	// screen; foot follows it, pinned with the keys: the totals.
 	list    []string
