@@ -171,9 +171,13 @@ type Model struct {
 	width, height int
 	mode          mode
 	helpFrom      mode // where ? returns to
-	focus         focus
-	tab           tab
-	lay           layout
+	// helpCtx is the screen ? was opened from, whose keys the help
+	// lists; helpOffset its first line shown, helpPage the lines shown.
+	helpCtx              keyContext
+	helpOffset, helpPage int
+	focus                focus
+	tab                  tab
+	lay                  layout
 
 	data   *dataset
 	tables [tabCount]*table

@@ -195,14 +195,31 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 			m.mode = m.helpFrom
 		} else {
 			m.helpFrom, m.mode = m.mode, modeHelp
+			m.helpCtx = keyContext{mode: m.helpFrom, tab: m.tab}
+			m.helpOffset = 0
 		}
 		return nil
 	}
 	switch m.mode {
 	case modeHelp:
-		if k.is(msg, keyBack) {
+		page := max(m.helpPage, 1)
+		switch {
+		case k.is(msg, keyBack):
 			m.mode = m.helpFrom
+		case k.is(msg, keyDown):
+			m.helpOffset++
+		case k.is(msg, keyUp):
+			m.helpOffset--
+		case k.is(msg, keyPageDown):
+			m.helpOffset += page
+		case k.is(msg, keyPageUp):
+			m.helpOffset -= page
+		case k.is(msg, keyTop):
+			m.helpOffset = 0
+		case k.is(msg, keyBottom):
+			m.helpOffset = 1 << 30 // the view clamps it
 		}
+		m.helpOffset = max(m.helpOffset, 0)
 		return nil
 	case modeDetail:
 		return m.handleDetailKey(msg)

@@ -39,7 +39,7 @@ func (m *Model) render() string {
 	}
 	switch m.mode {
 	case modeHelp:
-		lines = append(lines, m.helpLines(w)...)
+		lines = append(lines, m.helpWindow(w, max(m.lay.footerY-len(lines), 1))...)
 	case modeDetail:
 		lines = append(lines, m.tabsLine(w))
 		avail := max(m.lay.footerY-len(lines), 0)
@@ -75,11 +75,40 @@ func (m *Model) render() string {
 	return out
 }
 
-// helpLines is the full help: every browse key in columns that wrap to
-// the width, then what the markers mean.
+// helpWindow is the part of the help that fits in room lines, from the
+// scroll offset, with a last line saying where it is when it scrolls.
+func (m *Model) helpWindow(w, room int) []string {
+	all := m.helpLines(w)
+	if len(all) <= room {
+		m.helpOffset, m.helpPage = 0, room
+		return all
+	}
+	win := max(room-1, 1)
+	m.helpOffset = min(m.helpOffset, len(all)-win)
+	m.helpPage = win
+	end := m.helpOffset + win
+	more := m.styles.Muted.Render(fmt.Sprintf("lines %d–%d of %d · j/k pgup/pgdn scroll · esc back", m.helpOffset+1, end, len(all)))
+	return append(all[m.helpOffset:end:end], more)
+}
+
+// helpTitle names the screen the help was opened from.
+func (m *Model) helpTitle() string {
+	if m.helpCtx.mode == modeDetail {
+		return "Keys of the lot detail"
+	}
+	return "Keys of the " + m.helpCtx.tab.String() + " tab"
+}
+
+// helpLines is the help of the screen it was opened from (helpCtx):
+// its keys in columns that wrap to the width, then what the markers mean.
 func (m *Model) helpLines(w int) []string {
 	browse := DefaultKeyMap()
-	browse.setContext(keyContext{mode: modeBrowse, tab: tabHoldings, basket: true, filter: true})
+	ctx := m.helpCtx
+	if ctx.mode == modeBrowse && ctx.tab == tabHoldings {
+		ctx.basket = true // the basket's keys belong to this screen
+	}
+	ctx.filter = true
+	browse.setContext(ctx)
 	var rows []string
 	row := ""
 	for _, g := range browse.FullHelp() {
@@ -95,7 +124,7 @@ func (m *Model) helpLines(w int) []string {
 		}
 	}
 	rows = append(rows, row)
-	lines := []string{m.styles.Header.Render("Keys")}
+	lines := []string{m.styles.Header.Render(m.helpTitle())}
 	for i, r := range rows {
 		if i > 0 {
 			lines = append(lines, "")
