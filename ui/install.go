@@ -71,10 +71,16 @@ func (m *Model) applyFilters() {
 		if f.term == termShort && x.st.Term != taxrules.ShortTerm || f.term == termLong && x.st.Term != taxrules.LongTerm {
 			return false
 		}
+		if f.collection != "" && x.st.Lot.Collection != f.collection {
+			return false
+		}
 		return f.text == "" || h.matches(row, f.text)
 	})
 	m.tables[tabCollections].setFilter(func(row int) bool {
 		if f.losses && c.rows[row].keys[cfUnreal] >= 0 {
+			return false
+		}
+		if f.collection != "" && c.rows[row].ID != f.collection {
 			return false
 		}
 		return f.text == "" || c.matches(row, f.text)
@@ -86,6 +92,11 @@ func (m *Model) applyFilters() {
 		}
 		if f.term == termShort && x.Term != taxrules.ShortTerm || f.term == termLong && x.Term != taxrules.LongTerm {
 			return false
+		}
+		if f.collection != "" {
+			if l, ok := d.a.Index.Lot(x.Lot); !ok || l.Collection != f.collection {
+				return false
+			}
 		}
 		return f.text == "" || r.matches(row, f.text)
 	})

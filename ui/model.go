@@ -145,9 +145,14 @@ type filters struct {
 	text   string // lower case
 	losses bool
 	term   termFilter
+	// collection is a collection id (enter on the Collections tab): its
+	// lots exactly; collName is its name for the header.
+	collection, collName string
 }
 
-func (f filters) active() bool { return f.text != "" || f.losses || f.term != termAll }
+func (f filters) active() bool {
+	return f.text != "" || f.losses || f.term != termAll || f.collection != ""
+}
 
 // Model is the root model of the TUI.
 type Model struct {

@@ -340,8 +340,9 @@ func (m *Model) open() tea.Cmd {
 	case tabHoldings:
 		m.openDetail(m.data.hold.rows[r].st)
 	case tabCollections:
-		name := m.data.coll.rows[r].Name
-		m.filter = filters{text: strings.ToLower(name)}
+		row := &m.data.coll.rows[r]
+		name := row.Name
+		m.filter = filters{collection: row.ID, collName: name}
 		m.applyFilters()
 		m.tab = tabHoldings
 		m.current().top()

@@ -369,6 +369,9 @@ func (m *Model) countText() string {
 		// A first frame shows the first rows of all the open lots.
 		parts[0] = fmt.Sprintf("%d of %d %s", m.data.tot.OpenLots, m.data.tot.OpenLots, unit)
 	}
+	if m.filter.collection != "" {
+		parts = append(parts, "collection "+safe(m.filter.collName))
+	}
 	if m.filter.text != "" {
 		parts = append(parts, fmt.Sprintf("%q", m.filter.text))
 	}
