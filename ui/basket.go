@@ -60,6 +60,20 @@ func (b *basket) toggle(lot string) bool {
 	return true
 }
 
+// editedText is ", 2 with an edited price or fees" (or "").
+func (b *basket) editedText() string {
+	n := 0
+	for _, it := range b.items {
+		if it.price != nil || !it.fees.IsZero() || !it.qty.IsZero() {
+			n++
+		}
+	}
+	if n == 0 {
+		return ""
+	}
+	return fmt.Sprintf(", %d with an edited price, fees or quantity", n)
+}
+
 func (b *basket) clear() {
 	b.items = nil
 	b.at = map[string]int{}

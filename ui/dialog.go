@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 
+	"nftharvest/taxrules"
+
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
@@ -32,11 +34,13 @@ const (
 	dlgOverwrite
 	dlgExport
 	dlgExportOverwrite
+	dlgReplaceBasket
+	dlgQuit
 )
 
 // String names the dialog for tests and logs.
 func (k dialogKind) String() string {
-	return [...]string{"record", "undo", "save as", "overwrite", "export", "export overwrite"}[k]
+	return [...]string{"record", "undo", "save as", "overwrite", "export", "export overwrite", "replace basket", "quit"}[k]
 }
 
 // dialog is a modal question drawn over the screen. It owns its keys and
@@ -61,6 +65,8 @@ type dialog struct {
 	// What confirming acts on.
 	write pendingWrite
 	path  string
+	// suggestion replaces the basket (dlgReplaceBasket).
+	suggestion *taxrules.Suggestion
 }
 
 // HandleMsg feeds a message to the dialog and says what the user wants,

@@ -49,6 +49,11 @@ func (m *Model) handleDialog(msg tea.KeyPressMsg) tea.Cmd {
 		case dlgExportOverwrite:
 			d.busy = "Exporting…"
 			return tea.Batch(m.exportCmd(d.path, true), m.spinTick())
+		case dlgReplaceBasket:
+			m.dialog, m.focus = nil, focusTable
+			return m.takeSuggestion(*d.suggestion)
+		case dlgQuit:
+			return tea.Quit
 		}
 	}
 	return nil

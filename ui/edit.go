@@ -4,6 +4,7 @@ package ui
 
 import (
 	"fmt"
+	"nftharvest/taxrules"
 	"strings"
 
 	"charm.land/bubbles/v2/textinput"
@@ -19,6 +20,21 @@ func (m *Model) suggest() tea.Cmd {
 		}
 		return m.setStatus("No suggestion: no loss lot can be sold without a wash-sale hit.", false)
 	}
+	if n := m.basket.len(); n > 0 {
+		// Never drop a basket (and its edited prices) without asking.
+		body := []string{fmt.Sprintf("The basket has %d lot%s%s.", n, plural(n), m.basket.editedText()),
+			fmt.Sprintf("The best harvest replaces them with %d lot%s (loss %s, saves %s, estimate).",
+				len(s.Picks), plural(len(s.Picks)), amountText(s.Total), amountText(s.TaxSaved))}
+		m.dialog = &dialog{kind: dlgReplaceBasket, title: "Replace the basket?", body: body, confirm: "replace", keys: &m.keys, suggestion: &s}
+		m.focus = focusDialog
+		return nil
+	}
+	return m.takeSuggestion(s)
+}
+
+// takeSuggestion puts the suggested lots into the basket, in place of
+// what it held.
+func (m *Model) takeSuggestion(s taxrules.Suggestion) tea.Cmd {
 	m.basket.clear()
 	for _, p := range s.Picks {
 		m.basket.toggle(p.Lot)

@@ -189,7 +189,7 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	}
 	switch {
 	case k.is(msg, keyQuit):
-		return tea.Quit
+		return m.quit()
 	case k.is(msg, keyHelp):
 		if m.mode == modeHelp {
 			m.mode = m.helpFrom
@@ -326,6 +326,19 @@ func (m *Model) handleBrowseKey(msg tea.KeyPressMsg) tea.Cmd {
 	case k.is(msg, keyReload):
 		return tea.Batch(m.loadCmd(true), m.setStatus("Reloading "+m.fileLabel()+"…", false))
 	}
+	return nil
+}
+
+// quit ends the app, after asking when the basket holds unsaved work.
+func (m *Model) quit() tea.Cmd {
+	n := m.basket.len()
+	if n == 0 {
+		return tea.Quit
+	}
+	m.dialog = &dialog{kind: dlgQuit, title: "Quit and drop the basket?",
+		body:    []string{fmt.Sprintf("The basket has %d lot%s%s; it is not saved (m records a sale).", n, plural(n), m.basket.editedText())},
+		confirm: "quit", keys: &m.keys}
+	m.focus = focusDialog
 	return nil
 }
 

@@ -1,0 +1,59 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestSuggestAsksBeforeReplacingTheBasket: H with a basket (an edited
+// price) asks; esc keeps the basket and its price, enter replaces it.
+func TestSuggestAsksBeforeReplacingTheBasket(t *testing.T) {
+	h := newHarness(t, 120, 40, "", nil)
+	h.gotoLot("L-0003")
+	h.keys("space", "e")
+	h.typeText("12")
+	h.keys("enter", "H")
+	if h.m.dialog == nil || h.m.dialog.kind != dlgReplaceBasket {
+		t.Fatal("H with a basket should ask")
+	}
+	if s := h.screen(); !strings.Contains(s, "Replace the basket?") || !strings.Contains(s, "1 with an edited price") {
+		t.Errorf("dialog:\n%s", s)
+	}
+	h.keys("esc")
+	if it, ok := h.m.basket.item("L-0003"); !ok || it.price == nil || h.m.basket.len() != 1 {
+		t.Fatal("esc should keep the basket and its edited price")
+	}
+	h.keys("H", "enter")
+	if h.m.dialog != nil || h.m.basket.len() == 0 || h.m.basket.has("L-0003") && h.m.basket.len() == 1 {
+		t.Errorf("enter should replace the basket: %d lots", h.m.basket.len())
+	}
+	if !strings.Contains(h.m.status.text, "Best harvest") {
+		t.Errorf("status %q", h.m.status.text)
+	}
+}
+
+// TestQuitAsksWithABasket: q with a basket asks; esc stays, enter quits.
+// Without a basket q quits at once.
+func TestQuitAsksWithABasket(t *testing.T) {
+	h := newHarness(t, 80, 24, "", nil)
+	h.keys("space", "q")
+	if h.quit || h.m.dialog == nil || h.m.dialog.kind != dlgQuit {
+		t.Fatal("q with a basket should ask")
+	}
+	if s := h.screen(); !strings.Contains(s, "Quit and drop the basket?") {
+		t.Errorf("dialog:\n%s", s)
+	}
+	h.keys("esc")
+	if h.quit || h.m.basket.len() != 1 {
+		t.Fatal("esc should keep the app and the basket")
+	}
+	h.keys("q", "enter")
+	if !h.quit {
+		t.Error("enter should quit")
+	}
+	h2 := newHarness(t, 80, 24, "", nil)
+	h2.keys("q")
+	if !h2.quit {
+		t.Error("q without a basket should quit")
+	}
+}
