@@ -89,6 +89,9 @@ type keyDef struct {
 	in        scope
 	column    int // full help column
 	short     int // place in the one-line help, from 1; 0 = not there
+	// shortIn narrows where the one-line help shows it (0: wherever it
+	// works): m works on an empty basket, to say why it does nothing.
+	shortIn scope
 }
 
 // keyTable is every binding, indexed by keyID.
@@ -118,11 +121,11 @@ var keyTable = [keyCount]keyDef{
 	keyToggle:      {keys: []string{"space"}, key: "space", desc: "basket ±", in: inHoldings, column: helpBasket, short: 5},
 	keySuggest:     {keys: []string{"H"}, key: "H", desc: "suggest harvest", in: inHoldings, column: helpBasket},
 	keyClearBasket: {keys: []string{"C"}, key: "C", desc: "clear basket", in: inBasket, column: helpBasket},
-	keyEditPrice:   {keys: []string{"e"}, key: "e", desc: "sale price", in: inBasket, column: helpBasket},
-	keyEditDate:    {keys: []string{"d"}, key: "d", desc: "sale date", in: inBasket, column: helpBasket},
-	keyEditFees:    {keys: []string{"f"}, key: "f", desc: "selling fees", in: inBasket, column: helpBasket},
+	keyEditPrice:   {keys: []string{"e"}, key: "e", desc: "sale price", in: inHoldings, column: helpBasket},
+	keyEditDate:    {keys: []string{"d"}, key: "d", desc: "sale date", in: inHoldings, column: helpBasket},
+	keyEditFees:    {keys: []string{"f"}, key: "f", desc: "selling fees", in: inHoldings, column: helpBasket},
 
-	keyMark:      {keys: []string{"m"}, key: "m", desc: "mark sold", in: inBasket, column: helpProgram, short: 6},
+	keyMark:      {keys: []string{"m"}, key: "m", desc: "mark sold", in: inHoldings, column: helpProgram, short: 6, shortIn: inBasket},
 	keyUndo:      {keys: []string{"u"}, key: "u", desc: "undo last sale", in: inBrowse, column: helpProgram},
 	keyExport:    {keys: []string{"x"}, key: "x", desc: "export 8949", in: inBrowse, column: helpProgram},
 	keyAdd:       {keys: []string{"a"}, key: "a", desc: "add lot/sale", in: inBrowse, column: helpProgram},
@@ -140,6 +143,7 @@ var keyTable = [keyCount]keyDef{
 // bindings share a key. It implements bubbles/help.KeyMap.
 type KeyMap struct {
 	b [keyCount]key.Binding
+	s scope // the scopes of the context
 }
 
 // DefaultKeyMap returns the bindings of keyTable.
@@ -195,6 +199,7 @@ func (c keyContext) scopes() scope {
 // setContext enables exactly the bindings that work in c.
 func (k *KeyMap) setContext(c keyContext) {
 	s := c.scopes()
+	k.s = s
 	for id := range k.b {
 		k.b[id].SetEnabled(keyTable[id].in&s != 0)
 	}
@@ -205,7 +210,7 @@ func (k *KeyMap) setContext(c keyContext) {
 func (k KeyMap) ShortHelp() []key.Binding {
 	var ids []keyID
 	for id, d := range keyTable {
-		if d.short > 0 && k.b[id].Enabled() {
+		if d.short > 0 && k.b[id].Enabled() && (d.shortIn == 0 || d.shortIn&k.s != 0) {
 			ids = append(ids, keyID(id))
 		}
 	}

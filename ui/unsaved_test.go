@@ -57,3 +57,17 @@ func TestQuitAsksWithABasket(t *testing.T) {
 		t.Error("q without a basket should quit")
 	}
 }
+
+// TestEmptyBasketKeysSayWhy: m, e, d and f with an empty basket say so.
+func TestEmptyBasketKeysSayWhy(t *testing.T) {
+	for _, k := range []string{"m", "e", "d", "f"} {
+		h := newHarness(t, 80, 24, "", nil)
+		h.keys(k)
+		if h.m.focus != focusTable || !strings.Contains(h.m.status.text, "The basket is empty") {
+			t.Errorf("%s: focus %s, status %q", k, h.m.focus, h.m.status.text)
+		}
+		if s := h.screen(); !strings.Contains(s, "basket is empty") {
+			t.Errorf("%s: the footer should say why:\n%s", k, s)
+		}
+	}
+}
