@@ -71,3 +71,18 @@ func TestEmptyBasketKeysSayWhy(t *testing.T) {
 		}
 	}
 }
+
+// TestStatusClearsOnTheNextKey: "Basket cleared." goes at the next key
+// and the key bar is back.
+func TestStatusClearsOnTheNextKey(t *testing.T) {
+	h := newHarness(t, 80, 24, "", nil)
+	h.keys("space", "C")
+	if s := h.screen(); !strings.Contains(s, "Basket cleared.") {
+		t.Fatalf("no status:\n%s", s)
+	}
+	h.keys("j", "space")
+	s := h.screen()
+	if strings.Contains(s, "Basket cleared.") || !strings.Contains(s, "mark sold") {
+		t.Errorf("the status should be gone and the key bar back:\n%s", s)
+	}
+}

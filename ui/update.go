@@ -115,6 +115,9 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		}
 		return nil
 	case tea.KeyPressMsg:
+		// A message lasts until the next key (or statusFade): the key bar
+		// comes back as soon as the user does something else.
+		m.status = status{}
 		dated, swallow := m.checkDate()
 		if swallow {
 			return dated
