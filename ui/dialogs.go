@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"nftharvest/money"
+	"nftharvest/portfolio"
 	"nftharvest/taxrules"
 
 	"charm.land/bubbles/v2/textinput"
@@ -95,11 +96,7 @@ func (m *Model) openRecordDialog() tea.Cmd {
 	}
 	body = append(body, safef("%d sale%s on %s, saved to %s:", len(res.Record), plural(len(res.Record)), res.Date, target))
 	for i, s := range res.Record {
-		line := safef("  %s ×%s  proceeds %s", m.lotName(s.Lot), money.Quantity(s.Quantity), amountText(s.Proceeds))
-		if !s.Fees.IsZero() {
-			line += "  fees " + amountText(s.Fees)
-		}
-		list = append(list, line)
+		list = append(list, safef("  %s ×%s  %s", m.lotName(s.Lot), money.Quantity(s.Quantity), proceedsText(s)))
 		if r := saleFor(res, s.Lot, i); r != nil {
 			detail := "    " + st.amountStyle(r.GainLoss.Sign()).Render(marked(r.GainLoss)) + " " + r.Term.String() + " term"
 			if !r.Disallowed.IsZero() {
@@ -121,6 +118,16 @@ func (m *Model) openRecordDialog() tea.Cmd {
 	}
 	m.focus = focusDialog
 	return nil
+}
+
+// proceedsText labels a sale's proceeds: "gross 52.00 − fees 4.00 = net
+// 48.00", or "proceeds 52.00 (no fees)". The file keeps the gross; tax
+// figures (the Realized tab, Form 8949) use the net.
+func proceedsText(s portfolio.Sale) string {
+	if s.Fees.IsZero() {
+		return "proceeds " + amountText(s.Proceeds) + " (no fees)"
+	}
+	return fmt.Sprintf("gross %s − fees %s = net %s", amountText(s.Proceeds), amountText(s.Fees), amountText(money.Sub(s.Proceeds, s.Fees)))
 }
 
 // lotName is "L-0003 Collection Name #token" for a lot id, made safe.
@@ -153,7 +160,7 @@ func (m *Model) openUndoDialog() tea.Cmd {
 	}
 	body := []string{safef("Remove batch %s (%d sale%s) from %s:", batch, len(sales), plural(len(sales)), m.fileLabel())}
 	for _, s := range sales {
-		body = append(body, safef("  %s %s %s ×%s proceeds %s", s.ID, s.Date, m.lotName(s.Lot), money.Quantity(s.Quantity), amountText(s.Proceeds)))
+		body = append(body, safef("  %s %s %s ×%s  %s", s.ID, s.Date, m.lotName(s.Lot), money.Quantity(s.Quantity), proceedsText(s)))
 	}
 	if b := m.data.p.LastBatchContent(); len(b.Lots) > 0 {
 		// An import: its lots (and the collections it created) go too.

@@ -127,7 +127,7 @@ var realizedColumns = columnTable{
 		rfQty:        {title: "Qty", align: alignRight, minW: 3, maxW: 10, key: rfQty, drop: 9},
 		rfDate:       {title: "Sold", minW: 10, key: rfDate, drop: 3},
 		rfTerm:       {title: "Term", minW: 4, key: rfTerm},
-		rfProceeds:   {title: "Proceeds", align: alignRight, minW: 8, key: rfProceeds, drop: 6},
+		rfProceeds:   {title: "Net proceeds", align: alignRight, minW: 8, key: rfProceeds, drop: 6},
 		rfBasis:      {title: "Basis", align: alignRight, minW: 9, key: rfBasis, drop: 7},
 		rfGain:       {title: "Gain/loss", align: alignRight, minW: 10, key: rfGain, drop: 5},
 		rfDisallowed: {title: "Disallowed", align: alignRight, minW: 10, key: rfDisallowed},
