@@ -36,14 +36,14 @@ func (m *Model) handleDialog(msg tea.KeyPressMsg) tea.Cmd {
 			d.busy = "Saving " + m.fileLabel() + "…"
 			return tea.Batch(m.writeCmd(d.write, saveTarget{}), m.spinTick())
 		case dlgSaveAs:
-			d.busy = "Saving " + d.value() + "…"
-			d.path = d.value()
+			d.path = expandHome(d.value())
+			d.busy = "Saving " + d.path + "…"
 			return tea.Batch(m.writeCmd(d.write, saveTarget{saveAs: true, path: d.path}), m.spinTick())
 		case dlgOverwrite:
 			d.busy = "Saving " + d.path + "…"
 			return tea.Batch(m.writeCmd(d.write, saveTarget{saveAs: true, path: d.path, overwrite: true}), m.spinTick())
 		case dlgExport:
-			d.path = d.value()
+			d.path = expandHome(d.value())
 			d.busy = "Exporting…"
 			return tea.Batch(m.exportCmd(d.path, false), m.spinTick())
 		case dlgExportOverwrite:
