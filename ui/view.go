@@ -134,8 +134,8 @@ func (m *Model) helpLines(w int) []string {
 	lines = append(lines, "")
 	for _, s := range []string{
 		"Markers: ▼ loss, ▲ gain, ● in the basket, › cursor. Term: ST 12d = short term, long term in 12 days.",
-		"Wash: adj = the basis includes a disallowed loss; risk = a loss sale today would be a wash sale; " +
-			"alike = a look-alike purchase (same collection, other token: a warning only).",
+		"Wash: A = the basis includes a disallowed loss; R = a loss sale today would be a wash sale; " +
+			"L = a look-alike purchase (same collection, other token: a warning only). Sort: ↑ ascending, ↓ descending.",
 		"Tax figures are estimates from the rates in your tax profile, not tax advice; the rules and " +
 			"positions taken are in docs/tax-rules.md.",
 	} {
@@ -297,7 +297,15 @@ func staleVariants(st *Styles, stale []portfolio.StalePrice) []string {
 }
 
 // summarySegments are the summary bar's figures.
-func (m *Model) summarySegments() []string {
+func (m *Model) summarySegments() []string { return m.summaryWith(false) }
+
+// summaryWith builds the summary bar's figures, with short labels when
+// short (a narrow screen, where the long ones would push Est. tax off).
+func (m *Model) summaryWith(short bool) []string {
+	labels := [...]string{"Unrealized ", "Harvestable ST ", "Realized %d ST ", "Carryover in "}
+	if short {
+		labels = [...]string{"Unreal. ", "Harvest ST ", "Real. ST ", "Carry in "}
+	}
 	st := &m.styles
 	d := m.data
 	lab := st.Label.Render
@@ -312,9 +320,13 @@ func (m *Model) summarySegments() []string {
 		total = func(interface{ Sign() int }, string) string { return st.Muted.Render("…") }
 		value = st.Muted.Render("…")
 	}
-	unreal := lab("Unrealized ") + total(t.Losses, marked(t.Losses)) + " " + total(t.Gains, marked(t.Gains))
-	harvest := lab("Harvestable ST ") + total(h.ShortTerm, marked(h.ShortTerm)) + lab(" LT ") + total(h.LongTerm, marked(h.LongTerm))
-	realized := lab(fmt.Sprintf("Realized %d ST ", d.a.TaxYear)) + amt(s.ShortTermRealized, marked(s.ShortTermRealized)) +
+	unreal := lab(labels[0]) + total(t.Losses, marked(t.Losses)) + " " + total(t.Gains, marked(t.Gains))
+	harvest := lab(labels[1]) + total(h.ShortTerm, marked(h.ShortTerm)) + lab(" LT ") + total(h.LongTerm, marked(h.LongTerm))
+	realLabel := labels[2]
+	if !short {
+		realLabel = fmt.Sprintf(realLabel, d.a.TaxYear)
+	}
+	realized := lab(realLabel) + amt(s.ShortTermRealized, marked(s.ShortTermRealized)) +
 		lab(" LT ") + amt(s.LongTermRealized, marked(s.LongTermRealized))
 	if m.lay.compact {
 		return []string{unreal, harvest, realized}
@@ -322,8 +334,13 @@ func (m *Model) summarySegments() []string {
 	// In pairs that pack well at 80 and 120 columns.
 	segs := []string{
 		lab("Value ") + value, unreal,
-		harvest, lab("Carryover in ") + amountText(s.CarryoverInShortTerm.Add(s.CarryoverInLongTerm)),
+		harvest, lab(labels[3]) + amountText(s.CarryoverInShortTerm.Add(s.CarryoverInLongTerm)),
 		realized, lab("Est. tax ") + amountText(s.EstimatedTax),
+	}
+	if short {
+		// Est. tax before the realized figures: if a line is cut, it is
+		// theirs.
+		segs[4], segs[5] = segs[5], segs[4]
 	}
 	if t.Unpriced > 0 {
 		segs = append(segs, st.Wash.Render(fmt.Sprintf("%d lots without a price", t.Unpriced)))
@@ -336,11 +353,15 @@ func (m *Model) tabsLine(w int) string {
 	st := &m.styles
 	var b strings.Builder
 	for i := range tabCount {
-		label := fmt.Sprintf(" %d %s ", i+1, i)
+		name := i.String()
 		if m.compactTabs(w) {
-			label = fmt.Sprintf(" %d %s ", i+1, i.String()[:4])
+			name = name[:4]
 		}
+		label := fmt.Sprintf(" %d %s ", i+1, name)
 		if i == m.tab {
+			// Brackets too: without colour (TERM=dumb, NO_COLOR) they
+			// are what shows the active tab.
+			label = fmt.Sprintf("[%d %s]", i+1, name)
 			b.WriteString(st.TabActive.Render(label))
 		} else {
 			b.WriteString(st.Tab.Render(label))
@@ -383,10 +404,7 @@ func (m *Model) countText() string {
 	}
 	if !slices.ContainsFunc(t.shown, func(c column) bool { return c.key == t.sortField }) {
 		// The sorted column is hidden at this width: say what the order is.
-		arrow := "▲"
-		if t.desc {
-			arrow = "▼"
-		}
+		arrow := sortArrow(t.desc)
 		for _, c := range m.columnsFor(m.tab, false) {
 			if c.key == t.sortField {
 				parts = append(parts, "by "+c.title+" "+arrow)
