@@ -65,6 +65,8 @@ type dialog struct {
 	// What confirming acts on.
 	write pendingWrite
 	path  string
+	// export is the year and format an export writes.
+	export exportChoice
 	// suggestion replaces the basket (dlgReplaceBasket).
 	suggestion *taxrules.Suggestion
 }

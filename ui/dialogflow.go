@@ -11,6 +11,16 @@ import (
 // handleDialog passes a key to the dialog and acts on its answer.
 func (m *Model) handleDialog(msg tea.KeyPressMsg) tea.Cmd {
 	d := m.dialog
+	if d.kind == dlgExport && d.busy == "" {
+		switch {
+		case m.keys.is(msg, keyExportFormat):
+			m.changeExport(d, exportChoice{year: d.export.year, format: (d.export.format + 1) % len(exportFormats)})
+			return nil
+		case m.keys.is(msg, keyExportYear):
+			m.changeExport(d, exportChoice{year: m.nextYear(d.export), format: d.export.format})
+			return nil
+		}
+	}
 	action, cmd := d.HandleMsg(msg)
 	switch action {
 	case ActionNone:
@@ -20,7 +30,7 @@ func (m *Model) handleDialog(msg tea.KeyPressMsg) tea.Cmd {
 		case dlgOverwrite:
 			m.dialog = m.saveAsDialog(d.write, d.path)
 		case dlgExportOverwrite:
-			m.dialog = m.exportDialog(d.path)
+			m.dialog = m.exportDialog(d.path, d.export)
 		default:
 			m.dialog = nil
 			m.focus = focusTable
@@ -45,10 +55,10 @@ func (m *Model) handleDialog(msg tea.KeyPressMsg) tea.Cmd {
 		case dlgExport:
 			d.path = expandHome(d.value())
 			d.busy = "Exporting…"
-			return tea.Batch(m.exportCmd(d.path, false), m.spinTick())
+			return tea.Batch(m.exportCmd(d.path, d.export, false), m.spinTick())
 		case dlgExportOverwrite:
 			d.busy = "Exporting…"
-			return tea.Batch(m.exportCmd(d.path, true), m.spinTick())
+			return tea.Batch(m.exportCmd(d.path, d.export, true), m.spinTick())
 		case dlgReplaceBasket:
 			m.dialog, m.focus = nil, focusTable
 			return m.takeSuggestion(*d.suggestion)

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"strings"
 
 	"nftharvest/money"
 	"nftharvest/portfolio"
@@ -200,22 +201,52 @@ func (m *Model) overwriteDialog(w pendingWrite, path string) *dialog {
 	}
 }
 
-// exportDialog asks where to write the Form 8949 CSV.
-func (m *Model) exportDialog(path string) *dialog {
-	in, _ := m.newInput("File: ", path, path, nil) // steady cursor: no focus command
+// exportDialog asks where to write the export of c (a year and a
+// format; tab and ctrl+y change them).
+func (m *Model) exportDialog(path string, c exportChoice) *dialog {
+	in, _ := m.newInput("File: ", path, c.fmt().file(c.year), nil) // steady cursor: no focus command
 	m.focus = focusDialog
-	return &dialog{
-		kind: dlgExport, title: fmt.Sprintf("Export Form 8949 (%d) as CSV", m.data.a.TaxYear),
-		body:  []string{fmt.Sprintf("%d sales this year; amounts to the cent.", m.data.real.Len())},
-		input: &in, confirm: "export", keys: &m.keys, path: path,
+	d := &dialog{kind: dlgExport, input: &in, confirm: "export", keys: &m.keys, path: path, export: c}
+	m.describeExport(d)
+	return d
+}
+
+// describeExport sets the export dialog's title and body for its choice.
+func (m *Model) describeExport(d *dialog) {
+	c := d.export
+	rows := len(m.data.a.Form8949(c.year))
+	d.title = fmt.Sprintf("Export %d as %s", c.year, c.fmt().what)
+	var names []string
+	for i, f := range exportFormats {
+		if i == c.format {
+			names = append(names, "["+f.name+"]")
+		} else {
+			names = append(names, f.name)
+		}
+	}
+	d.body = []string{
+		fmt.Sprintf("%d Form 8949 row%s in %d; amounts to the cent.", rows, plural(rows), c.year),
+		"Format (tab): " + strings.Join(names, " ") + " · year (ctrl+y): " + fmt.Sprint(c.year),
 	}
 }
 
+// changeExport moves the export dialog to choice c; a file name still at
+// the old default follows the new one.
+func (m *Model) changeExport(d *dialog, c exportChoice) {
+	if d.value() == d.export.fmt().file(d.export.year) {
+		d.input.SetValue(c.fmt().file(c.year))
+		d.input.CursorEnd()
+	}
+	d.input.Placeholder = c.fmt().file(c.year)
+	d.export = c
+	m.describeExport(d)
+}
+
 // exportOverwriteDialog asks before replacing an existing export.
-func (m *Model) exportOverwriteDialog(path string) *dialog {
+func (m *Model) exportOverwriteDialog(path string, c exportChoice) *dialog {
 	m.focus = focusDialog
 	return &dialog{
 		kind: dlgExportOverwrite, title: path + " already exists",
-		body: []string{"Overwrite it?"}, confirm: "overwrite", keys: &m.keys, path: path,
+		body: []string{"Overwrite it?"}, confirm: "overwrite", keys: &m.keys, path: path, export: c,
 	}
 }

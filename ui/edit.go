@@ -23,7 +23,7 @@ func (m *Model) suggest() tea.Cmd {
 	if n := m.basket.len(); n > 0 {
 		// Never drop a basket (and its edited prices) without asking.
 		body := []string{fmt.Sprintf("The basket has %d lot%s%s.", n, plural(n), m.basket.editedText()),
-			fmt.Sprintf("The best harvest replaces them with %d lot%s (loss %s, saves %s, estimate).",
+			fmt.Sprintf("The best harvest takes its place: %d lot%s (loss %s, saves %s, estimate).",
 				len(s.Picks), plural(len(s.Picks)), amountText(s.Total), amountText(s.TaxSaved))}
 		m.dialog = &dialog{kind: dlgReplaceBasket, title: "Replace the basket?", body: body, confirm: "replace", keys: &m.keys, suggestion: &s}
 		m.focus = focusDialog

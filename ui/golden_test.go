@@ -41,6 +41,10 @@ var scenarios = []scenario{
 	}},
 	{"edit_invalid", func(h *harness) { h.keys("space", "e"); h.typeText("12x") }},
 	{"help", func(h *harness) { h.keys("?") }},
+	{"export_turbotax", func(h *harness) { h.keys("x", "tab") }},
+	{"replace_basket", func(h *harness) { h.keys("space", "H") }},
+	{"quit_basket", func(h *harness) { h.keys("space", "q") }},
+	{"record_9_lots", func(h *harness) { fillBasket(h, 9); h.keys("m") }},
 }
 
 // profiled renders content as a terminal with profile p would receive it.

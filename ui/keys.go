@@ -46,6 +46,8 @@ const (
 	keyExport
 	keyAdd
 	keyReload
+	keyExportFormat
+	keyExportYear
 	keyApply
 	keyConfirm
 	keyCancel
@@ -70,7 +72,8 @@ const (
 	inHoldings                   // browsing the Holdings tab
 	inBasket                     // browsing the Holdings tab with lots in the basket
 	inFilter                     // browsing with a filter on
-	anywhere   = inLoading | inDialog | inInput | inHelp | inDetail | inBrowse | inHoldings | inBasket | inFilter
+	inExport                     // the export dialog
+	anywhere   = inLoading | inDialog | inInput | inHelp | inDetail | inBrowse | inHoldings | inBasket | inFilter | inExport
 )
 
 // Full help columns.
@@ -125,17 +128,19 @@ var keyTable = [keyCount]keyDef{
 	keyEditDate:    {keys: []string{"d"}, key: "d", desc: "sale date", in: inHoldings, column: helpBasket},
 	keyEditFees:    {keys: []string{"f"}, key: "f", desc: "selling fees", in: inHoldings, column: helpBasket},
 
-	keyMark:      {keys: []string{"m"}, key: "m", desc: "mark sold", in: inHoldings, column: helpProgram, short: 6, shortIn: inBasket},
-	keyUndo:      {keys: []string{"u"}, key: "u", desc: "undo last sale", in: inBrowse, column: helpProgram},
-	keyExport:    {keys: []string{"x"}, key: "x", desc: "export 8949", in: inBrowse, column: helpProgram},
-	keyAdd:       {keys: []string{"a"}, key: "a", desc: "add lot/sale", in: inBrowse, column: helpProgram},
-	keyReload:    {keys: []string{"r"}, key: "r", desc: "reload", in: inBrowse, column: helpProgram},
-	keyApply:     {keys: []string{"enter"}, key: "enter", desc: "apply", in: inInput, column: helpProgram, short: 2},
-	keyConfirm:   {keys: []string{"enter"}, key: "enter", desc: "confirm", in: inDialog, column: helpProgram, short: 1},
-	keyCancel:    {keys: []string{"esc"}, key: "esc", desc: "cancel", in: inDialog | inInput, column: helpProgram, short: 3},
-	keyHelp:      {keys: []string{"?"}, key: "?", desc: "help", in: inHelp | inDetail | inBrowse, column: helpProgram, short: 12},
-	keyQuit:      {keys: []string{"q"}, key: "q", desc: "quit", in: inLoading | inHelp | inDetail | inBrowse, column: helpProgram, short: 13},
-	keyForceQuit: {keys: []string{"ctrl+c"}, key: "ctrl+c", desc: "quit", in: anywhere, column: helpProgram},
+	keyMark:         {keys: []string{"m"}, key: "m", desc: "mark sold", in: inHoldings, column: helpProgram, short: 6, shortIn: inBasket},
+	keyUndo:         {keys: []string{"u"}, key: "u", desc: "undo last sale", in: inBrowse, column: helpProgram},
+	keyExport:       {keys: []string{"x"}, key: "x", desc: "export 8949", in: inBrowse, column: helpProgram},
+	keyAdd:          {keys: []string{"a"}, key: "a", desc: "add lot/sale", in: inBrowse, column: helpProgram},
+	keyReload:       {keys: []string{"r"}, key: "r", desc: "reload", in: inBrowse, column: helpProgram},
+	keyExportFormat: {keys: []string{"tab"}, key: "tab", desc: "next format", in: inExport, column: helpProgram},
+	keyExportYear:   {keys: []string{"ctrl+y"}, key: "ctrl+y", desc: "next tax year", in: inExport, column: helpProgram},
+	keyApply:        {keys: []string{"enter"}, key: "enter", desc: "apply", in: inInput, column: helpProgram, short: 2},
+	keyConfirm:      {keys: []string{"enter"}, key: "enter", desc: "confirm", in: inDialog, column: helpProgram, short: 1},
+	keyCancel:       {keys: []string{"esc"}, key: "esc", desc: "cancel", in: inDialog | inInput, column: helpProgram, short: 3},
+	keyHelp:         {keys: []string{"?"}, key: "?", desc: "help", in: inHelp | inDetail | inBrowse, column: helpProgram, short: 12},
+	keyQuit:         {keys: []string{"q"}, key: "q", desc: "quit", in: inLoading | inHelp | inDetail | inBrowse, column: helpProgram, short: 13},
+	keyForceQuit:    {keys: []string{"ctrl+c"}, key: "ctrl+c", desc: "quit", in: anywhere, column: helpProgram},
 }
 
 // KeyMap is every binding of keyTable, enabled for one context
@@ -166,6 +171,7 @@ type keyContext struct {
 	tab     tab
 	basket  bool // the basket has lots
 	filter  bool // a filter is active
+	export  bool // the dialog is the export dialog
 }
 
 // scopes returns the scopes c is in. Loading comes first, then a dialog,
@@ -174,6 +180,8 @@ func (c keyContext) scopes() scope {
 	switch {
 	case c.loading:
 		return inLoading
+	case c.focus == focusDialog && c.export:
+		return inDialog | inExport
 	case c.focus == focusDialog:
 		return inDialog
 	case c.focus == focusInput:

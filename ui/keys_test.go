@@ -18,7 +18,8 @@ func keyContexts() []keyContext {
 				for tb := range tabCount {
 					for _, basket := range []bool{false, true} {
 						for _, filter := range []bool{false, true} {
-							contexts = append(contexts, keyContext{loading: loading, mode: md, focus: f, tab: tb, basket: basket, filter: filter})
+							contexts = append(contexts, keyContext{loading: loading, mode: md, focus: f, tab: tb, basket: basket, filter: filter},
+								keyContext{loading: loading, mode: md, focus: f, tab: tb, basket: basket, filter: filter, export: true})
 						}
 					}
 				}

@@ -343,6 +343,7 @@ func (m *Model) syncKeys() {
 		tab:     m.tab,
 		basket:  m.basket.len() > 0,
 		filter:  m.filter.active(),
+		export:  m.dialog != nil && m.dialog.kind == dlgExport,
 	})
 }
 

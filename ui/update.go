@@ -99,9 +99,9 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 	case exportedMsg:
 		m.dialog = nil
 		m.focus = focusTable
-		return m.setStatus(fmt.Sprintf("Exported %d Form 8949 rows (%d) to %s.", msg.rows, m.data.a.TaxYear, msg.path), false)
+		return m.setStatus(fmt.Sprintf("Exported %d Form 8949 rows (%d, %s) to %s.", msg.rows, msg.choice.year, msg.choice.fmt().name, msg.path), false)
 	case exportExistsMsg:
-		m.dialog = m.exportOverwriteDialog(msg.path)
+		m.dialog = m.exportOverwriteDialog(msg.path, msg.choice)
 		return nil
 	case exportFailedMsg:
 		if m.dialog != nil {
@@ -326,7 +326,8 @@ func (m *Model) handleBrowseKey(msg tea.KeyPressMsg) tea.Cmd {
 	case k.is(msg, keyAdd):
 		return m.openAddForm()
 	case k.is(msg, keyExport):
-		m.dialog = m.exportDialog(fmt.Sprintf("./form8949-%d.csv", m.data.a.TaxYear))
+		c := exportChoice{year: m.data.a.TaxYear}
+		m.dialog = m.exportDialog(c.fmt().file(c.year), c)
 		m.focus = focusDialog
 	case k.is(msg, keyReload):
 		return tea.Batch(m.loadCmd(true), m.setStatus("Reloading "+m.fileLabel()+"…", false))

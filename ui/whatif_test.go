@@ -427,7 +427,7 @@ func TestExport(t *testing.T) {
 	if !strings.Contains(data, "S-0006") || strings.Count(data, "\n") < 15 {
 		t.Errorf("export:\n%s", data)
 	}
-	if !strings.HasPrefix(h.m.status.text, "Exported 14 Form 8949 rows (2026)") {
+	if !strings.HasPrefix(h.m.status.text, "Exported 14 Form 8949 rows (2026, form8949)") {
 		t.Errorf("status %q", h.m.status.text)
 	}
 	// An existing file needs a second confirmation.
