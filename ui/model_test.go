@@ -38,7 +38,7 @@ func TestLoadShowsHoldingsSortedByLoss(t *testing.T) {
 	}
 	s := h.screen()
 	for _, want := range []string{
-		"sample portfolio — changes are saved to ./portfolio.json", "as of 2026-11-28", "wash apply/token",
+		"sample portfolio (saves go to ./portfolio.json)", "as of 2026-11-28", "wash apply/token", "33d left",
 		"34 of 34 lots", "Unrealized ↑", "▼ -14,528.36", "▲ +10,436.38", "? help",
 	} {
 		if !strings.Contains(s, want) {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"time"
 
 	"nftharvest/portfolio"
 
@@ -239,6 +240,8 @@ func (m *Model) headerLine(w int) string {
 		year
 		policy
 		stale
+		yearEnd
+		rebuy
 		helpHint
 		nPieces
 	)
@@ -250,11 +253,14 @@ func (m *Model) headerLine(w int) string {
 		year:     {fmt.Sprintf("tax year %d %s", m.data.a.TaxYear, prof.Jurisdiction), fmt.Sprintf("%d %s", m.data.a.TaxYear, prof.Jurisdiction)},
 		policy:   {st.Wash.Render(wash), st.Wash.Render(shortWash)},
 		stale:    staleVariants(st, m.data.stale),
+		yearEnd:  m.yearEndVariants(),
+		rebuy:    m.rebuyVariants(),
 		helpHint: {st.Muted.Render("? help")},
 	}
 	var cur [nPieces]int // variant index; len(variants) = dropped
 	steps := []struct{ piece, to int }{
-		{brand, 1}, {stale, 1}, {stale, 2}, {stale, 3}, {policy, 1}, {year, 1}, {note, 1}, {asOf, 1}, {note, 2}, {helpHint, 1}, {year, 2}, {asOf, 2},
+		{brand, 1}, {yearEnd, 1}, {stale, 1}, {policy, 1}, {stale, 2}, {year, 1}, {note, 1}, {rebuy, 1}, {stale, 3},
+		{asOf, 1}, {note, 2}, {helpHint, 1}, {year, 2}, {rebuy, 2}, {asOf, 2}, {yearEnd, 2},
 	}
 	build := func() string {
 		var parts []string
@@ -279,6 +285,43 @@ func (m *Model) headerLine(w int) string {
 		line = build()
 	}
 	return line
+}
+
+// yearEndVariants say how many days are left to sell in the tax year
+// (a sale counts in the year of its date, until 31 December, local
+// time), longest first; none once the year is over.
+func (m *Model) yearEndVariants() []string {
+	y := m.data.a.TaxYear
+	last := portfolio.NewDate(y, time.December, 31)
+	if m.today.After(last) || m.today.Year() != y {
+		return []string{""}
+	}
+	n := m.today.DaysUntil(last)
+	long := fmt.Sprintf("%d days left to sell in %d", n, y)
+	switch n {
+	case 0:
+		long = fmt.Sprintf("last day to sell in %d", y)
+	case 1:
+		long = fmt.Sprintf("1 day left to sell in %d", y)
+	}
+	return []string{m.styles.Wash.Render(long), m.styles.Wash.Render(fmt.Sprintf("%dd left", n))}
+}
+
+// rebuyVariants give the basket's safe-to-rebuy date (the latest of its
+// lots'), longest first; none without a basket.
+func (m *Model) rebuyVariants() []string {
+	res := m.preview.res
+	if res == nil || m.basket.len() == 0 {
+		return []string{""}
+	}
+	var rebuy portfolio.Date
+	for _, s := range res.Sales {
+		rebuy = max(rebuy, s.SafeToRebuy)
+	}
+	if rebuy == 0 {
+		return []string{""}
+	}
+	return []string{"basket safe to rebuy from " + rebuy.String(), "rebuy " + rebuy.String()}
 }
 
 // staleVariants are the header's warning about prices in use older than
