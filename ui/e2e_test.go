@@ -154,7 +154,7 @@ func (e *e2e) resize(w, h int) {
 func TestEndToEnd(t *testing.T) {
 	e := newE2E(t)
 	e.start(120, 40)
-	pane := e.waitFor("34 of 34 lots", "portfolio.json", "as of 2026-11-28", "wash sale: apply (token)", "Unrealized ↑", "▼ -14,528.36")
+	pane := e.waitFor("34 of 34 lots", "portfolio.json", "as of 2026-11-28", "wash apply/token", "Unrealized ↑", "▼ -14,528.36")
 	e.checkWidth(pane, 120)
 
 	// Sort: s moves to the next column (%), S reverses it.
