@@ -4,11 +4,14 @@ package ui
 
 import (
 	"fmt"
-	"nftharvest/taxrules"
 	"strings"
+
+	"nftharvest/money"
+	"nftharvest/taxrules"
 
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
+	"github.com/shopspring/decimal"
 )
 
 // suggest fills the basket with the engine's harvest suggestion.
@@ -76,6 +79,30 @@ func (m *Model) editLot(price bool) tea.Cmd {
 		v = it.fees.String()
 	}
 	return m.openInput(editFees, lot, "Selling fees of "+lot+": ", v, "0.00")
+}
+
+// editQuantity opens the input of how many units of the basket lot
+// under the cursor to sell (empty: all of them).
+func (m *Model) editQuantity() tea.Cmd {
+	r, ok := m.current().selected()
+	if !ok {
+		return nil
+	}
+	lot := m.data.hold.ids[r]
+	it, ok := m.basket.item(lot)
+	if !ok {
+		return m.setStatus(lot+" is not in the basket: space adds it.", true)
+	}
+	open := m.data.hold.rows[r].st.OpenQuantity
+	if open.LessThanOrEqual(decimal.NewFromInt(1)) {
+		return m.setStatus(safef("%s has %s unit: there is nothing to split.", lot, money.Quantity(open)), true)
+	}
+	v := ""
+	if !it.qty.IsZero() {
+		v = it.qty.String()
+	}
+	all := money.Quantity(open)
+	return m.openInput(editQty, lot, safef("Units of %s to sell (of %s): ", lot, all), v, all+" (all)")
 }
 
 // handleInput drives the filter or edit input.

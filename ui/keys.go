@@ -41,6 +41,7 @@ const (
 	keyEditPrice
 	keyEditDate
 	keyEditFees
+	keyEditQty
 	keyMark
 	keyUndo
 	keyExport
@@ -127,10 +128,11 @@ var keyTable = [keyCount]keyDef{
 	keyEditPrice:   {keys: []string{"e"}, key: "e", desc: "sale price", in: inHoldings, column: helpBasket},
 	keyEditDate:    {keys: []string{"d"}, key: "d", desc: "sale date", in: inHoldings, column: helpBasket},
 	keyEditFees:    {keys: []string{"f"}, key: "f", desc: "selling fees", in: inHoldings, column: helpBasket},
+	keyEditQty:     {keys: []string{"n"}, key: "n", desc: "units to sell", in: inHoldings, column: helpBasket},
 
 	keyMark:         {keys: []string{"m"}, key: "m", desc: "mark sold", in: inHoldings, column: helpProgram, short: 6, shortIn: inBasket},
 	keyUndo:         {keys: []string{"u"}, key: "u", desc: "undo last sale", in: inBrowse, column: helpProgram},
-	keyExport:       {keys: []string{"x"}, key: "x", desc: "export 8949", in: inBrowse, column: helpProgram},
+	keyExport:       {keys: []string{"x"}, key: "x", desc: "export", in: inBrowse, column: helpProgram},
 	keyAdd:          {keys: []string{"a"}, key: "a", desc: "add lot/sale", in: inBrowse, column: helpProgram},
 	keyReload:       {keys: []string{"r"}, key: "r", desc: "reload", in: inBrowse, column: helpProgram},
 	keyExportFormat: {keys: []string{"tab"}, key: "tab", desc: "next format", in: inExport, column: helpProgram},

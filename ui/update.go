@@ -309,10 +309,12 @@ func (m *Model) handleBrowseKey(msg tea.KeyPressMsg) tea.Cmd {
 		m.basket.clear()
 		m.simulate(&m.basket)
 		return m.setStatus("Basket cleared.", false)
-	case (k.is(msg, keyEditPrice) || k.is(msg, keyEditFees) || k.is(msg, keyEditDate) || k.is(msg, keyMark)) && m.basket.len() == 0:
+	case (k.is(msg, keyEditPrice) || k.is(msg, keyEditFees) || k.is(msg, keyEditDate) || k.is(msg, keyEditQty) || k.is(msg, keyMark)) && m.basket.len() == 0:
 		return m.setStatus("The basket is empty: space adds the lot under the cursor, H suggests a harvest.", true)
 	case k.is(msg, keyEditPrice), k.is(msg, keyEditFees):
 		return m.editLot(k.is(msg, keyEditPrice))
+	case k.is(msg, keyEditQty):
+		return m.editQuantity()
 	case k.is(msg, keyEditDate):
 		v := ""
 		if m.basket.date != 0 {
