@@ -81,6 +81,33 @@ func (m *Model) editLot(price bool) tea.Cmd {
 	return m.openInput(editFees, lot, "Selling fees of "+lot+": ", v, "0.00")
 }
 
+// maxAddShown is the most rows A adds at once: a basket is simulated on
+// every change, and a bigger one is rarely meant.
+const maxAddShown = 500
+
+// addShown adds every row the Holdings tab shows (its filters applied) to
+// the basket.
+func (m *Model) addShown() tea.Cmd {
+	t := m.current()
+	var add []string
+	for _, r := range t.view {
+		if id := m.data.hold.ids[r]; !m.basket.has(id) {
+			add = append(add, id)
+		}
+	}
+	switch {
+	case len(add) == 0:
+		return m.setStatus("Every lot shown is already in the basket.", false)
+	case len(add) > maxAddShown:
+		return m.setStatus(fmt.Sprintf("%d lots shown: filter them to %d or fewer to add them all (/ takes risk:no term:short loss…).", len(add), maxAddShown), true)
+	}
+	for _, id := range add {
+		m.basket.toggle(id)
+	}
+	m.simulate(&m.basket)
+	return m.setStatus(fmt.Sprintf("Added the %d lot%s shown to the basket (%d in it).", len(add), plural(len(add)), m.basket.len()), false)
+}
+
 // editQuantity opens the input of how many units of the basket lot
 // under the cursor to sell (empty: all of them).
 func (m *Model) editQuantity() tea.Cmd {

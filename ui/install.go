@@ -63,8 +63,12 @@ func (m *Model) applyFilters() {
 		return
 	}
 	h, c, r := d.hold, d.coll, d.real
+	q := parseQuery(f.text)
 	m.tables[tabHoldings].setFilter(func(row int) bool {
 		x := &h.rows[row]
+		if !q.matchesLot(x) {
+			return false
+		}
 		if f.losses && x.keys[hfUnreal] >= 0 {
 			return false
 		}
@@ -74,7 +78,7 @@ func (m *Model) applyFilters() {
 		if f.collection != "" && x.st.Lot.Collection != f.collection {
 			return false
 		}
-		return f.text == "" || h.matches(row, f.text)
+		return q.text == "" || h.matches(row, q.text)
 	})
 	m.tables[tabCollections].setFilter(func(row int) bool {
 		if f.losses && c.rows[row].keys[cfUnreal] >= 0 {
@@ -83,7 +87,10 @@ func (m *Model) applyFilters() {
 		if f.collection != "" && c.rows[row].ID != f.collection {
 			return false
 		}
-		return f.text == "" || c.matches(row, f.text)
+		if q.loss && c.rows[row].keys[cfUnreal] >= 0 || q.gain && c.rows[row].keys[cfUnreal] <= 0 {
+			return false
+		}
+		return q.text == "" || c.matches(row, q.text)
 	})
 	m.tables[tabRealized].setFilter(func(row int) bool {
 		x := r.rows[row].r
@@ -98,6 +105,12 @@ func (m *Model) applyFilters() {
 				return false
 			}
 		}
-		return f.text == "" || r.matches(row, f.text)
+		if q.loss && x.GainLoss.Sign() >= 0 || q.gain && x.GainLoss.Sign() <= 0 {
+			return false
+		}
+		if q.term == termShort && x.Term != taxrules.ShortTerm || q.term == termLong && x.Term != taxrules.LongTerm {
+			return false
+		}
+		return q.text == "" || r.matches(row, q.text)
 	})
 }

@@ -37,6 +37,7 @@ const (
 	keyTerm
 	keyToggle
 	keySuggest
+	keyAddShown
 	keyClearBasket
 	keyEditPrice
 	keyEditDate
@@ -124,6 +125,7 @@ var keyTable = [keyCount]keyDef{
 
 	keyToggle:      {keys: []string{"space"}, key: "space", desc: "basket ±", in: inHoldings, column: helpBasket, short: 5},
 	keySuggest:     {keys: []string{"H"}, key: "H", desc: "suggest harvest", in: inHoldings, column: helpBasket},
+	keyAddShown:    {keys: []string{"A"}, key: "A", desc: "add all shown", in: inHoldings, column: helpBasket},
 	keyClearBasket: {keys: []string{"C"}, key: "C", desc: "clear basket", in: inBasket, column: helpBasket},
 	keyEditPrice:   {keys: []string{"e"}, key: "e", desc: "sale price", in: inHoldings, column: helpBasket},
 	keyEditDate:    {keys: []string{"d"}, key: "d", desc: "sale date", in: inHoldings, column: helpBasket},

@@ -286,7 +286,7 @@ func (m *Model) handleBrowseKey(msg tea.KeyPressMsg) tea.Cmd {
 	case k.is(msg, keyReverse):
 		t.reverse()
 	case k.is(msg, keyFilter):
-		return m.openInput(editFilter, "", "/ ", m.filter.text, "lot, collection, token or note")
+		return m.openInput(editFilter, "", "/ ", m.filter.text, "text, or risk:no term:short loss gain adj:yes alike:no wallet:0x…")
 	case k.is(msg, keyClearFilter):
 		m.filter = filters{}
 		m.applyFilters()
@@ -305,6 +305,8 @@ func (m *Model) handleBrowseKey(msg tea.KeyPressMsg) tea.Cmd {
 		}
 	case k.is(msg, keySuggest):
 		return m.suggest()
+	case k.is(msg, keyAddShown):
+		return m.addShown()
 	case k.is(msg, keyClearBasket):
 		m.basket.clear()
 		m.simulate(&m.basket)
