@@ -36,11 +36,12 @@ const (
 	dlgExportOverwrite
 	dlgReplaceBasket
 	dlgQuit
+	dlgSort
 )
 
 // String names the dialog for tests and logs.
 func (k dialogKind) String() string {
-	return [...]string{"record", "undo", "save as", "overwrite", "export", "export overwrite", "replace basket", "quit"}[k]
+	return [...]string{"record", "undo", "save as", "overwrite", "export", "export overwrite", "replace basket", "quit", "sort"}[k]
 }
 
 // dialog is a modal question drawn over the screen. It owns its keys and

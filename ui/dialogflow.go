@@ -4,6 +4,7 @@ package ui
 
 import (
 	"fmt"
+	"slices"
 
 	tea "charm.land/bubbletea/v2"
 )
@@ -20,6 +21,15 @@ func (m *Model) handleDialog(msg tea.KeyPressMsg) tea.Cmd {
 			m.changeExport(d, exportChoice{year: m.nextYear(d.export), format: d.export.format})
 			return nil
 		}
+	}
+	if d.kind == dlgSort && m.keys.is(msg, keySortPick) {
+		i := slices.Index(sortPickKeys, msg.String())
+		t := m.current()
+		if i >= 0 && i < len(t.shown) {
+			t.setSort(t.shown[i].key, true)
+			m.dialog, m.focus = nil, focusTable
+		}
+		return nil
 	}
 	action, cmd := d.HandleMsg(msg)
 	switch action {
@@ -64,6 +74,8 @@ func (m *Model) handleDialog(msg tea.KeyPressMsg) tea.Cmd {
 			return m.takeSuggestion(*d.suggestion)
 		case dlgQuit:
 			return tea.Quit
+		case dlgSort:
+			m.dialog, m.focus = nil, focusTable
 		}
 	}
 	return nil

@@ -250,3 +250,23 @@ func (m *Model) exportOverwriteDialog(path string, c exportChoice) *dialog {
 		body: []string{"Overwrite it?"}, confirm: "overwrite", keys: &m.keys, path: path, export: c,
 	}
 }
+
+// openSortMenu lists the columns shown, each with the key that sorts by
+// it (the sorted one again reverses it).
+func (m *Model) openSortMenu() {
+	t := m.current()
+	var list []string
+	for i, c := range t.shown {
+		if i >= len(sortPickKeys) {
+			break
+		}
+		line := fmt.Sprintf("  %s  %s", sortPickKeys[i], c.title)
+		if c.key == t.sortField {
+			line += "  " + sortArrow(t.desc) + " (sorted; again reverses)"
+		}
+		list = append(list, line)
+	}
+	m.dialog = &dialog{kind: dlgSort, title: "Sort the " + m.tab.String() + " tab by", list: list,
+		body: []string{"Press a column's key:"}, confirm: "close", keys: &m.keys}
+	m.focus = focusDialog
+}

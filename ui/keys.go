@@ -31,6 +31,8 @@ const (
 	keyBack
 	keySort
 	keyReverse
+	keySortMenu
+	keySortPick
 	keyFilter
 	keyClearFilter
 	keyLosses
@@ -75,7 +77,8 @@ const (
 	inBasket                     // browsing the Holdings tab with lots in the basket
 	inFilter                     // browsing with a filter on
 	inExport                     // the export dialog
-	anywhere   = inLoading | inDialog | inInput | inHelp | inDetail | inBrowse | inHoldings | inBasket | inFilter | inExport
+	inSortMenu                   // the sort menu (o)
+	anywhere   = inLoading | inDialog | inInput | inHelp | inDetail | inBrowse | inHoldings | inBasket | inFilter | inExport | inSortMenu
 )
 
 // Full help columns.
@@ -118,6 +121,8 @@ var keyTable = [keyCount]keyDef{
 
 	keySort:        {keys: []string{"s"}, key: "s", desc: "sort column", in: inBrowse, column: helpSortFilter, short: 7},
 	keyReverse:     {keys: []string{"S"}, key: "S", desc: "reverse sort", in: inBrowse, column: helpSortFilter},
+	keySortMenu:    {keys: []string{"o"}, key: "o", desc: "sort by…", in: inBrowse, column: helpSortFilter},
+	keySortPick:    {keys: sortPickKeys, key: "1-9 0 a-d", desc: "sort by that column", in: inSortMenu, column: helpSortFilter},
 	keyFilter:      {keys: []string{"/"}, key: "/", desc: "filter", in: inBrowse, column: helpSortFilter, short: 8},
 	keyClearFilter: {keys: []string{"esc"}, key: "esc", desc: "clear filters", in: inFilter, column: helpSortFilter},
 	keyLosses:      {keys: []string{"l"}, key: "l", desc: "losses only", in: inBrowse, column: helpSortFilter, short: 9},
@@ -146,6 +151,9 @@ var keyTable = [keyCount]keyDef{
 	keyQuit:         {keys: []string{"q"}, key: "q", desc: "quit", in: inLoading | inHelp | inDetail | inBrowse, column: helpProgram, short: 13},
 	keyForceQuit:    {keys: []string{"ctrl+c"}, key: "ctrl+c", desc: "quit", in: anywhere, column: helpProgram},
 }
+
+// sortPickKeys pick a column in the sort menu, in the columns' order.
+var sortPickKeys = []string{"1", "2", "3", "4", "5", "6", "7", "8", "9", "0", "a", "b", "c", "d"}
 
 // KeyMap is every binding of keyTable, enabled for one context
 // (setContext) so that help shows only what works now and no two enabled
@@ -176,6 +184,7 @@ type keyContext struct {
 	basket  bool // the basket has lots
 	filter  bool // a filter is active
 	export  bool // the dialog is the export dialog
+	sort    bool // the dialog is the sort menu
 }
 
 // scopes returns the scopes c is in. Loading comes first, then a dialog,
@@ -186,6 +195,8 @@ func (c keyContext) scopes() scope {
 		return inLoading
 	case c.focus == focusDialog && c.export:
 		return inDialog | inExport
+	case c.focus == focusDialog && c.sort:
+		return inDialog | inSortMenu
 	case c.focus == focusDialog:
 		return inDialog
 	case c.focus == focusInput:

@@ -19,7 +19,8 @@ func keyContexts() []keyContext {
 					for _, basket := range []bool{false, true} {
 						for _, filter := range []bool{false, true} {
 							contexts = append(contexts, keyContext{loading: loading, mode: md, focus: f, tab: tb, basket: basket, filter: filter},
-								keyContext{loading: loading, mode: md, focus: f, tab: tb, basket: basket, filter: filter, export: true})
+								keyContext{loading: loading, mode: md, focus: f, tab: tb, basket: basket, filter: filter, export: true},
+								keyContext{loading: loading, mode: md, focus: f, tab: tb, basket: basket, filter: filter, sort: true})
 						}
 					}
 				}

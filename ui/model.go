@@ -344,6 +344,7 @@ func (m *Model) syncKeys() {
 		basket:  m.basket.len() > 0,
 		filter:  m.filter.active(),
 		export:  m.dialog != nil && m.dialog.kind == dlgExport,
+		sort:    m.dialog != nil && m.dialog.kind == dlgSort,
 	})
 }
 

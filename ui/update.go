@@ -285,6 +285,8 @@ func (m *Model) handleBrowseKey(msg tea.KeyPressMsg) tea.Cmd {
 		t.cycleSort()
 	case k.is(msg, keyReverse):
 		t.reverse()
+	case k.is(msg, keySortMenu):
+		m.openSortMenu()
 	case k.is(msg, keyFilter):
 		return m.openInput(editFilter, "", "/ ", m.filter.text, "text, or risk:no term:short loss gain adj:yes alike:no wallet:0x…")
 	case k.is(msg, keyClearFilter):
