@@ -246,7 +246,7 @@ func TestTabs(t *testing.T) {
 		t.Errorf("tab: %s", h.m.tab)
 	}
 	s := h.screen()
-	if !strings.Contains(s, "S-0006") || !strings.Contains(s, "1,519.90 W") {
+	if !strings.Contains(s, "S-0006") || !strings.Contains(s, "1,519.90 L-0040   W") {
 		t.Error("realized tab lacks the washed sale S-0006 with code W")
 	}
 	h.keys("tab")
