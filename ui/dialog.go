@@ -37,11 +37,12 @@ const (
 	dlgReplaceBasket
 	dlgQuit
 	dlgSort
+	dlgUndoFileBatch
 )
 
 // String names the dialog for tests and logs.
 func (k dialogKind) String() string {
-	return [...]string{"record", "undo", "save as", "overwrite", "export", "export overwrite", "replace basket", "quit", "sort"}[k]
+	return [...]string{"record", "undo", "save as", "overwrite", "export", "export overwrite", "replace basket", "quit", "sort", "undo file batch"}[k]
 }
 
 // dialog is a modal question drawn over the screen. It owns its keys and

@@ -48,7 +48,13 @@ func (m *Model) handleDialog(msg tea.KeyPressMsg) tea.Cmd {
 	case ActionConfirm:
 		d.err = ""
 		switch d.kind {
-		case dlgRecord, dlgUndo:
+		case dlgUndo:
+			if !m.sessionBatches[d.write.batch] {
+				m.dialog = m.undoFileBatchDialog(d.write)
+				return nil
+			}
+			fallthrough
+		case dlgRecord, dlgUndoFileBatch:
 			if m.data.file.Sample {
 				m.dialog = m.saveAsDialog(d.write, "./portfolio.json")
 				return nil
@@ -88,6 +94,9 @@ func (m *Model) written(msg writtenMsg) tea.Cmd {
 	m.focus = focusTable
 	if msg.kind == writeRecord {
 		m.basket.clear()
+	}
+	if msg.kind != writeUndo {
+		m.sessionBatches[msg.batch] = true
 	}
 	m.setData(msg.d)
 	text := ""

@@ -153,27 +153,46 @@ func saleFor(res *taxrules.WhatIfResult, lot string, i int) *taxrules.SaleResult
 	return nil
 }
 
-// openUndoDialog asks to remove the last recorded batch.
+// openUndoDialog asks to remove the last recorded batch, naming it and
+// what it removes. A batch that came with the file (not recorded in this
+// session) needs a second confirmation (undoFileBatchDialog).
 func (m *Model) openUndoDialog() tea.Cmd {
 	batch, sales := m.data.p.LastBatch()
 	if batch == "" {
 		return m.setStatus("Nothing to undo: no recorded batch in this file.", true)
 	}
-	body := []string{safef("Remove batch %s (%d sale%s) from %s:", batch, len(sales), plural(len(sales)), m.fileLabel())}
+	body := []string{safef("Remove batch %s from %s: %d sale%s.", batch, m.fileLabel(), len(sales), plural(len(sales)))}
+	var list []string
 	for _, s := range sales {
-		body = append(body, safef("  %s %s %s ×%s  %s", s.ID, s.Date, m.lotName(s.Lot), money.Quantity(s.Quantity), proceedsText(s)))
+		list = append(list, safef("  %s %s %s ×%s  %s", s.ID, s.Date, m.lotName(s.Lot), money.Quantity(s.Quantity), proceedsText(s)))
 	}
+	var foot []string
 	if b := m.data.p.LastBatchContent(); len(b.Lots) > 0 {
 		// An import: its lots (and the collections it created) go too.
-		body = append(body, fmt.Sprintf("and the %d lot%s and %d new collection%s this import added.",
+		foot = append(foot, fmt.Sprintf("and the %d lot%s and %d new collection%s this import added.",
 			len(b.Lots), plural(len(b.Lots)), len(b.Collections), plural(len(b.Collections))))
 	}
+	if !m.sessionBatches[batch] {
+		foot = append(foot, "", m.styles.Wash.Render(safef("%s came with the file: it was recorded before this session. You will be asked again.", batch)))
+	}
 	m.dialog = &dialog{
-		kind: dlgUndo, title: "Undo " + batch + "?", body: body, confirm: "undo", keys: &m.keys,
+		kind: dlgUndo, title: "Undo " + batch + "?", body: body, list: list, foot: foot, confirm: "undo", keys: &m.keys,
 		write: pendingWrite{kind: writeUndo, batch: batch},
 	}
 	m.focus = focusDialog
 	return nil
+}
+
+// undoFileBatchDialog is the second confirmation before undoing a batch
+// that came with the file.
+func (m *Model) undoFileBatchDialog(w pendingWrite) *dialog {
+	m.focus = focusDialog
+	return &dialog{
+		kind: dlgUndoFileBatch, title: safe("Really undo " + w.batch + "?"),
+		body: []string{safef("%s was in %s before this session (recorded earlier, or by another program).", w.batch, m.fileLabel()),
+			"Its records are removed from the file (the change log keeps them)."},
+		confirm: "undo it", keys: &m.keys, write: w,
+	}
 }
 
 // saveAsDialog asks where to save the user's own copy of the sample.

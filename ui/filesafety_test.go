@@ -73,7 +73,7 @@ func TestExportNeverOntoPortfolio(t *testing.T) {
 // holds the removed sales in full.
 func TestUndoLogHoldsRemovedSales(t *testing.T) {
 	h := newHarness(t, 120, 40, samplePath(t), nil)
-	h.keys("u", "enter")
+	h.keys("u", "enter", "enter") // a batch of the file: asked twice
 	if len(h.store.changes) != 1 {
 		t.Fatal("undo not saved")
 	}

@@ -44,6 +44,7 @@ var scenarios = []scenario{
 	{"export_turbotax", func(h *harness) { h.keys("x", "tab") }},
 	{"replace_basket", func(h *harness) { h.keys("space", "H") }},
 	{"quit_basket", func(h *harness) { h.keys("space", "q") }},
+	{"undo_file_batch", func(h *harness) { h.keys("u", "enter") }},
 	{"sort_menu", func(h *harness) { h.keys("o") }},
 	{"record_9_lots", func(h *harness) { fillBasket(h, 9); h.keys("m") }},
 }

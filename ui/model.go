@@ -200,6 +200,10 @@ type Model struct {
 	status   status
 	statusID int
 
+	// sessionBatches are the batches recorded in this session; undoing
+	// any other asks twice.
+	sessionBatches map[string]bool
+
 	summaryCache summaryCache
 
 	// err is a load error: the program quits and Run returns it.
@@ -238,8 +242,10 @@ func New(opts Options) *Model {
 		spinner: spinner.New(spinner.WithSpinner(spinner.Dot)),
 		mode:    modeBrowse,
 		writes:  &inflight{},
-		width:   80,
-		height:  24,
+
+		sessionBatches: map[string]bool{},
+		width:          80,
+		height:         24,
 	}
 	m.help.Styles = m.styles.help
 	m.today = m.clock()

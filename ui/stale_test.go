@@ -42,7 +42,7 @@ func TestUndoOfAnImportSaysLotsGoToo(t *testing.T) {
 	if s := h.screen(); !strings.Contains(s, "Undo B-0001?") || !strings.Contains(s, "and the 2 lots and 1 new collection this import added.") {
 		t.Fatalf("undo dialog:\n%s", s)
 	}
-	h.keys("enter")
+	h.keys("enter", "enter") // a batch of the file: asked twice
 	if len(h.store.saved) != 1 {
 		t.Fatal("undo not saved")
 	}
