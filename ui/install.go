@@ -8,7 +8,7 @@ import (
 
 // setData installs a new analysis, keeping each table's sort, the filters,
 // the rows under the cursors (by id) and the basket lots still open.
-func (m *Model) setData(d *dataset) {
+func (m *Model) setData(d *dataset) int {
 	var sel [tabCount]string
 	for i, t := range m.tables {
 		if t != nil {
@@ -28,11 +28,12 @@ func (m *Model) setData(d *dataset) {
 			t.selectID(sel[i])
 		}
 	}
-	m.basket.keep(func(lot string) bool { _, ok := d.hold.rowOf(lot); return ok })
+	dropped := m.basket.keep(func(lot string) bool { _, ok := d.hold.rowOf(lot); return ok })
 	if m.mode == modeDetail {
 		m.reopenDetail()
 	}
 	m.simulate(&m.basket)
+	return dropped
 }
 
 // makeTable (re)builds a tab's table over src, keeping the sort the user

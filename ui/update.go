@@ -58,9 +58,16 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 			m.showFirst(msg.d)
 			return m.fullCmd(msg.d)
 		}
-		m.setData(msg.d)
+		dropped := m.setData(msg.d)
 		if msg.reload {
-			return tea.Batch(completeCmd(msg.d), m.setStatus("Reloaded "+displayName(msg.d.file)+".", false))
+			text := "Reloaded " + displayName(msg.d.file) + "."
+			if n := m.basket.len(); n > 0 {
+				text += fmt.Sprintf(" The basket keeps %d lot%s.", n, plural(n))
+			}
+			if dropped > 0 {
+				text += fmt.Sprintf(" %d lot%s left it: no longer open in the file.", dropped, plural(dropped))
+			}
+			return tea.Batch(completeCmd(msg.d), m.setStatus(text, dropped > 0))
 		}
 		if msg.d.stage == stagePartial {
 			// Keys pressed while loading wait for every table (completedMsg).
