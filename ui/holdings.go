@@ -53,6 +53,8 @@ type holdings struct {
 	rowIDs
 	// widths measured once: natural column widths.
 	w [hfCount]int
+	// stale are the rows valued from a stale price (markStale).
+	stale map[int]bool
 	// haystack is the lower-cased text the filter searches, built on the
 	// first filter.
 	haystack []string
@@ -266,10 +268,14 @@ func (h *holdings) Cell(st *Styles, row, f, w int) (string, paint) {
 		if !s.HasPrice {
 			return "n/a", st.paints.muted
 		}
-		if r.exact {
-			return money.FormatCents(r.keys[hfValue], false), st.paints.none
+		mark := ""
+		if h.stale[row] {
+			mark = staleMark
 		}
-		return amountText(s.MarketValue), st.paints.none
+		if r.exact {
+			return mark + money.FormatCents(r.keys[hfValue], false), st.paints.none
+		}
+		return mark + amountText(s.MarketValue), st.paints.none
 	case hfUnreal:
 		if !s.HasPrice {
 			return "n/a", st.paints.muted

@@ -134,7 +134,8 @@ func (m *Model) helpLines(w int) []string {
 	}
 	lines = append(lines, "")
 	for _, s := range []string{
-		"Markers: ▼ loss, ▲ gain, ● in the basket, › cursor. Term: ST 12d = short term, long term in 12 days.",
+		"Markers: ▼ loss, ▲ gain, ● in the basket, › cursor, ~ a value from a price (floor, value or rate) older than 7 days. " +
+			"Term: ST 12d = short term, long term in 12 days.",
 		"Wash: A = the basis includes a disallowed loss; R = a loss sale today would be a wash sale; " +
 			"L = a look-alike purchase (same collection, other token: a warning only). Sort: ↑ ascending, ↓ descending.",
 		"Tax figures are estimates from the rates in your tax profile, not tax advice; the rules and " +
