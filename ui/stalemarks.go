@@ -9,6 +9,8 @@ const staleMark = "~"
 // markStale records which open lots are valued from a stale price (the
 // lot's own value, its collection's floor, or the rate of either's
 // currency) and widens the Value column for the mark.
+//
+// A first frame's rows are marked from the same list as the full table's.
 func (h *holdings) markStale(stale []portfolio.StalePrice, ix *portfolio.Index) {
 	if len(stale) == 0 {
 		return
@@ -35,7 +37,7 @@ func (h *holdings) markStale(stale []portfolio.StalePrice, ix *portfolio.Index) 
 			h.stale[i] = true
 		}
 	}
-	if len(h.stale) > 0 {
-		h.w[hfValue]++
-	}
+	// Room for the mark whenever a price is stale, so that a first frame
+	// (some of the rows) and the full table lay the column out alike.
+	h.w[hfValue]++
 }
