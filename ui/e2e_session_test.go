@@ -2,6 +2,8 @@ package ui
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -55,4 +57,53 @@ func TestEndToEndHelpScrolls(t *testing.T) {
 	e.waitFor("34 of 34 lots")
 	e.keys("q")
 	e.waitFor("[exit status 0]")
+}
+
+// TestEndToEndHarvestSession: a whole session without touching the file
+// by hand: filter to short-term risk-free losses, add all, sell 2 of the
+// 12 units of L-0031, record, undo, export.
+func TestEndToEndHarvestSession(t *testing.T) {
+	e := newE2E(t)
+	e.start(120, 36)
+	e.waitFor("34 of 34 lots")
+	e.keys("/")
+	e.text("risk:no term:short loss")
+	e.keys("Enter")
+	e.waitFor(`9 of 34 lots · "risk:no term:short loss"`)
+	e.keys("A")
+	e.waitFor("basket 9", "Added the 9 lots shown")
+	e.keys("g")
+	for range 6 { // L-0031, the seventh row
+		e.keys("j")
+	}
+	e.keys("n")
+	e.waitFor("Units of L-0031 to sell (of 12)")
+	e.text("2")
+	e.keys("Enter")
+	e.waitFor("Quantity of L-0031 set.", "L-0031 Glitch Gardens #7 ×2")
+	e.keys("m")
+	e.waitFor("Record these sales?", "enter record · esc cancel")
+	e.keys("Enter")
+	e.waitFor("Recorded B-0003 (9 sales). u to undo.")
+	e.keys("u")
+	e.waitFor("Undo B-0003?", "enter undo · esc cancel")
+	e.keys("Enter")
+	e.waitFor("Undid B-0003 (9 sales removed).")
+	e.keys("x")
+	e.waitFor("Export 2026 as Form 8949 CSV")
+	e.keys("Enter")
+	e.waitFor("Exported 14 Form 8949 rows (2026, form8949) to ./form8949-2026.csv.")
+	e.keys("q")
+	e.waitFor("[exit status 0]")
+
+	log, err := os.ReadFile(e.file() + ".log")
+	if err != nil || !strings.Contains(string(log), "sell B-0003") || !strings.Contains(string(log), "undo B-0003") {
+		t.Errorf("change log: %v\n%s", err, log)
+	}
+	if !strings.Contains(string(log), `"lot": "L-0031", "quantity": "2"`) { // the undo line holds the records
+		t.Errorf("the log should record 2 units of L-0031:\n%s", log)
+	}
+	if data, err := os.ReadFile(filepath.Join(e.dir, "form8949-2026.csv")); err != nil || !strings.Contains(string(data), "S-0006") {
+		t.Errorf("export: %v\n%s", err, data)
+	}
 }
