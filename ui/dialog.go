@@ -53,14 +53,17 @@ type dialog struct {
 	body  []string
 	// list scrolls (j/k, pgup/pgdn) when the box is taller than the
 	// screen; foot follows it, pinned with the keys: the totals.
-	list    []string
-	foot    []string
-	offset  int // first list line shown
-	page    int // list lines shown at the last view (0: all)
-	input   *textinput.Model
-	confirm string // what enter does, for the hint
-	err     string
-	busy    string // non-empty while a command runs ("Saving…")
+	list   []string
+	foot   []string
+	offset int // first list line shown
+	// showKeys lists the dialog's keys under its body (? toggles it; a
+	// dialog with a text input takes ? as text).
+	showKeys bool
+	page     int // list lines shown at the last view (0: all)
+	input    *textinput.Model
+	confirm  string // what enter does, for the hint
+	err      string
+	busy     string // non-empty while a command runs ("Saving…")
 
 	keys *KeyMap
 
@@ -93,6 +96,10 @@ func (d *dialog) HandleMsg(msg tea.Msg) (Action, tea.Cmd) {
 			return ActionCancel, nil
 		}
 		if d.input == nil {
+			if d.keys.is(msg, keyHelp) {
+				d.showKeys = !d.showKeys
+				return ActionNone, nil
+			}
 			d.scroll(msg)
 			return ActionNone, nil
 		}
@@ -147,6 +154,16 @@ func (d *dialog) view(st *Styles, w, h int, spin string) string {
 		lines = append(lines, wrapLine(b, inner)...)
 	}
 	var list, foot []string
+	if d.showKeys {
+		// First in the list, so that it scrolls on a short screen.
+		list = append(list, st.Header.Render("Keys of this dialog"))
+		for _, col := range d.keys.FullHelp() {
+			for _, b := range col {
+				list = append(list, wrapLine(st.Muted.Render(fmt.Sprintf("  %-12s %s", b.Help().Key, b.Help().Desc)), inner)...)
+			}
+		}
+		list = append(list, "")
+	}
 	for _, b := range d.list {
 		list = append(list, wrapLine(b, inner)...)
 	}
@@ -187,6 +204,8 @@ func (d *dialog) view(st *Styles, w, h int, spin string) string {
 		lines = append(lines, spin+" "+safe(d.busy))
 	case d.err != "":
 		lines = append(lines, st.Muted.Render("enter "+d.confirm+" again · esc close (nothing was changed)"))
+	case d.input == nil:
+		lines = append(lines, st.Muted.Render("enter "+d.confirm+" · esc cancel · ? keys"))
 	default:
 		lines = append(lines, st.Muted.Render("enter "+d.confirm+" · esc cancel"))
 	}

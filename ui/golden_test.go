@@ -46,6 +46,7 @@ var scenarios = []scenario{
 	{"quit_basket", func(h *harness) { h.keys("space", "q") }},
 	{"undo_file_batch", func(h *harness) { h.keys("u", "enter") }},
 	{"sort_menu", func(h *harness) { h.keys("o") }},
+	{"dialog_keys", func(h *harness) { h.keys("space", "m", "?") }},
 	{"record_9_lots", func(h *harness) { fillBasket(h, 9); h.keys("m") }},
 }
 

@@ -57,3 +57,22 @@ func TestHelpIsOfItsScreen(t *testing.T) {
 		t.Errorf("detail help should not offer sorting:\n%s", scr)
 	}
 }
+
+// TestDialogKeys: ? in a dialog lists the dialog's keys (and hides them
+// again); in a dialog with a file name, ? is text.
+func TestDialogKeys(t *testing.T) {
+	h := newHarness(t, 120, 40, "", nil)
+	h.keys("space", "m", "?")
+	s := h.screen()
+	if h.m.dialog == nil || !strings.Contains(s, "Keys of this dialog") || !strings.Contains(s, "pgdn/ctrl+f") || strings.Contains(s, "sort column") {
+		t.Errorf("? in the record dialog:\n%s", s)
+	}
+	h.keys("?")
+	if strings.Contains(h.screen(), "Keys of this dialog") {
+		t.Error("? again should hide the keys")
+	}
+	h.keys("esc", "x", "?")
+	if v := h.m.dialog.value(); !strings.HasSuffix(v, "?") {
+		t.Errorf("? in the export file name: %q", v)
+	}
+}

@@ -147,7 +147,7 @@ var keyTable = [keyCount]keyDef{
 	keyApply:        {keys: []string{"enter"}, key: "enter", desc: "apply", in: inInput, column: helpProgram, short: 2},
 	keyConfirm:      {keys: []string{"enter"}, key: "enter", desc: "confirm", in: inDialog, column: helpProgram, short: 1},
 	keyCancel:       {keys: []string{"esc"}, key: "esc", desc: "cancel", in: inDialog | inInput, column: helpProgram, short: 3},
-	keyHelp:         {keys: []string{"?"}, key: "?", desc: "help", in: inHelp | inDetail | inBrowse, column: helpProgram, short: 12},
+	keyHelp:         {keys: []string{"?"}, key: "?", desc: "help", in: inHelp | inDetail | inBrowse | inDialog, column: helpProgram, short: 12},
 	keyQuit:         {keys: []string{"q"}, key: "q", desc: "quit", in: inLoading | inHelp | inDetail | inBrowse, column: helpProgram, short: 13},
 	keyForceQuit:    {keys: []string{"ctrl+c"}, key: "ctrl+c", desc: "quit", in: anywhere, column: helpProgram},
 }

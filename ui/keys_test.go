@@ -145,7 +145,7 @@ func TestHelpFollowsTheMode(t *testing.T) {
 			got += b.Help().Key + " "
 		}
 	}
-	if got != "↑/k ↓/j pgup/ctrl+b pgdn/ctrl+f g/home G/end enter esc ctrl+c " {
+	if got != "↑/k ↓/j pgup/ctrl+b pgdn/ctrl+f g/home G/end enter esc ? ctrl+c " {
 		t.Errorf("dialog help = %q", got)
 	}
 }
