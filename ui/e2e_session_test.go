@@ -42,21 +42,65 @@ func TestEndToEndRecordDialogFits(t *testing.T) {
 	}
 }
 
-// TestEndToEndHelpScrolls: at 80x24 the help scrolls to its end and esc
-// goes back.
+// TestEndToEndHelpScrolls: at 80x24 and 120x36 the help reaches its end
+// (scrolling where it does not fit) and esc goes back.
 func TestEndToEndHelpScrolls(t *testing.T) {
-	e := newE2E(t)
-	e.start(80, 24)
-	e.waitFor("34 of 34 lots")
-	e.keys("?")
-	pane := e.waitFor("Keys of the Holdings tab", "lines 1–")
-	e.checkWidth(pane, 80)
-	e.keys("G")
-	e.waitFor("docs/tax-rules.md")
-	e.keys("Escape")
-	e.waitFor("34 of 34 lots")
-	e.keys("q")
-	e.waitFor("[exit status 0]")
+	for _, sz := range []struct{ w, h int }{{80, 24}, {120, 36}} {
+		t.Run(fmt.Sprintf("%dx%d", sz.w, sz.h), func(t *testing.T) {
+			e := newE2E(t)
+			e.start(sz.w, sz.h)
+			e.waitFor("34 of 34 lots")
+			e.keys("?")
+			pane := e.waitFor("Keys of the Holdings tab")
+			e.checkWidth(pane, sz.w)
+			if sz.h == 24 && !strings.Contains(pane, "lines 1–") {
+				t.Errorf("help at 80x24 should say it scrolls:\n%s", pane)
+			}
+			e.keys("G")
+			e.waitFor("docs/tax-rules.md")
+			e.keys("Escape")
+			e.waitFor("34 of 34 lots")
+			e.keys("q")
+			e.waitFor("[exit status 0]")
+		})
+	}
+}
+
+// TestEndToEndDefectScenarios drives the small defects at 80x24 and
+// 120x36: an empty basket says why, the status goes at the next key, a
+// collection drills down by id, H and q ask before dropping a basket.
+func TestEndToEndDefectScenarios(t *testing.T) {
+	for _, sz := range []struct{ w, h int }{{80, 24}, {120, 36}} {
+		t.Run(fmt.Sprintf("%dx%d", sz.w, sz.h), func(t *testing.T) {
+			e := newE2E(t)
+			e.start(sz.w, sz.h)
+			e.waitFor("34 of 34 lots")
+			e.keys("m")
+			e.waitFor("The basket is empty")
+			e.keys("j")
+			pane := e.waitFor("space basket ±")
+			if strings.Contains(pane, "The basket is empty") {
+				t.Errorf("the status should go at the next key:\n%s", pane)
+			}
+			e.keys("2")
+			e.waitFor("11 of 11 collections")
+			e.keys("Enter")
+			e.waitFor("4 of 34 lots · collection Lunar Lynx")
+			e.keys("Escape")
+			e.waitFor("34 of 34 lots")
+			e.keys("Space", "H")
+			e.waitFor("Replace the basket?")
+			e.keys("Escape") // wait, or q reads as alt+q
+			pane = e.waitFor("basket 1", "enter details")
+			if strings.Contains(pane, "Replace the basket?") {
+				t.Errorf("esc should close the question:\n%s", pane)
+			}
+			e.keys("q")
+			e.waitFor("Quit and drop the basket?")
+			e.keys("Enter")
+			e.waitFor("[exit status 0]")
+		})
+	}
 }
 
 // TestEndToEndHarvestSession: a whole session without touching the file
