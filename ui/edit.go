@@ -71,6 +71,10 @@ func (m *Model) editLot(price bool) tea.Cmd {
 		}
 		if st := m.data.hold.rows[r].st; st.HasPrice {
 			ph = st.MarketValue.StringFixed(2) + " (market value)"
+			if !it.qty.IsZero() {
+				// The price is for the units sold.
+				ph = money.Mul(st.UnitPrice, it.qty).StringFixed(2) + " (market value of " + money.Quantity(it.qty) + ")"
+			}
 		}
 		return m.openInput(editPrice, lot, "Sale price of "+lot+": ", v, ph)
 	}

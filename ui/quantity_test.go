@@ -48,3 +48,16 @@ func TestSellPartOfALot(t *testing.T) {
 		t.Errorf("one unit: focus %s status %q", h.m.focus, h.m.status.text)
 	}
 }
+
+// TestPricePlaceholderFollowsTheQuantity: with 2 of 40 units, the price
+// input suggests the market value of those 2.
+func TestPricePlaceholderFollowsTheQuantity(t *testing.T) {
+	h := newHarness(t, 120, 40, "", nil)
+	h.gotoLot("L-0004")
+	h.keys("space", "n", "2", "enter", "e")
+	r, _ := h.m.data.hold.rowOf("L-0004")
+	want := h.m.data.hold.rows[r].st.UnitPrice.Mul(decimal.NewFromInt(2)).StringFixed(2) + " (market value of 2)"
+	if h.m.input.Placeholder != want {
+		t.Errorf("placeholder %q, want %q", h.m.input.Placeholder, want)
+	}
+}
