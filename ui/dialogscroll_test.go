@@ -24,7 +24,7 @@ func fillBasket(h *harness, n int) {
 // TestRecordDialogScrolls: a record dialog taller than the screen keeps
 // its totals and keys visible and scrolls its list to the last sale.
 func TestRecordDialogScrolls(t *testing.T) {
-	for _, sz := range []struct{ w, h, lots int }{{80, 24, 9}, {160, 45, 25}, {50, 15, 9}} {
+	for _, sz := range []struct{ w, h, lots int }{{80, 24, 9}, {160, 45, 25}, {50, 15, 9}, {45, 15, 9}} {
 		t.Run(fmt.Sprintf("%dx%d", sz.w, sz.h), func(t *testing.T) {
 			h := newHarness(t, sz.w, sz.h, "", nil)
 			fillBasket(h, sz.lots)

@@ -123,3 +123,17 @@ func TestGoldenColour(t *testing.T) {
 		t.Error("light and dark backgrounds render the same")
 	}
 }
+
+// TestScenariosFitSmallScreens: every scenario's screen keeps to the
+// terminal at 45x15 and 160x45 (the smallest and largest).
+func TestScenariosFitSmallScreens(t *testing.T) {
+	for _, sc := range scenarios {
+		for _, sz := range [][2]int{{45, 15}, {160, 45}} {
+			t.Run(fmt.Sprintf("%s_%dx%d", sc.name, sz[0], sz[1]), func(t *testing.T) {
+				h := newHarness(t, sz[0], sz[1], "", nil)
+				sc.setup(h)
+				checkFrame(t, h.m.View().Content, sz[0], sz[1])
+			})
+		}
+	}
+}
