@@ -60,6 +60,7 @@ type dialog struct {
 	// dialog with a text input takes ? as text).
 	showKeys bool
 	page     int // list lines shown at the last view (0: all)
+	maxOff   int // the last first line at the last view
 	input    *textinput.Model
 	confirm  string // what enter does, for the hint
 	err      string
@@ -103,10 +104,8 @@ func (d *dialog) HandleMsg(msg tea.Msg) (Action, tea.Cmd) {
 			d.scroll(msg)
 			return ActionNone, nil
 		}
-		if d.input != nil {
-			*d.input, cmd = d.input.Update(msg)
-			d.err = ""
-		}
+		*d.input, cmd = d.input.Update(msg)
+		d.err = ""
 	case tea.PasteMsg:
 		if d.input != nil {
 			*d.input, cmd = d.input.Update(msg)
@@ -138,9 +137,9 @@ func (d *dialog) scroll(msg tea.KeyPressMsg) {
 	case d.keys.is(msg, keyTop):
 		d.offset = 0
 	case d.keys.is(msg, keyBottom):
-		d.offset = 1 << 30 // view clamps it to the last page
+		d.offset = d.maxOff
 	}
-	d.offset = max(d.offset, 0)
+	d.offset = max(min(d.offset, d.maxOff), 0)
 }
 
 // view renders the dialog box for a screen of w×h cells. When the box
@@ -185,10 +184,11 @@ func (d *dialog) view(st *Styles, w, h int, spin string) string {
 	// Fixed: the title and body, the foot, what is after, a blank, the
 	// key line and the border (2).
 	room := h - len(lines) - len(foot) - len(after) - 1 - 1 - 2
-	d.page = 0
+	d.page, d.maxOff = 0, 0
 	if len(list) > room {
 		win := max(room-1, 1) // one line says where the window is
-		d.offset = min(d.offset, len(list)-win)
+		d.maxOff = len(list) - win
+		d.offset = min(d.offset, d.maxOff)
 		d.page = win
 		end := d.offset + win
 		list = append(list[d.offset:end:end], st.Muted.Render(fmt.Sprintf("lines %d–%d of %d · j/k pgup/pgdn scroll", d.offset+1, end, len(list))))

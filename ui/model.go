@@ -177,12 +177,13 @@ type Model struct {
 	mode          mode
 	helpFrom      mode // where ? returns to
 	// helpCtx is the screen ? was opened from, whose keys the help
-	// lists; helpOffset its first line shown, helpPage the lines shown.
-	helpCtx              keyContext
-	helpOffset, helpPage int
-	focus                focus
-	tab                  tab
-	lay                  layout
+	// lists; helpOffset its first line shown, helpPage the lines shown
+	// and helpMaxOff the last first line (both at the last view).
+	helpCtx                          keyContext
+	helpOffset, helpPage, helpMaxOff int
+	focus                            focus
+	tab                              tab
+	lay                              layout
 
 	data   *dataset
 	tables [tabCount]*table

@@ -227,9 +227,9 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		case k.is(msg, keyTop):
 			m.helpOffset = 0
 		case k.is(msg, keyBottom):
-			m.helpOffset = 1 << 30 // the view clamps it
+			m.helpOffset = m.helpMaxOff
 		}
-		m.helpOffset = max(m.helpOffset, 0)
+		m.helpOffset = max(min(m.helpOffset, m.helpMaxOff), 0)
 		return nil
 	case modeDetail:
 		return m.handleDetailKey(msg)

@@ -81,11 +81,12 @@ func (m *Model) render() string {
 func (m *Model) helpWindow(w, room int) []string {
 	all := m.helpLines(w)
 	if len(all) <= room {
-		m.helpOffset, m.helpPage = 0, room
+		m.helpOffset, m.helpPage, m.helpMaxOff = 0, room, 0
 		return all
 	}
 	win := max(room-1, 1)
-	m.helpOffset = min(m.helpOffset, len(all)-win)
+	m.helpMaxOff = len(all) - win
+	m.helpOffset = min(m.helpOffset, m.helpMaxOff)
 	m.helpPage = win
 	end := m.helpOffset + win
 	more := m.styles.Muted.Render(fmt.Sprintf("lines %d–%d of %d · j/k pgup/pgdn scroll · esc back", m.helpOffset+1, end, len(all)))
