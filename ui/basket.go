@@ -60,6 +60,20 @@ func (b *basket) toggle(lot string) bool {
 	return true
 }
 
+// editedText is ", 2 with an edited price or fees" (or "").
+func (b *basket) editedText() string {
+	n := 0
+	for _, it := range b.items {
+		if it.price != nil || !it.fees.IsZero() || !it.qty.IsZero() {
+			n++
+		}
+	}
+	if n == 0 {
+		return ""
+	}
+	return fmt.Sprintf(", %d with an edited price, fees or quantity", n)
+}
+
 func (b *basket) clear() {
 	b.items = nil
 	b.at = map[string]int{}
@@ -110,6 +124,7 @@ const (
 	editPrice
 	editDate
 	editFees
+	editQty
 )
 
 // String names the edit for messages.
@@ -123,6 +138,8 @@ func (k editKind) String() string {
 		return "sale date"
 	case editFees:
 		return "selling fees"
+	case editQty:
+		return "quantity"
 	}
 	return "none"
 }
@@ -158,6 +175,24 @@ func parseAmount(s string) (decimal.Decimal, error) {
 	return d, nil
 }
 
+var quantityRE = regexp.MustCompile(`^[0-9]+(\.[0-9]+)?$`)
+
+// parseQuantity accepts a positive number of units, such as 2 or 0.5.
+func parseQuantity(s string) (decimal.Decimal, error) {
+	t := strings.TrimSpace(s)
+	if !quantityRE.MatchString(t) {
+		return decimal.Zero, fmt.Errorf("%q is not a quantity (e.g. 2)", s)
+	}
+	d, err := decimal.NewFromString(t)
+	if err != nil || d.Sign() <= 0 {
+		return decimal.Zero, fmt.Errorf("%q is not a positive quantity (e.g. 2)", s)
+	}
+	if p := storage.DecimalProblem(d); p != "" {
+		return decimal.Zero, fmt.Errorf("%q %s, more than a portfolio file takes", s, p)
+	}
+	return d, nil
+}
+
 // applyEdit sets the typed value v of kind k into b. An empty value
 // restores the default (market value, no fees, today).
 func applyEdit(b *basket, k editKind, lot, v string) error {
@@ -173,6 +208,21 @@ func applyEdit(b *basket, k editKind, lot, v string) error {
 			return err
 		}
 		b.date = d
+		return nil
+	case editQty:
+		it, ok := b.item(lot)
+		if !ok {
+			return fmt.Errorf("%s is not in the basket", lot)
+		}
+		if v == "" {
+			it.qty = decimal.Zero // every open unit
+			return nil
+		}
+		q, err := parseQuantity(v)
+		if err != nil {
+			return err
+		}
+		it.qty = q
 		return nil
 	case editPrice, editFees:
 		it, ok := b.item(lot)

@@ -82,11 +82,11 @@ func TestCompactNameSortsByCollection(t *testing.T) {
 		}
 	}
 	lines := strings.Split(h.screen(), "\n")
-	if !slices.ContainsFunc(lines, func(l string) bool { return strings.Contains(l, "Lot ▲") }) {
+	if !slices.ContainsFunc(lines, func(l string) bool { return strings.Contains(l, "Lot ↑") }) {
 		t.Errorf("no arrow on the compact name column:\n%s", h.screen())
 	}
 	h.send(tea.WindowSizeMsg{Width: 120, Height: 40})
-	if !strings.Contains(h.screen(), "Collection ▲") {
+	if !strings.Contains(h.screen(), "Collection ↑") {
 		t.Errorf("no arrow on the Collection column:\n%s", h.screen())
 	}
 }

@@ -11,7 +11,6 @@ import (
 	"nftharvest/internal/gcpolicy"
 	"nftharvest/portfolio"
 	"nftharvest/storage"
-	"nftharvest/taxrules"
 
 	tea "charm.land/bubbletea/v2"
 )
@@ -39,12 +38,16 @@ type (
 	writeFailedMsg struct{ err error }
 	writeExistsMsg struct{ path string }
 	exportedMsg    struct {
-		path string
-		rows int
+		path   string
+		rows   int
+		choice exportChoice
 	}
 	exportFailedMsg struct{ err error }
-	exportExistsMsg struct{ path string }
-	clearStatusMsg  struct{ id int }
+	exportExistsMsg struct {
+		path   string
+		choice exportChoice
+	}
+	clearStatusMsg struct{ id int }
 	// completedMsg brings the tables built after the first screen.
 	completedMsg struct {
 		d    *dataset
@@ -225,12 +228,12 @@ func describeSales(sales []portfolio.Sale) string {
 	return strings.Join(parts, ", ")
 }
 
-// exportCmd writes this tax year's Form 8949 CSV to path. Without
+// exportCmd writes the Form 8949 rows of c's year in c's format to path. Without
 // overwrite an existing file is not replaced (exportExistsMsg asks).
 // The portfolio and its companions are refused, even after "Overwrite
 // it?" (storage.ErrCompanion); the file gets the portfolio's permissions.
-func (m *Model) exportCmd(path string, overwrite bool) tea.Cmd {
-	store, a, from, writes := m.store, m.data.a, m.data.file.Path, m.writes
+func (m *Model) exportCmd(path string, c exportChoice, overwrite bool) tea.Cmd {
+	store, a, from, writes, today := m.store, m.data.a, m.data.file.Path, m.writes, m.today
 	return func() (msg tea.Msg) {
 		writes.begin()
 		defer func() { writes.end(writeError(msg)) }()
@@ -240,17 +243,17 @@ func (m *Model) exportCmd(path string, overwrite bool) tea.Cmd {
 			}
 		}
 		if !overwrite && store.Exists(path) {
-			return exportExistsMsg{path: path}
+			return exportExistsMsg{path: path, choice: c}
 		}
-		rows := a.Form8949(a.TaxYear)
+		rows := a.Form8949(c.year)
 		var buf bytes.Buffer
-		if err := taxrules.WriteForm8949CSV(&buf, rows); err != nil {
-			return exportFailedMsg{err: fmt.Errorf("form 8949: %w", err)}
+		if err := c.fmt().write(&buf, rows, today); err != nil {
+			return exportFailedMsg{err: fmt.Errorf("%s export: %w", c.fmt().name, err)}
 		}
 		if err := store.WriteExport(path, from, buf.Bytes()); err != nil {
 			return exportFailedMsg{err: err}
 		}
-		return exportedMsg{path: path, rows: len(rows)}
+		return exportedMsg{path: path, rows: len(rows), choice: c}
 	}
 }
 

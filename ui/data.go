@@ -49,6 +49,7 @@ func datasetOf(f *storage.File, p *portfolio.Portfolio, a *taxrules.Analysis, fu
 	d.tot = a.Totals()
 	if !full {
 		d.hold = newHoldings(a)
+		d.hold.markStale(d.stale, a.Index)
 		d.coll, d.real, d.stage = &collections{}, &realized{}, stagePartial
 		return d
 	}
@@ -57,6 +58,7 @@ func datasetOf(f *storage.File, p *portfolio.Portfolio, a *taxrules.Analysis, fu
 	wg.Go(func() { d.hold = newHoldings(a) })
 	wg.Go(func() { d.coll, d.real = newCollections(a), newRealized(a) })
 	wg.Wait()
+	d.hold.markStale(d.stale, a.Index)
 	return d
 }
 

@@ -4,6 +4,7 @@ package ui
 
 import (
 	"fmt"
+	"slices"
 
 	tea "charm.land/bubbletea/v2"
 )
@@ -11,6 +12,25 @@ import (
 // handleDialog passes a key to the dialog and acts on its answer.
 func (m *Model) handleDialog(msg tea.KeyPressMsg) tea.Cmd {
 	d := m.dialog
+	if d.kind == dlgExport && d.busy == "" {
+		switch {
+		case m.keys.is(msg, keyExportFormat):
+			m.changeExport(d, exportChoice{year: d.export.year, format: (d.export.format + 1) % len(exportFormats)})
+			return nil
+		case m.keys.is(msg, keyExportYear):
+			m.changeExport(d, exportChoice{year: m.nextYear(d.export), format: d.export.format})
+			return nil
+		}
+	}
+	if d.kind == dlgSort && m.keys.is(msg, keySortPick) {
+		i := slices.Index(sortPickKeys, msg.String())
+		t := m.current()
+		if i >= 0 && i < len(t.shown) {
+			t.setSort(t.shown[i].key, true)
+			m.dialog, m.focus = nil, focusTable
+		}
+		return nil
+	}
 	action, cmd := d.HandleMsg(msg)
 	switch action {
 	case ActionNone:
@@ -20,7 +40,7 @@ func (m *Model) handleDialog(msg tea.KeyPressMsg) tea.Cmd {
 		case dlgOverwrite:
 			m.dialog = m.saveAsDialog(d.write, d.path)
 		case dlgExportOverwrite:
-			m.dialog = m.exportDialog(d.path)
+			m.dialog = m.exportDialog(d.path, d.export)
 		default:
 			m.dialog = nil
 			m.focus = focusTable
@@ -28,7 +48,13 @@ func (m *Model) handleDialog(msg tea.KeyPressMsg) tea.Cmd {
 	case ActionConfirm:
 		d.err = ""
 		switch d.kind {
-		case dlgRecord, dlgUndo:
+		case dlgUndo:
+			if !m.sessionBatches[d.write.batch] {
+				m.dialog = m.undoFileBatchDialog(d.write)
+				return nil
+			}
+			fallthrough
+		case dlgRecord, dlgUndoFileBatch:
 			if m.data.file.Sample {
 				m.dialog = m.saveAsDialog(d.write, "./portfolio.json")
 				return nil
@@ -36,19 +62,26 @@ func (m *Model) handleDialog(msg tea.KeyPressMsg) tea.Cmd {
 			d.busy = "Saving " + m.fileLabel() + "…"
 			return tea.Batch(m.writeCmd(d.write, saveTarget{}), m.spinTick())
 		case dlgSaveAs:
-			d.busy = "Saving " + d.value() + "…"
-			d.path = d.value()
+			d.path = expandHome(d.value())
+			d.busy = "Saving " + d.path + "…"
 			return tea.Batch(m.writeCmd(d.write, saveTarget{saveAs: true, path: d.path}), m.spinTick())
 		case dlgOverwrite:
 			d.busy = "Saving " + d.path + "…"
 			return tea.Batch(m.writeCmd(d.write, saveTarget{saveAs: true, path: d.path, overwrite: true}), m.spinTick())
 		case dlgExport:
-			d.path = d.value()
+			d.path = expandHome(d.value())
 			d.busy = "Exporting…"
-			return tea.Batch(m.exportCmd(d.path, false), m.spinTick())
+			return tea.Batch(m.exportCmd(d.path, d.export, false), m.spinTick())
 		case dlgExportOverwrite:
 			d.busy = "Exporting…"
-			return tea.Batch(m.exportCmd(d.path, true), m.spinTick())
+			return tea.Batch(m.exportCmd(d.path, d.export, true), m.spinTick())
+		case dlgReplaceBasket:
+			m.dialog, m.focus = nil, focusTable
+			return m.takeSuggestion(*d.suggestion)
+		case dlgQuit:
+			return tea.Quit
+		case dlgSort:
+			m.dialog, m.focus = nil, focusTable
 		}
 	}
 	return nil
@@ -61,6 +94,9 @@ func (m *Model) written(msg writtenMsg) tea.Cmd {
 	m.focus = focusTable
 	if msg.kind == writeRecord {
 		m.basket.clear()
+	}
+	if msg.kind != writeUndo {
+		m.sessionBatches[msg.batch] = true
 	}
 	m.setData(msg.d)
 	text := ""

@@ -2,8 +2,10 @@ package ui
 
 import (
 	"fmt"
+	"strings"
 
 	"nftharvest/money"
+	"nftharvest/portfolio"
 	"nftharvest/taxrules"
 
 	"charm.land/bubbles/v2/textinput"
@@ -88,24 +90,20 @@ func (m *Model) openRecordDialog() tea.Cmd {
 		return m.setStatus(fmt.Sprintf("Nothing recorded: the sale date %s is after today (%s); record a sale once it happened (d changes the date).", res.Date, m.today), true)
 	}
 	st := &m.styles
-	var body []string
+	var body, list []string
 	target := m.fileLabel()
 	if m.data.file.Sample {
 		target = "a new file (you choose the name next; the sample is never changed)"
 	}
 	body = append(body, safef("%d sale%s on %s, saved to %s:", len(res.Record), plural(len(res.Record)), res.Date, target))
 	for i, s := range res.Record {
-		line := safef("  %s ×%s  proceeds %s", m.lotName(s.Lot), money.Quantity(s.Quantity), amountText(s.Proceeds))
-		if !s.Fees.IsZero() {
-			line += "  fees " + amountText(s.Fees)
-		}
-		body = append(body, line)
+		list = append(list, safef("  %s ×%s  %s", m.lotName(s.Lot), money.Quantity(s.Quantity), proceedsText(s)))
 		if r := saleFor(res, s.Lot, i); r != nil {
 			detail := "    " + st.amountStyle(r.GainLoss.Sign()).Render(marked(r.GainLoss)) + " " + r.Term.String() + " term"
 			if !r.Disallowed.IsZero() {
 				detail += st.Wash.Render(fmt.Sprintf("  W: %s disallowed", amountText(r.Disallowed)))
 			}
-			body = append(body, detail)
+			list = append(list, detail)
 		}
 	}
 	saved := res.TaxSaved
@@ -115,13 +113,22 @@ func (m *Model) openRecordDialog() tea.Cmd {
 	} else {
 		effect += st.Cost.Render("TAX COST " + amountText(saved.Neg()))
 	}
-	body = append(body, "", effect)
 	m.dialog = &dialog{
-		kind: dlgRecord, title: "Record these sales?", body: body, confirm: "record", keys: &m.keys,
+		kind: dlgRecord, title: "Record these sales?", body: body, list: list, foot: []string{"", effect}, confirm: "record", keys: &m.keys,
 		write: pendingWrite{kind: writeRecord, record: res.Record},
 	}
 	m.focus = focusDialog
 	return nil
+}
+
+// proceedsText labels a sale's proceeds: "gross 52.00 − fees 4.00 = net
+// 48.00", or "proceeds 52.00 (no fees)". The file keeps the gross; tax
+// figures (the Realized tab, Form 8949) use the net.
+func proceedsText(s portfolio.Sale) string {
+	if s.Fees.IsZero() {
+		return "proceeds " + amountText(s.Proceeds) + " (no fees)"
+	}
+	return fmt.Sprintf("gross %s − fees %s = net %s", amountText(s.Proceeds), amountText(s.Fees), amountText(money.Sub(s.Proceeds, s.Fees)))
 }
 
 // lotName is "L-0003 Collection Name #token" for a lot id, made safe.
@@ -146,27 +153,46 @@ func saleFor(res *taxrules.WhatIfResult, lot string, i int) *taxrules.SaleResult
 	return nil
 }
 
-// openUndoDialog asks to remove the last recorded batch.
+// openUndoDialog asks to remove the last recorded batch, naming it and
+// what it removes. A batch that came with the file (not recorded in this
+// session) needs a second confirmation (undoFileBatchDialog).
 func (m *Model) openUndoDialog() tea.Cmd {
 	batch, sales := m.data.p.LastBatch()
 	if batch == "" {
 		return m.setStatus("Nothing to undo: no recorded batch in this file.", true)
 	}
-	body := []string{safef("Remove batch %s (%d sale%s) from %s:", batch, len(sales), plural(len(sales)), m.fileLabel())}
+	body := []string{safef("Remove batch %s from %s: %d sale%s.", batch, m.fileLabel(), len(sales), plural(len(sales)))}
+	var list []string
 	for _, s := range sales {
-		body = append(body, safef("  %s %s %s ×%s proceeds %s", s.ID, s.Date, m.lotName(s.Lot), money.Quantity(s.Quantity), amountText(s.Proceeds)))
+		list = append(list, safef("  %s %s %s ×%s  %s", s.ID, s.Date, m.lotName(s.Lot), money.Quantity(s.Quantity), proceedsText(s)))
 	}
+	var foot []string
 	if b := m.data.p.LastBatchContent(); len(b.Lots) > 0 {
 		// An import: its lots (and the collections it created) go too.
-		body = append(body, fmt.Sprintf("and the %d lot%s and %d new collection%s this import added.",
+		foot = append(foot, fmt.Sprintf("and the %d lot%s and %d new collection%s this import added.",
 			len(b.Lots), plural(len(b.Lots)), len(b.Collections), plural(len(b.Collections))))
 	}
+	if !m.sessionBatches[batch] {
+		foot = append(foot, "", m.styles.Wash.Render(safef("%s came with the file: it was recorded before this session. You will be asked again.", batch)))
+	}
 	m.dialog = &dialog{
-		kind: dlgUndo, title: "Undo " + batch + "?", body: body, confirm: "undo", keys: &m.keys,
+		kind: dlgUndo, title: "Undo " + batch + "?", body: body, list: list, foot: foot, confirm: "undo", keys: &m.keys,
 		write: pendingWrite{kind: writeUndo, batch: batch},
 	}
 	m.focus = focusDialog
 	return nil
+}
+
+// undoFileBatchDialog is the second confirmation before undoing a batch
+// that came with the file.
+func (m *Model) undoFileBatchDialog(w pendingWrite) *dialog {
+	m.focus = focusDialog
+	return &dialog{
+		kind: dlgUndoFileBatch, title: safe("Really undo " + w.batch + "?"),
+		body: []string{safef("%s was in %s before this session (recorded earlier, or by another program).", w.batch, m.fileLabel()),
+			"Its records are removed from the file (the change log keeps them)."},
+		confirm: "undo it", keys: &m.keys, write: w,
+	}
 }
 
 // saveAsDialog asks where to save the user's own copy of the sample.
@@ -194,22 +220,72 @@ func (m *Model) overwriteDialog(w pendingWrite, path string) *dialog {
 	}
 }
 
-// exportDialog asks where to write the Form 8949 CSV.
-func (m *Model) exportDialog(path string) *dialog {
-	in, _ := m.newInput("File: ", path, path, nil) // steady cursor: no focus command
+// exportDialog asks where to write the export of c (a year and a
+// format; tab and ctrl+y change them).
+func (m *Model) exportDialog(path string, c exportChoice) *dialog {
+	in, _ := m.newInput("File: ", path, c.fmt().file(c.year), nil) // steady cursor: no focus command
 	m.focus = focusDialog
-	return &dialog{
-		kind: dlgExport, title: fmt.Sprintf("Export Form 8949 (%d) as CSV", m.data.a.TaxYear),
-		body:  []string{fmt.Sprintf("%d sales this year; amounts to the cent.", m.data.real.Len())},
-		input: &in, confirm: "export", keys: &m.keys, path: path,
+	d := &dialog{kind: dlgExport, input: &in, confirm: "export", keys: &m.keys, path: path, export: c}
+	m.describeExport(d)
+	return d
+}
+
+// describeExport sets the export dialog's title and body for its choice.
+func (m *Model) describeExport(d *dialog) {
+	c := d.export
+	rows := len(m.data.a.Form8949(c.year))
+	d.title = fmt.Sprintf("Export %d as %s", c.year, c.fmt().what)
+	var names []string
+	for i, f := range exportFormats {
+		if i == c.format {
+			names = append(names, "["+f.name+"]")
+		} else {
+			names = append(names, f.name)
+		}
+	}
+	d.body = []string{
+		fmt.Sprintf("%d Form 8949 row%s in %d; amounts to the cent.", rows, plural(rows), c.year),
+		"Format (tab): " + strings.Join(names, " ") + " · year (ctrl+y): " + fmt.Sprint(c.year),
 	}
 }
 
+// changeExport moves the export dialog to choice c; a file name still at
+// the old default follows the new one.
+func (m *Model) changeExport(d *dialog, c exportChoice) {
+	if d.value() == d.export.fmt().file(d.export.year) {
+		d.input.SetValue(c.fmt().file(c.year))
+		d.input.CursorEnd()
+	}
+	d.input.Placeholder = c.fmt().file(c.year)
+	d.export = c
+	m.describeExport(d)
+}
+
 // exportOverwriteDialog asks before replacing an existing export.
-func (m *Model) exportOverwriteDialog(path string) *dialog {
+func (m *Model) exportOverwriteDialog(path string, c exportChoice) *dialog {
 	m.focus = focusDialog
 	return &dialog{
 		kind: dlgExportOverwrite, title: path + " already exists",
-		body: []string{"Overwrite it?"}, confirm: "overwrite", keys: &m.keys, path: path,
+		body: []string{"Overwrite it?"}, confirm: "overwrite", keys: &m.keys, path: path, export: c,
 	}
+}
+
+// openSortMenu lists the columns shown, each with the key that sorts by
+// it (the sorted one again reverses it).
+func (m *Model) openSortMenu() {
+	t := m.current()
+	var list []string
+	for i, c := range t.shown {
+		if i >= len(sortPickKeys) {
+			break
+		}
+		line := fmt.Sprintf("  %s  %s", sortPickKeys[i], c.title)
+		if c.key == t.sortField {
+			line += "  " + sortArrow(t.desc) + " (sorted; again reverses)"
+		}
+		list = append(list, line)
+	}
+	m.dialog = &dialog{kind: dlgSort, title: "Sort the " + m.tab.String() + " tab by", list: list,
+		body: []string{"Press a column's key:"}, confirm: "close", keys: &m.keys}
+	m.focus = focusDialog
 }

@@ -65,7 +65,9 @@ func TestEndToEndHostileNames(t *testing.T) {
 	}
 	e.keys("Escape") // wait until it is read, or "q" reads as alt+q
 	e.waitFor("enter details")
-	e.keys("q")
+	e.keys("q") // the basket is not saved: the app asks
+	e.waitFor("Quit and drop the basket?")
+	e.keys("Enter")
 	e.waitFor("[exit status 0]")
 }
 

@@ -154,14 +154,14 @@ func (e *e2e) resize(w, h int) {
 func TestEndToEnd(t *testing.T) {
 	e := newE2E(t)
 	e.start(120, 40)
-	pane := e.waitFor("34 of 34 lots", "portfolio.json", "as of 2026-11-28", "wash sale: apply (token)", "Unrealized ▲", "▼ -14,528.36")
+	pane := e.waitFor("34 of 34 lots", "portfolio.json", "as of 2026-11-28", "wash apply/token", "Unrealized ↑", "▼ -14,528.36")
 	e.checkWidth(pane, 120)
 
 	// Sort: s moves to the next column (%), S reverses it.
 	e.keys("s")
-	e.waitFor("% ▲")
+	e.waitFor("% ↑")
 	e.keys("S")
-	pane = e.waitFor("% ▼")
+	pane = e.waitFor("% ↓")
 	if i, j := strings.Index(pane, "#540"), strings.Index(pane, "#4417"); i < 0 || j < 0 || i > j {
 		t.Errorf("sorted by %% descending, Harbor Owls #540 (+279.7%%) should come before Lunar Lynx #4417:\n%s", pane)
 	}

@@ -6,8 +6,12 @@ import (
 	"fmt"
 	"strings"
 
+	"nftharvest/money"
+	"nftharvest/taxrules"
+
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
+	"github.com/shopspring/decimal"
 )
 
 // suggest fills the basket with the engine's harvest suggestion.
@@ -19,6 +23,21 @@ func (m *Model) suggest() tea.Cmd {
 		}
 		return m.setStatus("No suggestion: no loss lot can be sold without a wash-sale hit.", false)
 	}
+	if n := m.basket.len(); n > 0 {
+		// Never drop a basket (and its edited prices) without asking.
+		body := []string{fmt.Sprintf("The basket has %d lot%s%s.", n, plural(n), m.basket.editedText()),
+			fmt.Sprintf("The best harvest takes its place: %d lot%s (loss %s, saves %s, estimate).",
+				len(s.Picks), plural(len(s.Picks)), amountText(s.Total), amountText(s.TaxSaved))}
+		m.dialog = &dialog{kind: dlgReplaceBasket, title: "Replace the basket?", body: body, confirm: "replace", keys: &m.keys, suggestion: &s}
+		m.focus = focusDialog
+		return nil
+	}
+	return m.takeSuggestion(s)
+}
+
+// takeSuggestion puts the suggested lots into the basket, in place of
+// what it held.
+func (m *Model) takeSuggestion(s taxrules.Suggestion) tea.Cmd {
 	m.basket.clear()
 	for _, p := range s.Picks {
 		m.basket.toggle(p.Lot)
@@ -52,6 +71,10 @@ func (m *Model) editLot(price bool) tea.Cmd {
 		}
 		if st := m.data.hold.rows[r].st; st.HasPrice {
 			ph = st.MarketValue.StringFixed(2) + " (market value)"
+			if !it.qty.IsZero() {
+				// The price is for the units sold.
+				ph = money.Mul(st.UnitPrice, it.qty).StringFixed(2) + " (market value of " + money.Quantity(it.qty) + ")"
+			}
 		}
 		return m.openInput(editPrice, lot, "Sale price of "+lot+": ", v, ph)
 	}
@@ -60,6 +83,57 @@ func (m *Model) editLot(price bool) tea.Cmd {
 		v = it.fees.String()
 	}
 	return m.openInput(editFees, lot, "Selling fees of "+lot+": ", v, "0.00")
+}
+
+// maxAddShown is the most rows A adds at once: a basket is simulated on
+// every change, and a bigger one is rarely meant.
+const maxAddShown = 500
+
+// addShown adds every row the Holdings tab shows (its filters applied) to
+// the basket.
+func (m *Model) addShown() tea.Cmd {
+	t := m.current()
+	var add []string
+	for _, r := range t.view {
+		if id := m.data.hold.ids[r]; !m.basket.has(id) {
+			add = append(add, id)
+		}
+	}
+	switch {
+	case len(add) == 0:
+		return m.setStatus("Every lot shown is already in the basket.", false)
+	case len(add) > maxAddShown:
+		return m.setStatus(fmt.Sprintf("%d lots shown: filter them to %d or fewer to add them all (/ takes risk:no term:short loss…).", len(add), maxAddShown), true)
+	}
+	for _, id := range add {
+		m.basket.toggle(id)
+	}
+	m.simulate(&m.basket)
+	return m.setStatus(fmt.Sprintf("Added the %d lot%s shown to the basket (%d in it).", len(add), plural(len(add)), m.basket.len()), false)
+}
+
+// editQuantity opens the input of how many units of the basket lot
+// under the cursor to sell (empty: all of them).
+func (m *Model) editQuantity() tea.Cmd {
+	r, ok := m.current().selected()
+	if !ok {
+		return nil
+	}
+	lot := m.data.hold.ids[r]
+	it, ok := m.basket.item(lot)
+	if !ok {
+		return m.setStatus(lot+" is not in the basket: space adds it.", true)
+	}
+	open := m.data.hold.rows[r].st.OpenQuantity
+	if open.LessThanOrEqual(decimal.NewFromInt(1)) {
+		return m.setStatus(safef("%s has %s unit: there is nothing to split.", lot, money.Quantity(open)), true)
+	}
+	v := ""
+	if !it.qty.IsZero() {
+		v = it.qty.String()
+	}
+	all := money.Quantity(open)
+	return m.openInput(editQty, lot, safef("Units of %s to sell (of %s): ", lot, all), v, all+" (all)")
 }
 
 // handleInput drives the filter or edit input.

@@ -45,7 +45,7 @@ func TestExportNeverOntoPortfolio(t *testing.T) {
 	}
 	for _, out := range []string{path, path + ".bak", path + ".log", path + ".lock", link, filepath.Join(dir, ".", "x", "..", filepath.Base(path))} {
 		for _, overwrite := range []bool{false, true} {
-			msg := h.m.exportCmd(out, overwrite)()
+			msg := h.m.exportCmd(out, exportChoice{year: 2026}, overwrite)()
 			failed, ok := msg.(exportFailedMsg)
 			if !ok || !errors.Is(failed.err, storage.ErrCompanion) {
 				t.Errorf("export to %s (overwrite %v): %#v, want a refusal", out, overwrite, msg)
@@ -73,7 +73,7 @@ func TestExportNeverOntoPortfolio(t *testing.T) {
 // holds the removed sales in full.
 func TestUndoLogHoldsRemovedSales(t *testing.T) {
 	h := newHarness(t, 120, 40, samplePath(t), nil)
-	h.keys("u", "enter")
+	h.keys("u", "enter", "enter") // a batch of the file: asked twice
 	if len(h.store.changes) != 1 {
 		t.Fatal("undo not saved")
 	}

@@ -62,11 +62,13 @@ func firstDataset(f *storage.File, p *portfolio.Portfolio, today portfolio.Date)
 	if len(rows) == 0 {
 		return nil, nil
 	}
-	return &dataset{
+	d := &dataset{
 		file: f, p: p, a: a, sum: a.Summary(a.TaxYear),
 		hold: holdingsOf(rows), coll: &collections{}, real: &realized{},
 		stage: stageFirst, tot: taxrules.Totals{OpenLots: open}, stale: portfolio.StalePrices(p, a.AsOf, portfolio.MaxPriceAge),
-	}, nil
+	}
+	d.hold.markStale(d.stale, a.Index)
+	return d, nil
 }
 
 // firstRows returns the states of the lots that open the Holdings table in

@@ -61,6 +61,7 @@ func TestFirstRowsAreThePrefixOfTheFullTable(t *testing.T) {
 					t.Fatalf("%d rows, the table has %d", len(rows), len(order))
 				}
 				h := holdingsOf(rows)
+				h.markStale(portfolio.StalePrices(p, a.AsOf, portfolio.MaxPriceAge), a.Index)
 				for i := range rows {
 					sameCells(t, h, i, full, int(order[i]))
 				}
@@ -179,6 +180,7 @@ func TestFirstRowsWithSubCentLosses(t *testing.T) {
 	for k := 1; k <= 80; k++ {
 		rows := firstRows(a, k)
 		h := holdingsOf(rows)
+		h.markStale(portfolio.StalePrices(p, a.AsOf, portfolio.MaxPriceAge), a.Index)
 		for i := range rows {
 			sameCells(t, h, i, full, int(order[i]))
 		}

@@ -41,6 +41,13 @@ var scenarios = []scenario{
 	}},
 	{"edit_invalid", func(h *harness) { h.keys("space", "e"); h.typeText("12x") }},
 	{"help", func(h *harness) { h.keys("?") }},
+	{"export_turbotax", func(h *harness) { h.keys("x", "tab") }},
+	{"replace_basket", func(h *harness) { h.keys("space", "H") }},
+	{"quit_basket", func(h *harness) { h.keys("space", "q") }},
+	{"undo_file_batch", func(h *harness) { h.keys("u", "enter") }},
+	{"sort_menu", func(h *harness) { h.keys("o") }},
+	{"dialog_keys", func(h *harness) { h.keys("space", "m", "?") }},
+	{"record_9_lots", func(h *harness) { fillBasket(h, 9); h.keys("m") }},
 }
 
 // profiled renders content as a terminal with profile p would receive it.
@@ -114,5 +121,19 @@ func TestGoldenColour(t *testing.T) {
 	hl.send(tea.BackgroundColorMsg{Color: bgColor("light")})
 	if hd.m.View().Content == hl.m.View().Content {
 		t.Error("light and dark backgrounds render the same")
+	}
+}
+
+// TestScenariosFitSmallScreens: every scenario's screen keeps to the
+// terminal at 45x15 and 160x45 (the smallest and largest).
+func TestScenariosFitSmallScreens(t *testing.T) {
+	for _, sc := range scenarios {
+		for _, sz := range [][2]int{{45, 15}, {160, 45}} {
+			t.Run(fmt.Sprintf("%s_%dx%d", sc.name, sz[0], sz[1]), func(t *testing.T) {
+				h := newHarness(t, sz[0], sz[1], "", nil)
+				sc.setup(h)
+				checkFrame(t, h.m.View().Content, sz[0], sz[1])
+			})
+		}
 	}
 }

@@ -53,6 +53,8 @@ type holdings struct {
 	rowIDs
 	// widths measured once: natural column widths.
 	w [hfCount]int
+	// stale are the rows valued from a stale price (markStale).
+	stale map[int]bool
 	// haystack is the lower-cased text the filter searches, built on the
 	// first filter.
 	haystack []string
@@ -223,7 +225,7 @@ var holdingsColumns = columnTable{
 		hfValue:      {title: "Value", align: alignRight, minW: 9, key: hfValue, drop: 4},
 		hfUnreal:     {title: "Unrealized", align: alignRight, minW: 10, key: hfUnreal},
 		hfPct:        {title: "%", align: alignRight, minW: 6, key: hfPct, drop: 6},
-		hfWash:       {title: "Wash", minW: 8, maxW: 8, key: hfWash, drop: 3},
+		hfWash:       {title: "Wash", minW: 4, maxW: 5, key: hfWash, drop: 3},
 		hfWallet:     {title: "Wallet", minW: 11, maxW: 11, key: hfWallet, drop: 10},
 	},
 	compact: []colPlace{
@@ -266,10 +268,14 @@ func (h *holdings) Cell(st *Styles, row, f, w int) (string, paint) {
 		if !s.HasPrice {
 			return "n/a", st.paints.muted
 		}
-		if r.exact {
-			return money.FormatCents(r.keys[hfValue], false), st.paints.none
+		mark := ""
+		if h.stale[row] {
+			mark = staleMark
 		}
-		return amountText(s.MarketValue), st.paints.none
+		if r.exact {
+			return mark + money.FormatCents(r.keys[hfValue], false), st.paints.none
+		}
+		return mark + amountText(s.MarketValue), st.paints.none
 	case hfUnreal:
 		if !s.HasPrice {
 			return "n/a", st.paints.muted
@@ -334,16 +340,18 @@ func termText(s *taxrules.LotState) string {
 }
 
 func washText(w uint8) string {
+	// Letters, so the column never cuts a word: A adjusted basis, R wash
+	// risk, L look-alike (the help has the legend).
 	var parts []string
 	if w&washAdjusted != 0 {
-		parts = append(parts, "adj")
+		parts = append(parts, "A")
 	}
 	if w&washRisk != 0 {
-		parts = append(parts, "risk")
+		parts = append(parts, "R")
 	} else if w&washAlike != 0 {
-		parts = append(parts, "alike")
+		parts = append(parts, "L")
 	}
-	return strings.Join(parts, ",")
+	return strings.Join(parts, " ")
 }
 
 // shortAddr abbreviates a long address to "0x5c3e…90b7", made safe

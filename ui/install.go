@@ -8,7 +8,7 @@ import (
 
 // setData installs a new analysis, keeping each table's sort, the filters,
 // the rows under the cursors (by id) and the basket lots still open.
-func (m *Model) setData(d *dataset) {
+func (m *Model) setData(d *dataset) int {
 	var sel [tabCount]string
 	for i, t := range m.tables {
 		if t != nil {
@@ -28,11 +28,12 @@ func (m *Model) setData(d *dataset) {
 			t.selectID(sel[i])
 		}
 	}
-	m.basket.keep(func(lot string) bool { _, ok := d.hold.rowOf(lot); return ok })
+	dropped := m.basket.keep(func(lot string) bool { _, ok := d.hold.rowOf(lot); return ok })
 	if m.mode == modeDetail {
 		m.reopenDetail()
 	}
 	m.simulate(&m.basket)
+	return dropped
 }
 
 // makeTable (re)builds a tab's table over src, keeping the sort the user
@@ -63,21 +64,34 @@ func (m *Model) applyFilters() {
 		return
 	}
 	h, c, r := d.hold, d.coll, d.real
+	q := parseQuery(f.text)
 	m.tables[tabHoldings].setFilter(func(row int) bool {
 		x := &h.rows[row]
+		if !q.matchesLot(x) {
+			return false
+		}
 		if f.losses && x.keys[hfUnreal] >= 0 {
 			return false
 		}
 		if f.term == termShort && x.st.Term != taxrules.ShortTerm || f.term == termLong && x.st.Term != taxrules.LongTerm {
 			return false
 		}
-		return f.text == "" || h.matches(row, f.text)
+		if f.collection != "" && x.st.Lot.Collection != f.collection {
+			return false
+		}
+		return q.text == "" || h.matches(row, q.text)
 	})
 	m.tables[tabCollections].setFilter(func(row int) bool {
 		if f.losses && c.rows[row].keys[cfUnreal] >= 0 {
 			return false
 		}
-		return f.text == "" || c.matches(row, f.text)
+		if f.collection != "" && c.rows[row].ID != f.collection {
+			return false
+		}
+		if q.loss && c.rows[row].keys[cfUnreal] >= 0 || q.gain && c.rows[row].keys[cfUnreal] <= 0 {
+			return false
+		}
+		return q.text == "" || c.matches(row, q.text)
 	})
 	m.tables[tabRealized].setFilter(func(row int) bool {
 		x := r.rows[row].r
@@ -87,6 +101,17 @@ func (m *Model) applyFilters() {
 		if f.term == termShort && x.Term != taxrules.ShortTerm || f.term == termLong && x.Term != taxrules.LongTerm {
 			return false
 		}
-		return f.text == "" || r.matches(row, f.text)
+		if f.collection != "" {
+			if l, ok := d.a.Index.Lot(x.Lot); !ok || l.Collection != f.collection {
+				return false
+			}
+		}
+		if q.loss && x.GainLoss.Sign() >= 0 || q.gain && x.GainLoss.Sign() <= 0 {
+			return false
+		}
+		if q.term == termShort && x.Term != taxrules.ShortTerm || q.term == termLong && x.Term != taxrules.LongTerm {
+			return false
+		}
+		return q.text == "" || r.matches(row, q.text)
 	})
 }

@@ -18,7 +18,9 @@ func keyContexts() []keyContext {
 				for tb := range tabCount {
 					for _, basket := range []bool{false, true} {
 						for _, filter := range []bool{false, true} {
-							contexts = append(contexts, keyContext{loading: loading, mode: md, focus: f, tab: tb, basket: basket, filter: filter})
+							contexts = append(contexts, keyContext{loading: loading, mode: md, focus: f, tab: tb, basket: basket, filter: filter},
+								keyContext{loading: loading, mode: md, focus: f, tab: tb, basket: basket, filter: filter, export: true},
+								keyContext{loading: loading, mode: md, focus: f, tab: tb, basket: basket, filter: filter, sort: true})
 						}
 					}
 				}
@@ -89,7 +91,7 @@ func TestKeyCollisionsAreFound(t *testing.T) {
 	defer func() { keyTable = saved }()
 	keyTable[keyTerm].keys = []string{"s"}     // Sort's key
 	keyTable[keyEditFees].keys = []string{"x"} // Export's key
-	dups, _ := collisions(keyContext{mode: modeBrowse})
+	dups, _ := collisions(keyContext{mode: modeBrowse, tab: tabCollections})
 	if len(dups) != 1 || !strings.Contains(dups[0], "sort column") {
 		t.Errorf("browse: %q", dups)
 	}
@@ -108,12 +110,13 @@ func TestEveryBindingHasHelp(t *testing.T) {
 	}
 }
 
-// TestBasketKeysOnlyWithABasket: editing and marking need lots.
+// TestBasketKeysOnlyWithABasket: editing and marking work on the Holdings
+// tab (saying why when the basket is empty); clearing needs lots.
 func TestBasketKeysOnlyWithABasket(t *testing.T) {
 	k := DefaultKeyMap()
 	k.setContext(keyContext{mode: modeBrowse, tab: tabHoldings})
-	if k.enabled(keyMark) || k.enabled(keyEditPrice) || !k.enabled(keyToggle) {
-		t.Error("empty basket: m/e enabled or space disabled")
+	if !k.enabled(keyMark) || !k.enabled(keyEditPrice) || !k.enabled(keyToggle) || k.enabled(keyClearBasket) {
+		t.Error("empty basket: m/e (which say why) or space disabled, or C enabled")
 	}
 	k.setContext(keyContext{mode: modeBrowse, tab: tabCollections, basket: true})
 	if k.enabled(keyToggle) || k.enabled(keyMark) {
@@ -142,7 +145,7 @@ func TestHelpFollowsTheMode(t *testing.T) {
 			got += b.Help().Key + " "
 		}
 	}
-	if got != "enter esc ctrl+c " {
+	if got != "↑/k ↓/j pgup/ctrl+b pgdn/ctrl+f g/home G/end enter esc ? ctrl+c " {
 		t.Errorf("dialog help = %q", got)
 	}
 }

@@ -108,6 +108,9 @@ func (m *Model) relayout() {
 // there, showing every figure matters more.
 func (m *Model) summaryLines(w, keep int) []string {
 	segs := m.summarySegments()
+	if len(packSegments(segs, w, len(segs))) > 3 {
+		segs = m.summaryWith(true) // the long labels would cut the last figures
+	}
 	if len(m.data.p.Lots) < firstFrameLots || keep < 3 {
 		lines := packSegments(segs, w, 3)
 		return lines[:min(len(lines), keep)]

@@ -145,9 +145,14 @@ type filters struct {
 	text   string // lower case
 	losses bool
 	term   termFilter
+	// collection is a collection id (enter on the Collections tab): its
+	// lots exactly; collName is its name for the header.
+	collection, collName string
 }
 
-func (f filters) active() bool { return f.text != "" || f.losses || f.term != termAll }
+func (f filters) active() bool {
+	return f.text != "" || f.losses || f.term != termAll || f.collection != ""
+}
 
 // Model is the root model of the TUI.
 type Model struct {
@@ -171,9 +176,14 @@ type Model struct {
 	width, height int
 	mode          mode
 	helpFrom      mode // where ? returns to
-	focus         focus
-	tab           tab
-	lay           layout
+	// helpCtx is the screen ? was opened from, whose keys the help
+	// lists; helpOffset its first line shown, helpPage the lines shown
+	// and helpMaxOff the last first line (both at the last view).
+	helpCtx                          keyContext
+	helpOffset, helpPage, helpMaxOff int
+	focus                            focus
+	tab                              tab
+	lay                              layout
 
 	data   *dataset
 	tables [tabCount]*table
@@ -190,6 +200,10 @@ type Model struct {
 
 	status   status
 	statusID int
+
+	// sessionBatches are the batches recorded in this session; undoing
+	// any other asks twice.
+	sessionBatches map[string]bool
 
 	summaryCache summaryCache
 
@@ -229,8 +243,10 @@ func New(opts Options) *Model {
 		spinner: spinner.New(spinner.WithSpinner(spinner.Dot)),
 		mode:    modeBrowse,
 		writes:  &inflight{},
-		width:   80,
-		height:  24,
+
+		sessionBatches: map[string]bool{},
+		width:          80,
+		height:         24,
 	}
 	m.help.Styles = m.styles.help
 	m.today = m.clock()
@@ -334,6 +350,8 @@ func (m *Model) syncKeys() {
 		tab:     m.tab,
 		basket:  m.basket.len() > 0,
 		filter:  m.filter.active(),
+		export:  m.dialog != nil && m.dialog.kind == dlgExport,
+		sort:    m.dialog != nil && m.dialog.kind == dlgSort,
 	})
 }
 

@@ -38,8 +38,8 @@ func TestLoadShowsHoldingsSortedByLoss(t *testing.T) {
 	}
 	s := h.screen()
 	for _, want := range []string{
-		"sample portfolio — changes are saved to ./portfolio.json", "as of 2026-11-28", "wash apply/token",
-		"34 of 34 lots", "Unrealized ▲", "▼ -14,528.36", "▲ +10,436.38", "? help",
+		"sample portfolio (saves go to ./portfolio.json)", "as of 2026-11-28", "wash apply/token", "33d left",
+		"34 of 34 lots", "Unrealized ↑", "▼ -14,528.36", "▲ +10,436.38", "? help",
 	} {
 		if !strings.Contains(s, want) {
 			t.Errorf("screen lacks %q", want)
@@ -94,8 +94,8 @@ func TestSortCyclesAndReverses(t *testing.T) {
 	if got := h.viewIDs()[0]; got != "L-0014" {
 		t.Errorf("sorted by %% descending, first = %s, want L-0014 (+279.7%%)", got)
 	}
-	if !strings.Contains(h.screen(), "% ▼") {
-		t.Error("no ▼ indicator on the sorted column")
+	if !strings.Contains(h.screen(), "% ↓") {
+		t.Error("no ↓ indicator on the sorted column")
 	}
 	// Cycling wraps around every shown column and back.
 	for range len(tb.shown) {
@@ -246,7 +246,7 @@ func TestTabs(t *testing.T) {
 		t.Errorf("tab: %s", h.m.tab)
 	}
 	s := h.screen()
-	if !strings.Contains(s, "S-0006") || !strings.Contains(s, "1,519.90 W") {
+	if !strings.Contains(s, "S-0006") || !strings.Contains(s, "1,519.90 L-0040   W") {
 		t.Error("realized tab lacks the washed sale S-0006 with code W")
 	}
 	h.keys("tab")
@@ -456,9 +456,9 @@ func TestHelpReturnsWhereItWasOpened(t *testing.T) {
 
 func TestHiddenSortColumnIsNamed(t *testing.T) {
 	h := newHarness(t, 120, 40, "", nil)
-	h.keys("s") // %: hidden below 100 columns
-	h.send(tea80x24)
-	if s := h.screen(); !strings.Contains(s, "by % ▲") {
+	h.keys("s") // %: hidden at 64 columns
+	h.send(tea.WindowSizeMsg{Width: 64, Height: 24})
+	if s := h.screen(); !strings.Contains(s, "by % ↑") {
 		t.Errorf("sorted by a hidden column, the order is not named:\n%s", s)
 	}
 }

@@ -190,7 +190,7 @@ func (m *Model) previewLines(w int, wide bool) []string {
 			}
 		}
 		gl := st.amountStyle(s.GainLoss.Sign()).Render(marked(s.GainLoss))
-		calc := fmt.Sprintf("%s − %s = %s", amountText(s.Proceeds), amountText(s.CostBasis), gl)
+		calc := fmt.Sprintf("net %s − basis %s = %s", amountText(s.Proceeds), amountText(s.CostBasis), gl)
 		if !s.Disallowed.IsZero() {
 			calc += st.Wash.Render(" W " + amountText(s.Disallowed))
 		}

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"strconv"
 	"strings"
 
 	"nftharvest/money"
@@ -19,6 +20,7 @@ const (
 	rfBasis
 	rfGain
 	rfDisallowed
+	rfMovedTo
 	rfCode
 	rfRecognized
 	rfBatch
@@ -30,6 +32,7 @@ type realRow struct {
 	name        string
 	coll, token string
 	batch       string
+	movedTo     string // the lots that absorbed the disallowed loss
 	keys        [rfCount]int64
 }
 
@@ -61,7 +64,7 @@ func newRealized(a *taxrules.Analysis) *realized {
 			coll, token = a.Index.CollectionName(l.Collection), l.TokenID
 			name = coll + " #" + token
 		}
-		rz.rows = append(rz.rows, realRow{r: s, name: name, coll: coll, token: token, batch: batchOf[s.Sale]})
+		rz.rows = append(rz.rows, realRow{r: s, name: name, coll: coll, token: token, batch: batchOf[s.Sale], movedTo: movedTo(s)})
 		rz.ids = append(rz.ids, s.Sale+"/"+s.Term.String())
 	}
 	// Processing order (date, then sale id) is the natural tie order.
@@ -73,10 +76,13 @@ func newRealized(a *taxrules.Analysis) *realized {
 	sales := make([]string, len(rz.rows))
 	lots := make([]string, len(rz.rows))
 	batches := make([]string, len(rz.rows))
+	moved := make([]string, len(rz.rows))
 	for i := range rz.rows {
 		names[i], sales[i], lots[i], batches[i] = rz.rows[i].name, rz.rows[i].r.Sale, rz.rows[i].r.Lot, rz.rows[i].batch
+		moved[i] = rz.rows[i].movedTo
 	}
 	nameRank, saleRank, lotRank, batchRank := rankStrings(names), rankStrings(sales), rankStrings(lots), rankStrings(batches)
+	movedRank := rankStrings(moved)
 	var maxAbs [rfCount]int64
 	for i := range rz.rows {
 		row := &rz.rows[i]
@@ -95,6 +101,8 @@ func newRealized(a *taxrules.Analysis) *realized {
 		k[rfCode] = codeKey(s.Code)
 		k[rfRecognized] = approxOrCents(s.Recognized)
 		k[rfBatch] = int64(batchRank[row.batch])
+		k[rfMovedTo] = int64(movedRank[row.movedTo])
+		rz.w[rfMovedTo] = max(rz.w[rfMovedTo], safeLen(row.movedTo))
 		rz.w[rfSale] = max(rz.w[rfSale], safeLen(s.Sale))
 		rz.w[rfLot] = max(rz.w[rfLot], safeLen(s.Lot))
 		rz.w[rfName] = max(rz.w[rfName], safeLen(row.name))
@@ -122,18 +130,19 @@ func newRealized(a *taxrules.Analysis) *realized {
 var realizedColumns = columnTable{
 	cols: []colDef{
 		rfSale:       {title: "Sale", minW: 4, key: rfSale, drop: 4},
-		rfLot:        {title: "Lot", minW: 3, key: rfLot, drop: 8},
+		rfLot:        {title: "Lot", minW: 3, key: rfLot, drop: 9},
 		rfName:       {title: "Token", minW: 10, maxW: 30, key: rfName, flex: 14},
-		rfQty:        {title: "Qty", align: alignRight, minW: 3, maxW: 10, key: rfQty, drop: 9},
+		rfQty:        {title: "Qty", align: alignRight, minW: 3, maxW: 10, key: rfQty, drop: 10},
 		rfDate:       {title: "Sold", minW: 10, key: rfDate, drop: 3},
 		rfTerm:       {title: "Term", minW: 4, key: rfTerm},
-		rfProceeds:   {title: "Proceeds", align: alignRight, minW: 8, key: rfProceeds, drop: 6},
+		rfProceeds:   {title: "Net proceeds", align: alignRight, minW: 8, key: rfProceeds, drop: 6},
 		rfBasis:      {title: "Basis", align: alignRight, minW: 9, key: rfBasis, drop: 7},
 		rfGain:       {title: "Gain/loss", align: alignRight, minW: 10, key: rfGain, drop: 5},
 		rfDisallowed: {title: "Disallowed", align: alignRight, minW: 10, key: rfDisallowed},
+		rfMovedTo:    {title: "Moved to", minW: 8, maxW: 14, key: rfMovedTo, drop: 8},
 		rfCode:       {title: "Code", minW: 4, key: rfCode},
 		rfRecognized: {title: "Recognized", align: alignRight, minW: 10, key: rfRecognized},
-		rfBatch:      {title: "Batch", minW: 5, key: rfBatch, drop: 10},
+		rfBatch:      {title: "Batch", minW: 5, key: rfBatch, drop: 11},
 	},
 	compact: []colPlace{
 		{field: rfName, title: "Sale", flex: 12},
@@ -177,6 +186,8 @@ func (r *realized) Cell(st *Styles, row, f, w int) (string, paint) {
 			return "", st.paints.none
 		}
 		return amountText(s.Disallowed), st.paints.wash
+	case rfMovedTo:
+		return rr.movedTo, st.paints.wash
 	case rfCode:
 		if !strings.Contains(s.Code, "W") {
 			return s.Code, st.paints.none // C alone: a collectible, no wash sale
@@ -199,6 +210,19 @@ func (r *realized) matches(row int, q string) bool {
 		}
 	}
 	return strings.Contains(r.hay[row], q)
+}
+
+// movedTo names the lots that absorbed a sale's disallowed loss: the
+// first, and how many more ("L-0047 +1"); the lot detail lists them all.
+func movedTo(s *taxrules.SaleResult) string {
+	switch n := len(s.Replacements); n {
+	case 0:
+		return ""
+	case 1:
+		return s.Replacements[0].Lot
+	default:
+		return s.Replacements[0].Lot + " +" + strconv.Itoa(n-1)
+	}
 }
 
 // codeKey orders Form 8949 codes as text ("" < "C" < "CW" < "W"): every

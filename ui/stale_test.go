@@ -12,8 +12,8 @@ import (
 // test's today) when the terminal is wide enough, shortening the warning
 // before anything else, and drops it last of all only when it must.
 func TestHeaderWarnsAboutStalePrices(t *testing.T) {
-	h := newHarness(t, 200, 40, "", nil)
-	if got := h.m.headerLine(200); !strings.Contains(got, "⚠ 2 price(s) older than 7 days (oldest: a floor, 8 days)") {
+	h := newHarness(t, 230, 40, "", nil)
+	if got := h.m.headerLine(230); !strings.Contains(got, "⚠ 2 price(s) older than 7 days (oldest: a floor, 8 days)") {
 		t.Errorf("wide header: %q", got)
 	}
 	if got := h.m.headerLine(140); !strings.Contains(got, "⚠ 2 stale price(s)") && !strings.Contains(got, "⚠ stale") {
@@ -42,7 +42,7 @@ func TestUndoOfAnImportSaysLotsGoToo(t *testing.T) {
 	if s := h.screen(); !strings.Contains(s, "Undo B-0001?") || !strings.Contains(s, "and the 2 lots and 1 new collection this import added.") {
 		t.Fatalf("undo dialog:\n%s", s)
 	}
-	h.keys("enter")
+	h.keys("enter", "enter") // a batch of the file: asked twice
 	if len(h.store.saved) != 1 {
 		t.Fatal("undo not saved")
 	}

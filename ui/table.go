@@ -302,6 +302,16 @@ func (t *table) selected() (int, bool) {
 func (t *table) setSize(w, h int) {
 	t.width, t.height = w, h
 	shown := slices.Clone(t.cols)
+	for i, c := range shown {
+		// The sorted column's title keeps room for the arrow.
+		if c.key == t.sortField {
+			need := textWidth(c.title) + 2
+			shown[i].width = max(c.width, need)
+			if c.flex {
+				shown[i].min = max(c.min, min(need, c.width))
+			}
+		}
+	}
 	need := func() int {
 		n := gutterWidth
 		for i, c := range shown {
@@ -363,6 +373,15 @@ func (t *table) lineWidth() int {
 	return t.colX[last] + t.shown[last].width
 }
 
+// sortArrow marks the sort direction: ↑ ascending, ↓ descending (not
+// ▲/▼, which mark gains and losses).
+func sortArrow(desc bool) string {
+	if desc {
+		return "↓"
+	}
+	return "↑"
+}
+
 // headerView renders the column titles with the sort indicator.
 func (t *table) headerView(st *Styles) string {
 	var b strings.Builder
@@ -374,10 +393,7 @@ func (t *table) headerView(st *Styles) string {
 		}
 		title := c.title
 		if c.key == t.sortField {
-			arrow := " ▲"
-			if t.desc {
-				arrow = " ▼"
-			}
+			arrow := " " + sortArrow(t.desc)
 			if c.width > 2 {
 				title = fit(title, c.width-2, alignLeft)
 				title = strings.TrimRight(title, " ") + arrow

@@ -131,7 +131,7 @@ func TestTableLayoutDropsAndFits(t *testing.T) {
 			t.Errorf("line %q is %d wide", ansi.Strip(l), w)
 		}
 	}
-	if h := ansi.Strip(tb.headerView(&st)); !strings.Contains(h, "Key ▲") {
+	if h := ansi.Strip(tb.headerView(&st)); !strings.Contains(h, "Key ↑") {
 		t.Errorf("header %q lacks the sort arrow", h)
 	}
 }

@@ -29,7 +29,7 @@ func TestProgramFlow(t *testing.T) {
 	}
 	waitFor("34 of 34 lots")
 	tm.Type("s")
-	waitFor("% ▲")
+	waitFor("% ↑")
 	tm.Type("g")
 	tm.Send(keyMsg("space"))
 	tm.Type("j")

@@ -58,9 +58,16 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 			m.showFirst(msg.d)
 			return m.fullCmd(msg.d)
 		}
-		m.setData(msg.d)
+		dropped := m.setData(msg.d)
 		if msg.reload {
-			return tea.Batch(completeCmd(msg.d), m.setStatus("Reloaded "+displayName(msg.d.file)+".", false))
+			text := "Reloaded " + displayName(msg.d.file) + "."
+			if n := m.basket.len(); n > 0 {
+				text += fmt.Sprintf(" The basket keeps %d lot%s.", n, plural(n))
+			}
+			if dropped > 0 {
+				text += fmt.Sprintf(" %d lot%s left it: no longer open in the file.", dropped, plural(dropped))
+			}
+			return tea.Batch(completeCmd(msg.d), m.setStatus(text, dropped > 0))
 		}
 		if msg.d.stage == stagePartial {
 			// Keys pressed while loading wait for every table (completedMsg).
@@ -99,9 +106,9 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 	case exportedMsg:
 		m.dialog = nil
 		m.focus = focusTable
-		return m.setStatus(fmt.Sprintf("Exported %d Form 8949 rows (%d) to %s.", msg.rows, m.data.a.TaxYear, msg.path), false)
+		return m.setStatus(fmt.Sprintf("Exported %d Form 8949 rows (%d, %s) to %s.", msg.rows, msg.choice.year, msg.choice.fmt().name, msg.path), false)
 	case exportExistsMsg:
-		m.dialog = m.exportOverwriteDialog(msg.path)
+		m.dialog = m.exportOverwriteDialog(msg.path, msg.choice)
 		return nil
 	case exportFailedMsg:
 		if m.dialog != nil {
@@ -115,6 +122,9 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		}
 		return nil
 	case tea.KeyPressMsg:
+		// A message lasts until the next key (or statusFade): the key bar
+		// comes back as soon as the user does something else.
+		m.status = status{}
 		dated, swallow := m.checkDate()
 		if swallow {
 			return dated
@@ -189,20 +199,37 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	}
 	switch {
 	case k.is(msg, keyQuit):
-		return tea.Quit
+		return m.quit()
 	case k.is(msg, keyHelp):
 		if m.mode == modeHelp {
 			m.mode = m.helpFrom
 		} else {
 			m.helpFrom, m.mode = m.mode, modeHelp
+			m.helpCtx = keyContext{mode: m.helpFrom, tab: m.tab}
+			m.helpOffset = 0
 		}
 		return nil
 	}
 	switch m.mode {
 	case modeHelp:
-		if k.is(msg, keyBack) {
+		page := max(m.helpPage, 1)
+		switch {
+		case k.is(msg, keyBack):
 			m.mode = m.helpFrom
+		case k.is(msg, keyDown):
+			m.helpOffset++
+		case k.is(msg, keyUp):
+			m.helpOffset--
+		case k.is(msg, keyPageDown):
+			m.helpOffset += page
+		case k.is(msg, keyPageUp):
+			m.helpOffset -= page
+		case k.is(msg, keyTop):
+			m.helpOffset = 0
+		case k.is(msg, keyBottom):
+			m.helpOffset = m.helpMaxOff
 		}
+		m.helpOffset = max(min(m.helpOffset, m.helpMaxOff), 0)
 		return nil
 	case modeDetail:
 		return m.handleDetailKey(msg)
@@ -265,8 +292,10 @@ func (m *Model) handleBrowseKey(msg tea.KeyPressMsg) tea.Cmd {
 		t.cycleSort()
 	case k.is(msg, keyReverse):
 		t.reverse()
+	case k.is(msg, keySortMenu):
+		m.openSortMenu()
 	case k.is(msg, keyFilter):
-		return m.openInput(editFilter, "", "/ ", m.filter.text, "lot, collection, token or note")
+		return m.openInput(editFilter, "", "/ ", m.filter.text, "text, or risk:no term:short loss gain adj:yes alike:no wallet:0x…")
 	case k.is(msg, keyClearFilter):
 		m.filter = filters{}
 		m.applyFilters()
@@ -285,12 +314,18 @@ func (m *Model) handleBrowseKey(msg tea.KeyPressMsg) tea.Cmd {
 		}
 	case k.is(msg, keySuggest):
 		return m.suggest()
+	case k.is(msg, keyAddShown):
+		return m.addShown()
 	case k.is(msg, keyClearBasket):
 		m.basket.clear()
 		m.simulate(&m.basket)
 		return m.setStatus("Basket cleared.", false)
+	case (k.is(msg, keyEditPrice) || k.is(msg, keyEditFees) || k.is(msg, keyEditDate) || k.is(msg, keyEditQty) || k.is(msg, keyMark)) && m.basket.len() == 0:
+		return m.setStatus("The basket is empty: space adds the lot under the cursor, H suggests a harvest.", true)
 	case k.is(msg, keyEditPrice), k.is(msg, keyEditFees):
 		return m.editLot(k.is(msg, keyEditPrice))
+	case k.is(msg, keyEditQty):
+		return m.editQuantity()
 	case k.is(msg, keyEditDate):
 		v := ""
 		if m.basket.date != 0 {
@@ -304,11 +339,25 @@ func (m *Model) handleBrowseKey(msg tea.KeyPressMsg) tea.Cmd {
 	case k.is(msg, keyAdd):
 		return m.openAddForm()
 	case k.is(msg, keyExport):
-		m.dialog = m.exportDialog(fmt.Sprintf("./form8949-%d.csv", m.data.a.TaxYear))
+		c := exportChoice{year: m.data.a.TaxYear}
+		m.dialog = m.exportDialog(c.fmt().file(c.year), c)
 		m.focus = focusDialog
 	case k.is(msg, keyReload):
 		return tea.Batch(m.loadCmd(true), m.setStatus("Reloading "+m.fileLabel()+"…", false))
 	}
+	return nil
+}
+
+// quit ends the app, after asking when the basket holds unsaved work.
+func (m *Model) quit() tea.Cmd {
+	n := m.basket.len()
+	if n == 0 {
+		return tea.Quit
+	}
+	m.dialog = &dialog{kind: dlgQuit, title: "Quit and drop the basket?",
+		body:    []string{fmt.Sprintf("The basket has %d lot%s%s; it is not saved (m records a sale).", n, plural(n), m.basket.editedText())},
+		confirm: "quit", keys: &m.keys}
+	m.focus = focusDialog
 	return nil
 }
 
@@ -323,8 +372,9 @@ func (m *Model) open() tea.Cmd {
 	case tabHoldings:
 		m.openDetail(m.data.hold.rows[r].st)
 	case tabCollections:
-		name := m.data.coll.rows[r].Name
-		m.filter = filters{text: strings.ToLower(name)}
+		row := &m.data.coll.rows[r]
+		name := row.Name
+		m.filter = filters{collection: row.ID, collName: name}
 		m.applyFilters()
 		m.tab = tabHoldings
 		m.current().top()

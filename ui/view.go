@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"time"
 
 	"nftharvest/portfolio"
 
@@ -39,7 +40,7 @@ func (m *Model) render() string {
 	}
 	switch m.mode {
 	case modeHelp:
-		lines = append(lines, m.helpLines(w)...)
+		lines = append(lines, m.helpWindow(w, max(m.lay.footerY-len(lines), 1))...)
 	case modeDetail:
 		lines = append(lines, m.tabsLine(w))
 		avail := max(m.lay.footerY-len(lines), 0)
@@ -67,7 +68,7 @@ func (m *Model) render() string {
 	}
 	out := strings.Join(lines, "\n")
 	if m.dialog != nil {
-		out = overlay(out, m.dialog.view(&m.styles, w, m.spinner.View()), w, h)
+		out = overlay(out, m.dialog.view(&m.styles, w, h, m.spinner.View()), w, h)
 	}
 	if m.add != nil {
 		out = overlay(out, m.addView(), w, h)
@@ -75,11 +76,41 @@ func (m *Model) render() string {
 	return out
 }
 
-// helpLines is the full help: every browse key in columns that wrap to
-// the width, then what the markers mean.
+// helpWindow is the part of the help that fits in room lines, from the
+// scroll offset, with a last line saying where it is when it scrolls.
+func (m *Model) helpWindow(w, room int) []string {
+	all := m.helpLines(w)
+	if len(all) <= room {
+		m.helpOffset, m.helpPage, m.helpMaxOff = 0, room, 0
+		return all
+	}
+	win := max(room-1, 1)
+	m.helpMaxOff = len(all) - win
+	m.helpOffset = min(m.helpOffset, m.helpMaxOff)
+	m.helpPage = win
+	end := m.helpOffset + win
+	more := m.styles.Muted.Render(fmt.Sprintf("lines %d–%d of %d · j/k pgup/pgdn scroll · esc back", m.helpOffset+1, end, len(all)))
+	return append(all[m.helpOffset:end:end], more)
+}
+
+// helpTitle names the screen the help was opened from.
+func (m *Model) helpTitle() string {
+	if m.helpCtx.mode == modeDetail {
+		return "Keys of the lot detail"
+	}
+	return "Keys of the " + m.helpCtx.tab.String() + " tab"
+}
+
+// helpLines is the help of the screen it was opened from (helpCtx):
+// its keys in columns that wrap to the width, then what the markers mean.
 func (m *Model) helpLines(w int) []string {
 	browse := DefaultKeyMap()
-	browse.setContext(keyContext{mode: modeBrowse, tab: tabHoldings, basket: true, filter: true})
+	ctx := m.helpCtx
+	if ctx.mode == modeBrowse && ctx.tab == tabHoldings {
+		ctx.basket = true // the basket's keys belong to this screen
+	}
+	ctx.filter = true
+	browse.setContext(ctx)
 	var rows []string
 	row := ""
 	for _, g := range browse.FullHelp() {
@@ -95,7 +126,7 @@ func (m *Model) helpLines(w int) []string {
 		}
 	}
 	rows = append(rows, row)
-	lines := []string{m.styles.Header.Render("Keys")}
+	lines := []string{m.styles.Header.Render(m.helpTitle())}
 	for i, r := range rows {
 		if i > 0 {
 			lines = append(lines, "")
@@ -104,9 +135,10 @@ func (m *Model) helpLines(w int) []string {
 	}
 	lines = append(lines, "")
 	for _, s := range []string{
-		"Markers: ▼ loss, ▲ gain, ● in the basket, › cursor. Term: ST 12d = short term, long term in 12 days.",
-		"Wash: adj = the basis includes a disallowed loss; risk = a loss sale today would be a wash sale; " +
-			"alike = a look-alike purchase (same collection, other token: a warning only).",
+		"Markers: ▼ loss, ▲ gain, ● in the basket, › cursor, ~ a value from a price (floor, value or rate) older than 7 days. " +
+			"Term: ST 12d = short term, long term in 12 days.",
+		"Wash: A = the basis includes a disallowed loss; R = a loss sale today would be a wash sale; " +
+			"L = a look-alike purchase (same collection, other token: a warning only). Sort: ↑ ascending, ↓ descending.",
 		"Tax figures are estimates from the rates in your tax profile, not tax advice; the rules and " +
 			"positions taken are in docs/tax-rules.md.",
 	} {
@@ -210,6 +242,8 @@ func (m *Model) headerLine(w int) string {
 		year
 		policy
 		stale
+		yearEnd
+		rebuy
 		helpHint
 		nPieces
 	)
@@ -221,11 +255,14 @@ func (m *Model) headerLine(w int) string {
 		year:     {fmt.Sprintf("tax year %d %s", m.data.a.TaxYear, prof.Jurisdiction), fmt.Sprintf("%d %s", m.data.a.TaxYear, prof.Jurisdiction)},
 		policy:   {st.Wash.Render(wash), st.Wash.Render(shortWash)},
 		stale:    staleVariants(st, m.data.stale),
+		yearEnd:  m.yearEndVariants(),
+		rebuy:    m.rebuyVariants(),
 		helpHint: {st.Muted.Render("? help")},
 	}
 	var cur [nPieces]int // variant index; len(variants) = dropped
 	steps := []struct{ piece, to int }{
-		{brand, 1}, {stale, 1}, {stale, 2}, {stale, 3}, {policy, 1}, {year, 1}, {note, 1}, {asOf, 1}, {note, 2}, {helpHint, 1}, {year, 2}, {asOf, 2},
+		{brand, 1}, {yearEnd, 1}, {stale, 1}, {policy, 1}, {stale, 2}, {year, 1}, {note, 1}, {rebuy, 1}, {stale, 3},
+		{asOf, 1}, {note, 2}, {helpHint, 1}, {year, 2}, {rebuy, 2}, {asOf, 2}, {yearEnd, 2},
 	}
 	build := func() string {
 		var parts []string
@@ -252,6 +289,43 @@ func (m *Model) headerLine(w int) string {
 	return line
 }
 
+// yearEndVariants say how many days are left to sell in the tax year
+// (a sale counts in the year of its date, until 31 December, local
+// time), longest first; none once the year is over.
+func (m *Model) yearEndVariants() []string {
+	y := m.data.a.TaxYear
+	last := portfolio.NewDate(y, time.December, 31)
+	if m.today.After(last) || m.today.Year() != y {
+		return []string{""}
+	}
+	n := m.today.DaysUntil(last)
+	long := fmt.Sprintf("%d days left to sell in %d", n, y)
+	switch n {
+	case 0:
+		long = fmt.Sprintf("last day to sell in %d", y)
+	case 1:
+		long = fmt.Sprintf("1 day left to sell in %d", y)
+	}
+	return []string{m.styles.Wash.Render(long), m.styles.Wash.Render(fmt.Sprintf("%dd left", n))}
+}
+
+// rebuyVariants give the basket's safe-to-rebuy date (the latest of its
+// lots'), longest first; none without a basket.
+func (m *Model) rebuyVariants() []string {
+	res := m.preview.res
+	if res == nil || m.basket.len() == 0 {
+		return []string{""}
+	}
+	var rebuy portfolio.Date
+	for _, s := range res.Sales {
+		rebuy = max(rebuy, s.SafeToRebuy)
+	}
+	if rebuy == 0 {
+		return []string{""}
+	}
+	return []string{"basket safe to rebuy from " + rebuy.String(), "rebuy " + rebuy.String()}
+}
+
 // staleVariants are the header's warning about prices in use older than
 // portfolio.MaxPriceAge days, longest first; none when all are fresh.
 func staleVariants(st *Styles, stale []portfolio.StalePrice) []string {
@@ -268,7 +342,15 @@ func staleVariants(st *Styles, stale []portfolio.StalePrice) []string {
 }
 
 // summarySegments are the summary bar's figures.
-func (m *Model) summarySegments() []string {
+func (m *Model) summarySegments() []string { return m.summaryWith(false) }
+
+// summaryWith builds the summary bar's figures, with short labels when
+// short (a narrow screen, where the long ones would push Est. tax off).
+func (m *Model) summaryWith(short bool) []string {
+	labels := [...]string{"Unrealized ", "Harvestable ST ", "Realized %d ST ", "Carryover in "}
+	if short {
+		labels = [...]string{"Unreal. ", "Harvest ST ", "Real. ST ", "Carry in "}
+	}
 	st := &m.styles
 	d := m.data
 	lab := st.Label.Render
@@ -283,9 +365,13 @@ func (m *Model) summarySegments() []string {
 		total = func(interface{ Sign() int }, string) string { return st.Muted.Render("…") }
 		value = st.Muted.Render("…")
 	}
-	unreal := lab("Unrealized ") + total(t.Losses, marked(t.Losses)) + " " + total(t.Gains, marked(t.Gains))
-	harvest := lab("Harvestable ST ") + total(h.ShortTerm, marked(h.ShortTerm)) + lab(" LT ") + total(h.LongTerm, marked(h.LongTerm))
-	realized := lab(fmt.Sprintf("Realized %d ST ", d.a.TaxYear)) + amt(s.ShortTermRealized, marked(s.ShortTermRealized)) +
+	unreal := lab(labels[0]) + total(t.Losses, marked(t.Losses)) + " " + total(t.Gains, marked(t.Gains))
+	harvest := lab(labels[1]) + total(h.ShortTerm, marked(h.ShortTerm)) + lab(" LT ") + total(h.LongTerm, marked(h.LongTerm))
+	realLabel := labels[2]
+	if !short {
+		realLabel = fmt.Sprintf(realLabel, d.a.TaxYear)
+	}
+	realized := lab(realLabel) + amt(s.ShortTermRealized, marked(s.ShortTermRealized)) +
 		lab(" LT ") + amt(s.LongTermRealized, marked(s.LongTermRealized))
 	if m.lay.compact {
 		return []string{unreal, harvest, realized}
@@ -293,8 +379,13 @@ func (m *Model) summarySegments() []string {
 	// In pairs that pack well at 80 and 120 columns.
 	segs := []string{
 		lab("Value ") + value, unreal,
-		harvest, lab("Carryover in ") + amountText(s.CarryoverInShortTerm.Add(s.CarryoverInLongTerm)),
+		harvest, lab(labels[3]) + amountText(s.CarryoverInShortTerm.Add(s.CarryoverInLongTerm)),
 		realized, lab("Est. tax ") + amountText(s.EstimatedTax),
+	}
+	if short {
+		// Est. tax before the realized figures: if a line is cut, it is
+		// theirs.
+		segs[4], segs[5] = segs[5], segs[4]
 	}
 	if t.Unpriced > 0 {
 		segs = append(segs, st.Wash.Render(fmt.Sprintf("%d lots without a price", t.Unpriced)))
@@ -307,11 +398,15 @@ func (m *Model) tabsLine(w int) string {
 	st := &m.styles
 	var b strings.Builder
 	for i := range tabCount {
-		label := fmt.Sprintf(" %d %s ", i+1, i)
+		name := i.String()
 		if m.compactTabs(w) {
-			label = fmt.Sprintf(" %d %s ", i+1, i.String()[:4])
+			name = name[:4]
 		}
+		label := fmt.Sprintf(" %d %s ", i+1, name)
 		if i == m.tab {
+			// Brackets too: without colour (TERM=dumb, NO_COLOR) they
+			// are what shows the active tab.
+			label = fmt.Sprintf("[%d %s]", i+1, name)
 			b.WriteString(st.TabActive.Render(label))
 		} else {
 			b.WriteString(st.Tab.Render(label))
@@ -340,6 +435,9 @@ func (m *Model) countText() string {
 		// A first frame shows the first rows of all the open lots.
 		parts[0] = fmt.Sprintf("%d of %d %s", m.data.tot.OpenLots, m.data.tot.OpenLots, unit)
 	}
+	if m.filter.collection != "" {
+		parts = append(parts, "collection "+safe(m.filter.collName))
+	}
 	if m.filter.text != "" {
 		parts = append(parts, fmt.Sprintf("%q", m.filter.text))
 	}
@@ -351,10 +449,7 @@ func (m *Model) countText() string {
 	}
 	if !slices.ContainsFunc(t.shown, func(c column) bool { return c.key == t.sortField }) {
 		// The sorted column is hidden at this width: say what the order is.
-		arrow := "▲"
-		if t.desc {
-			arrow = "▼"
-		}
+		arrow := sortArrow(t.desc)
 		for _, c := range m.columnsFor(m.tab, false) {
 			if c.key == t.sortField {
 				parts = append(parts, "by "+c.title+" "+arrow)

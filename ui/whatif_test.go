@@ -349,8 +349,17 @@ func TestUndo(t *testing.T) {
 	if h.m.dialog == nil || h.m.dialog.kind != dlgUndo {
 		t.Fatal("u did not ask")
 	}
-	if s := h.screen(); !strings.Contains(s, "Undo B-0002?") || !strings.Contains(s, "S-0015") || !strings.Contains(s, "S-0016") {
+	if s := h.screen(); !strings.Contains(s, "Undo B-0002?") || !strings.Contains(s, "S-0015") || !strings.Contains(s, "S-0016") ||
+		!strings.Contains(s, "B-0002 came with the file") {
 		t.Errorf("undo dialog:\n%s", s)
+	}
+	// A batch that came with the file asks twice.
+	h.keys("enter")
+	if h.m.dialog == nil || h.m.dialog.kind != dlgUndoFileBatch || len(h.store.saved) != 0 {
+		t.Fatal("one enter undid a batch that came with the file")
+	}
+	if s := h.screen(); !strings.Contains(s, "Really undo B-0002?") {
+		t.Errorf("second confirmation:\n%s", s)
 	}
 	h.keys("enter")
 	if len(h.store.saved) != 1 {
@@ -427,7 +436,7 @@ func TestExport(t *testing.T) {
 	if !strings.Contains(data, "S-0006") || strings.Count(data, "\n") < 15 {
 		t.Errorf("export:\n%s", data)
 	}
-	if !strings.HasPrefix(h.m.status.text, "Exported 14 Form 8949 rows (2026)") {
+	if !strings.HasPrefix(h.m.status.text, "Exported 14 Form 8949 rows (2026, form8949)") {
 		t.Errorf("status %q", h.m.status.text)
 	}
 	// An existing file needs a second confirmation.
