@@ -38,7 +38,8 @@ func main() {
 	if err != nil {
 		os.Exit(cli.PrintError(os.Stderr, err))
 	}
-	opts := ui.Options{Path: path, Today: env.Today, Clock: env.Clock(time.Now), CheckFile: env.CheckToday}
+	opts := ui.Options{Path: path, Today: env.Today, Clock: env.Clock(time.Now), CheckFile: env.CheckToday,
+		ExportJSON: cli.WriteExportJSON}
 	if os.Getenv("GOGC") == "" {
 		opts.LoadGCPercent = commandGCPercent // only while a portfolio loads
 	}

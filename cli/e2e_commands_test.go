@@ -651,3 +651,22 @@ func TestSuggestGains(t *testing.T) {
 	}
 	run(t, dir, "suggest", "--portfolio", "small.json", "--gains", "--target", "5").failsWith(t, "both", "--gains and --target do not go together")
 }
+
+// The app's JSON export (WriteExportJSON, given to ui.Options) writes what
+// "export --format json" prints.
+func TestWriteExportJSONIsTheCommandsDocument(t *testing.T) {
+	dir := sampleDir(t)
+	r := run(t, dir, "export", "--format", "json").ok(t, "export json")
+	file, err := storage.Load(filepath.Join(dir, DefaultFile))
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := mustAnalyze(t, file.Portfolio, portfolio.MustDate(testToday))
+	var b bytes.Buffer
+	if err := WriteExportJSON(&b, a, 2026); err != nil {
+		t.Fatal(err)
+	}
+	if b.String() != r.stdout {
+		t.Errorf("WriteExportJSON differs from the command at byte %d", firstDiff(b.Bytes(), []byte(r.stdout)))
+	}
+}

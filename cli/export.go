@@ -134,3 +134,10 @@ func exportWriter(a *taxrules.Analysis, year int, format string, today portfolio
 		return nil
 	}, fmt.Sprintf("%d Form 8949 rows of %d (%s)", len(rows), year, format)
 }
+
+// WriteExportJSON writes the JSON export of year from a, as "nftharvest
+// export --format json" does; the binary gives it to the app's export
+// dialog (ui.Options.ExportJSON).
+func WriteExportJSON(w io.Writer, a *taxrules.Analysis, year int) error {
+	return writeExportJSON(w, year, realizedIn(a, year), a.Summary(year))
+}

@@ -233,7 +233,7 @@ func describeSales(sales []portfolio.Sale) string {
 // The portfolio and its companions are refused, even after "Overwrite
 // it?" (storage.ErrCompanion); the file gets the portfolio's permissions.
 func (m *Model) exportCmd(path string, c exportChoice, overwrite bool) tea.Cmd {
-	store, a, from, writes, today := m.store, m.data.a, m.data.file.Path, m.writes, m.today
+	store, a, from, writes, today, format := m.store, m.data.a, m.data.file.Path, m.writes, m.today, m.exportFormat(c)
 	return func() (msg tea.Msg) {
 		writes.begin()
 		defer func() { writes.end(writeError(msg)) }()
@@ -247,8 +247,8 @@ func (m *Model) exportCmd(path string, c exportChoice, overwrite bool) tea.Cmd {
 		}
 		rows := a.Form8949(c.year)
 		var buf bytes.Buffer
-		if err := c.fmt().write(&buf, rows, today); err != nil {
-			return exportFailedMsg{err: fmt.Errorf("%s export: %w", c.fmt().name, err)}
+		if err := format.write(&buf, exportInput{a: a, year: c.year, rows: rows, today: today}); err != nil {
+			return exportFailedMsg{err: fmt.Errorf("%s export: %w", format.name, err)}
 		}
 		if err := store.WriteExport(path, from, buf.Bytes()); err != nil {
 			return exportFailedMsg{err: err}

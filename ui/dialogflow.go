@@ -15,7 +15,7 @@ func (m *Model) handleDialog(msg tea.KeyPressMsg) tea.Cmd {
 	if d.kind == dlgExport && d.busy == "" {
 		switch {
 		case m.keys.is(msg, keyExportFormat):
-			m.changeExport(d, exportChoice{year: d.export.year, format: (d.export.format + 1) % len(exportFormats)})
+			m.changeExport(d, exportChoice{year: d.export.year, format: (d.export.format + 1) % len(m.formats)})
 			return nil
 		case m.keys.is(msg, keyExportYear):
 			m.changeExport(d, exportChoice{year: m.nextYear(d.export), format: d.export.format})

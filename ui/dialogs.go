@@ -223,7 +223,7 @@ func (m *Model) overwriteDialog(w pendingWrite, path string) *dialog {
 // exportDialog asks where to write the export of c (a year and a
 // format; tab and ctrl+y change them).
 func (m *Model) exportDialog(path string, c exportChoice) *dialog {
-	in, _ := m.newInput("File: ", path, c.fmt().file(c.year), nil) // steady cursor: no focus command
+	in, _ := m.newInput("File: ", path, m.exportFormat(c).file(c.year), nil) // steady cursor: no focus command
 	m.focus = focusDialog
 	d := &dialog{kind: dlgExport, input: &in, confirm: "export", keys: &m.keys, path: path, export: c}
 	m.describeExport(d)
@@ -234,9 +234,9 @@ func (m *Model) exportDialog(path string, c exportChoice) *dialog {
 func (m *Model) describeExport(d *dialog) {
 	c := d.export
 	rows := len(m.data.a.Form8949(c.year))
-	d.title = fmt.Sprintf("Export %d as %s", c.year, c.fmt().what)
+	d.title = fmt.Sprintf("Export %d as %s", c.year, m.exportFormat(c).what)
 	var names []string
-	for i, f := range exportFormats {
+	for i, f := range m.formats {
 		if i == c.format {
 			names = append(names, "["+f.name+"]")
 		} else {
@@ -252,11 +252,11 @@ func (m *Model) describeExport(d *dialog) {
 // changeExport moves the export dialog to choice c; a file name still at
 // the old default follows the new one.
 func (m *Model) changeExport(d *dialog, c exportChoice) {
-	if d.value() == d.export.fmt().file(d.export.year) {
-		d.input.SetValue(c.fmt().file(c.year))
+	if d.value() == m.exportFormat(d.export).file(d.export.year) {
+		d.input.SetValue(m.exportFormat(c).file(c.year))
 		d.input.CursorEnd()
 	}
-	d.input.Placeholder = c.fmt().file(c.year)
+	d.input.Placeholder = m.exportFormat(c).file(c.year)
 	d.export = c
 	m.describeExport(d)
 }

@@ -1,8 +1,12 @@
 package ui
 
 import (
+	"fmt"
+	"io"
 	"strings"
 	"testing"
+
+	"nftharvest/taxrules"
 )
 
 // TestExportChoosesFormatAndYear: tab cycles the formats (the default
@@ -52,5 +56,32 @@ func TestExportChoosesFormatAndYear(t *testing.T) {
 	h.keys("tab")
 	if h.m.dialog.value() != "mine.csv" {
 		t.Errorf("a typed name was replaced: %q", h.m.dialog.value())
+	}
+}
+
+// With the binary's JSON writer (Options.ExportJSON) the dialog offers
+// json after the CSV and TXF formats, and writes what the writer writes.
+func TestExportOffersJSONWhenGivenAWriter(t *testing.T) {
+	h := newHarness(t, 80, 24, "", nil)
+	h.m.formats = formatsOf(Options{ExportJSON: func(w io.Writer, a *taxrules.Analysis, year int) error {
+		_, err := fmt.Fprintf(w, "{\"tax_year\": %d, \"sales\": %d}\n", year, len(a.Sales))
+		return err
+	}})
+	h.keys("x")
+	for range len(exportFormats) {
+		h.keys("tab")
+	}
+	if got := h.m.dialog.value(); got != "./nftharvest-2026.json" {
+		t.Fatalf("json file name %q", got)
+	}
+	if !strings.Contains(h.screen(), "[json]") {
+		t.Errorf("the dialog does not show json:\n%s", h.screen())
+	}
+	h.keys("enter")
+	if data := string(h.store.writes["./nftharvest-2026.json"]); !strings.HasPrefix(data, `{"tax_year": 2026, "sales": `) {
+		t.Errorf("json export wrote %q", data)
+	}
+	if len(formatsOf(Options{})) != len(exportFormats) {
+		t.Error("json offered without a writer")
 	}
 }

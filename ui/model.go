@@ -16,6 +16,7 @@ import (
 
 	"nftharvest/portfolio"
 	"nftharvest/storage"
+	"nftharvest/taxrules"
 
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/spinner"
@@ -48,6 +49,10 @@ type Options struct {
 	// collection frees little and only delays the first screen. 0 leaves
 	// the collector alone.
 	LoadGCPercent int
+	// ExportJSON, when set, writes the JSON export of a year (the binary
+	// passes the command line's writer); the export dialog then offers
+	// json too.
+	ExportJSON func(w io.Writer, a *taxrules.Analysis, year int) error
 	// Stderr receives what Run says after the program ended (a save that
 	// was still running when the app was closed); nil means os.Stderr.
 	Stderr io.Writer
@@ -158,6 +163,8 @@ func (f filters) active() bool {
 type Model struct {
 	opts  Options
 	store Store
+	// formats are the export formats the dialog offers (formatsOf).
+	formats []exportFormat
 	// add is the open "a" form, nil when none.
 	add *addForm
 
@@ -234,6 +241,7 @@ func New(opts Options) *Model {
 		dark = *opts.Dark
 	}
 	m := &Model{
+		formats: formatsOf(opts),
 		opts:    opts,
 		store:   opts.Store,
 		clock:   clockOf(opts),

@@ -106,7 +106,7 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 	case exportedMsg:
 		m.dialog = nil
 		m.focus = focusTable
-		return m.setStatus(fmt.Sprintf("Exported %d Form 8949 rows (%d, %s) to %s.", msg.rows, msg.choice.year, msg.choice.fmt().name, msg.path), false)
+		return m.setStatus(fmt.Sprintf("Exported %d Form 8949 rows (%d, %s) to %s.", msg.rows, msg.choice.year, m.exportFormat(msg.choice).name, msg.path), false)
 	case exportExistsMsg:
 		m.dialog = m.exportOverwriteDialog(msg.path, msg.choice)
 		return nil
@@ -340,7 +340,7 @@ func (m *Model) handleBrowseKey(msg tea.KeyPressMsg) tea.Cmd {
 		return m.openAddForm()
 	case k.is(msg, keyExport):
 		c := exportChoice{year: m.data.a.TaxYear}
-		m.dialog = m.exportDialog(c.fmt().file(c.year), c)
+		m.dialog = m.exportDialog(m.exportFormat(c).file(c.year), c)
 		m.focus = focusDialog
 	case k.is(msg, keyReload):
 		return tea.Batch(m.loadCmd(true), m.setStatus("Reloading "+m.fileLabel()+"…", false))
