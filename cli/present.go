@@ -141,7 +141,16 @@ func saleTable(out io.Writer, sales []*taxrules.SaleResult) error {
 		t.add(s.Sale, s.Lot, s.Date.String(), s.Term.String(), qty(s.Quantity),
 			amount(s.Proceeds), amount(s.CostBasis), amount(s.GainLoss), disallowedText(s))
 	}
-	return t.render(out, Width)
+	if err := t.render(out, Width); err != nil {
+		return err
+	}
+	return netProceedsNote(out)
+}
+
+// netProceedsNote says under a table of sales that its proceeds are net:
+// the gross price less the selling fees (Form 8949 column (d)).
+func netProceedsNote(out io.Writer) error {
+	return say(out, "  (Proceeds: net of selling fees, gross price − fees.)")
 }
 
 // whatIfSaleTable renders the sales of a what-if, which share one date:
@@ -161,7 +170,10 @@ func whatIfSaleTable(out io.Writer, sales []*taxrules.SaleResult) error {
 		t.add(s.Lot, s.Term.String(), qty(s.Quantity), amount(s.Proceeds), amount(s.CostBasis),
 			amount(s.GainLoss), disallowedText(s), s.SafeToRebuy.String())
 	}
-	return t.render(out, Width)
+	if err := t.render(out, Width); err != nil {
+		return err
+	}
+	return netProceedsNote(out)
 }
 
 // disallowedText is blank unless a loss was disallowed; the Form 8949
