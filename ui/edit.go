@@ -41,7 +41,9 @@ func (m *Model) takeSuggestion(s taxrules.Suggestion) tea.Cmd {
 	m.basket.clear()
 	for _, p := range s.Picks {
 		m.basket.toggle(p.Lot)
-		if it, ok := m.basket.item(p.Lot); ok {
+		// A part of a multi-unit lot is kept as its quantity; a whole lot
+		// stays "all open units" (not an edit the quit dialog counts).
+		if it, ok := m.basket.item(p.Lot); ok && !m.openUnits(p.Lot).Equal(p.Quantity) {
 			it.qty = p.Quantity
 		}
 	}
@@ -215,4 +217,12 @@ func (m *Model) closeInput() {
 	m.input.Blur()
 	m.edit = edit{}
 	m.focus = focusTable
+}
+
+// openUnits is the open quantity of lot id as analysed (zero when unknown).
+func (m *Model) openUnits(id string) decimal.Decimal {
+	if i, ok := m.data.a.Index.LotIndex(id); ok {
+		return m.data.a.LotState(i).OpenQuantity
+	}
+	return decimal.Zero
 }

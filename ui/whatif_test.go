@@ -474,3 +474,16 @@ func TestPreviewWarnsOfAnotherTaxYear(t *testing.T) {
 		t.Errorf("no warning for a 2027 sale:\n%s", h.screen())
 	}
 }
+
+// H's whole lots are "all open units", not edits: the basket reports no
+// edited lot after it.
+func TestSuggestionIsNotAnEdit(t *testing.T) {
+	h := newHarness(t, 120, 40, "", nil)
+	h.keys("H")
+	if len(h.m.basket.items) == 0 {
+		t.Fatal("H filled nothing")
+	}
+	if got := h.m.basket.editedText(); got != "" {
+		t.Errorf("after H the basket says %q", got)
+	}
+}
