@@ -633,7 +633,7 @@ func TestSuggestGains(t *testing.T) {
 	path := filepath.Join(dir, "small.json")
 	writeFile(t, path, bytes.Replace(readFile(t, path), []byte(`"taxable_income": "95000"`), []byte(`"taxable_income": "20000"`), 1))
 	r := run(t, dir, "suggest", "--portfolio", "small.json", "--gains").ok(t, "suggest --gains")
-	for _, want := range []string{"up to 29,314.00 of long-term gain", "adds no federal tax in 2026", "L-0006", "L-0004", "1,514.00",
+	for _, want := range []string{"up to 29,314.00 of long-term gain", "adds no federal tax in 2026", "L-0006  Test Cats #4", "L-0004  Test Prints #5", "1,514.00",
 		"--sell L-0006:1 --sell L-0004:6"} {
 		if !strings.Contains(r.stdout, want) {
 			t.Errorf("suggest --gains lacks %q:\n%s", want, r.stdout)

@@ -32,8 +32,9 @@ func printGains(c *ctx, f *flags, a *taxrules.Analysis) error {
 	}
 	for _, p := range g.Picks {
 		asset := p.Lot
-		if i, ok := a.Index.LotIndex(p.Lot); ok && i < len(a.Lots) {
-			asset = assetText(&a.Lots[i])
+		if i, ok := a.Index.LotIndex(p.Lot); ok {
+			st := a.LotState(i) // built now on a lazy analysis
+			asset = assetText(&st)
 		}
 		t.add(p.Lot, asset, qty(p.Quantity), amount(p.Gain))
 		sell = append(sell, "--sell "+shellQuote(p.Lot+":"+qty(p.Quantity)))

@@ -66,8 +66,9 @@ func runSuggest(c *ctx, args []string) error {
 		return err
 	}
 	// The best harvest and --target need the states of the losing lots
-	// only (taxrules.Options.LazyLots); --gains reads every lot's.
-	a, err := analyzeWith(asOfPortfolio(file.Portfolio, *asOfS, asOf), asOf, taxrules.Options{LazyLots: !*gains})
+	// only, --gains those of the long-term gains: none builds every lot's
+	// state (taxrules.Options.LazyLots).
+	a, err := analyzeWith(asOfPortfolio(file.Portfolio, *asOfS, asOf), asOf, taxrules.Options{LazyLots: true})
 	if err != nil {
 		return err
 	}

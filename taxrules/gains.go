@@ -74,13 +74,16 @@ func (a *Analysis) SuggestGains() GainHarvest {
 		g.Why = "no long-term gain fits at no federal tax this year: the 0% band is used up"
 		return g
 	}
+	// Only the candidates' states are kept (copied: on a lazy analysis
+	// the states are streamed and their memory reused).
 	var cands []*LotState
-	for i, states := 0, a.lotStates(); i < len(states); i++ {
-		st := &states[i]
+	a.EachLotState(func(st *LotState) error {
 		if st.OpenQuantity.Sign() > 0 && st.HasPrice && st.Term == LongTerm && st.Unrealized.Sign() > 0 && len(st.Portions) <= 1 {
-			cands = append(cands, st)
+			c := *st
+			cands = append(cands, &c)
 		}
-	}
+		return nil
+	})
 	sortByGain(cands)
 	left := g.Room
 	for _, st := range cands {

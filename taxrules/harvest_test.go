@@ -128,3 +128,31 @@ func TestSuggestGainsInsideTheZeroBand(t *testing.T) {
 		t.Errorf("flat model: %+v", g)
 	}
 }
+
+// SuggestGains gives the same plan on a lazy analysis (states streamed,
+// only the candidates kept) as on a full one.
+func TestSuggestGainsLazy(t *testing.T) {
+	picked := 0
+	defer func() {
+		if picked == 0 {
+			t.Error("no seed gave a gain to harvest: the test compares nothing")
+		}
+	}()
+	for seed := range uint64(20) {
+		rng := rand.New(rand.NewPCG(seed, 1222))
+		p := genHarvest(rng, 12)
+		ti := d("20000")
+		p.TaxProfile.TaxableIncome = &ti
+		full := mustAnalyze(t, p, "2026-11-28").SuggestGains()
+		lazy, err := AnalyzeWith(p, day("2026-11-28"), Options{LazyLots: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(full.Picks) > 0 {
+			picked++
+		}
+		if got := lazy.SuggestGains(); fmt.Sprint(got) != fmt.Sprint(full) {
+			t.Fatalf("seed %d: lazy %+v, full %+v", seed, got, full)
+		}
+	}
+}

@@ -56,14 +56,6 @@ func (a *Analysis) WithLots() *Analysis {
 	return &c
 }
 
-// lotStates returns every lot's state: a.Lots, or built now when the
-// analysis was made with Options.LazyLots (not kept).
-func (a *Analysis) lotStates() []LotState {
-	if a.Lots != nil {
-		return a.Lots
-	}
-	return a.allLotStates()
-}
 
 // LargestLosses returns the states of the n open lots with the largest
 // unrealized losses (most negative Unrealized first, ties by lot id). Lots
