@@ -56,7 +56,6 @@ func (a *Analysis) WithLots() *Analysis {
 	return &c
 }
 
-
 // LargestLosses returns the states of the n open lots with the largest
 // unrealized losses (most negative Unrealized first, ties by lot id). Lots
 // without a price and lots without a loss are left out, so fewer than n
