@@ -92,6 +92,16 @@ func Width(s string) int {
 // firstUnsafe returns the index of the first byte of s that String
 // changes, or len(s).
 func firstUnsafe(s string) int {
+	if i := indexUnsafe(s, true); i >= 0 {
+		return i
+	}
+	return len(s)
+}
+
+// indexUnsafe returns the byte index of the first control character of s
+// (IsControl), and with badUTF8 of the first byte of invalid UTF-8 too, or
+// -1 when there is none.
+func indexUnsafe(s string, badUTF8 bool) int {
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf {
@@ -102,12 +112,12 @@ func firstUnsafe(s string) int {
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
-		if r == utf8.RuneError && size == 1 || IsControl(r) {
+		if badUTF8 && r == utf8.RuneError && size == 1 || IsControl(r) {
 			return i
 		}
 		i += size
 	}
-	return len(s)
+	return -1
 }
 
 func isASCII(s string) bool {
@@ -137,21 +147,4 @@ func writeRuneEscape(b *strings.Builder, r rune) {
 // IndexControl returns the byte index of the first character of s that
 // IsControl reports, or -1 when there is none. Bytes of invalid UTF-8 are
 // not controls (String still escapes them).
-func IndexControl(s string) int {
-	for i := 0; i < len(s); {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			if c < 0x20 || c == 0x7f {
-				return i
-			}
-			i++
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if IsControl(r) {
-			return i
-		}
-		i += size
-	}
-	return -1
-}
+func IndexControl(s string) int { return indexUnsafe(s, false) }

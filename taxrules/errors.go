@@ -1,8 +1,6 @@
 package taxrules
 
 import (
-	"nftharvest/money"
-
 	"github.com/shopspring/decimal"
 )
 
@@ -15,10 +13,6 @@ type RequestError struct {
 
 func (e *RequestError) Error() string { return "lot " + e.Lot + ": " + e.Reason }
 
-// Cents rounds an amount to the cent, half away from zero, for display and
-// exports. Amounts are never rounded inside the engine.
-func Cents(d decimal.Decimal) decimal.Decimal { return money.Cents(d) }
-
 // units names a quantity with its noun: "1 unit", "0.5 units", "3 units".
 func units(q decimal.Decimal) string {
 	if q.Equal(decimal.NewFromInt(1)) {
@@ -26,7 +20,3 @@ func units(q decimal.Decimal) string {
 	}
 	return q.String() + " units"
 }
-
-// GroupThousands is money.Group, for the display code not yet moved to the
-// money package.
-func GroupThousands(s string) string { return money.Group(s) }
