@@ -110,6 +110,7 @@ func (a *Analysis) lotState(st *LotState, li int32, w *lotWork, one []Portion) {
 	l := &e.lots[li]
 	st.Lot = l
 	st.CollectionName = e.colInfo[e.collOf[li]].name
+	st.collection = e.collOf[li] + 1
 	st.Collectible = e.collectible(li)
 	if w == nil {
 		st.OpenQuantity = l.Quantity

@@ -87,6 +87,9 @@ type LotState struct {
 	// into this lot's basis.
 	WashAdjustments []WashAdjustment
 	WashRisk        WashRisk
+	// collection is the engine's number of the lot's collection plus one
+	// (0 when unknown), so sums by collection need not hash its id.
+	collection int32
 }
 
 // Portion is a group of a lot's open units sharing one basis and holding start.

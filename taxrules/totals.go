@@ -105,17 +105,22 @@ func (a *Analysis) Collections() []CollectionTotals {
 // time (a streamed report adds them as it writes them): adding every lot's
 // state gives Analysis.Collections.
 type CollectionSums struct {
-	e    *engine
-	at   map[string]int // row of each collection id
-	rows []CollectionTotals
-	acc  []collSums
+	e  *engine
+	at map[string]int // row of each collection id
+	// byNumber is the row of each of the engine's collection numbers,
+	// plus one (0: none yet), so states built by this analysis find their
+	// row without hashing the id.
+	byNumber []int32
+	rows     []CollectionTotals
+	acc      []collSums
 }
 
 type collSums struct{ basis, value, unreal, loss, gain money.Sum }
 
 // NewCollectionSums returns empty sums for a's collections.
 func (a *Analysis) NewCollectionSums() *CollectionSums {
-	return &CollectionSums{e: a.eng, at: make(map[string]int, len(a.eng.colInfo))}
+	return &CollectionSums{e: a.eng, at: make(map[string]int, len(a.eng.colInfo)),
+		byNumber: make([]int32, len(a.eng.colInfo))}
 }
 
 // Add counts st when its lot has open units.
@@ -123,13 +128,7 @@ func (c *CollectionSums) Add(st *LotState) {
 	if st.OpenQuantity.Sign() <= 0 {
 		return
 	}
-	k, ok := c.at[st.Lot.Collection]
-	if !ok {
-		k = len(c.rows)
-		c.at[st.Lot.Collection] = k
-		c.rows = append(c.rows, CollectionTotals{ID: st.Lot.Collection, Name: st.CollectionName})
-		c.acc = append(c.acc, collSums{})
-	}
+	k := c.row(st)
 	r, s := &c.rows[k], &c.acc[k]
 	r.OpenLots++
 	s.basis.Add(st.AdjustedBasis)
@@ -145,6 +144,27 @@ func (c *CollectionSums) Add(st *LotState) {
 	case 1:
 		s.gain.Add(st.Unrealized)
 	}
+}
+
+// row returns the row of st's collection, adding it on first use.
+func (c *CollectionSums) row(st *LotState) int {
+	num := int(st.collection) - 1 // the engine's collection number, when set
+	if num >= 0 && num < len(c.byNumber) && c.byNumber[num] > 0 {
+		if k := int(c.byNumber[num]) - 1; c.rows[k].ID == st.Lot.Collection {
+			return k
+		}
+	}
+	k, ok := c.at[st.Lot.Collection]
+	if !ok {
+		k = len(c.rows)
+		c.at[st.Lot.Collection] = k
+		c.rows = append(c.rows, CollectionTotals{ID: st.Lot.Collection, Name: st.CollectionName})
+		c.acc = append(c.acc, collSums{})
+	}
+	if num >= 0 && num < len(c.byNumber) {
+		c.byNumber[num] = int32(k) + 1
+	}
+	return k
 }
 
 // Totals returns the sums, in the order the file lists the collections
