@@ -58,11 +58,19 @@ func (w *jw) finish() error {
 }
 
 func (w *jw) nl() {
+	if n := 1 + 2*w.depth; n <= len(newlineIndent) {
+		w.b = append(w.b, newlineIndent[:n]...)
+		return
+	}
 	w.b = append(w.b, '\n')
 	for i := 0; i < w.depth; i++ {
 		w.b = append(w.b, ' ', ' ')
 	}
 }
+
+// newlineIndent is a line break and the indentation of the deepest levels
+// the documents use, sliced by nl.
+const newlineIndent = "\n                                "
 
 func (w *jw) open(c byte) {
 	w.b = append(w.b, c)
@@ -79,15 +87,19 @@ func (w *jw) close(c byte) {
 	w.first = false
 }
 
-// key starts an object member.
+// key starts an object member. k is a member name of the document, a
+// constant of this package made of letters, digits and underscores
+// (TestJSONMemberNamesAreConstants checks every call), so it is written
+// without escaping.
 func (w *jw) key(k string) {
 	if !w.first {
 		w.b = append(w.b, ',')
 	}
 	w.first = false
 	w.nl()
-	w.b = appendJSONString(w.b, k)
-	w.b = append(w.b, ':', ' ')
+	w.b = append(w.b, '"')
+	w.b = append(w.b, k...)
+	w.b = append(w.b, '"', ':', ' ')
 }
 
 // elem starts an array element.
