@@ -123,7 +123,12 @@ func AppendQuantity(b []byte, d decimal.Decimal) []byte {
 	if d.NumDigits() > 18 || exp > 0 || exp < -18 {
 		return append(b, d.String()...)
 	}
-	c := d.CoefficientInt64()
+	return appendSmallQuantity(b, d.CoefficientInt64(), exp)
+}
+
+// appendSmallQuantity appends c x 10^exp (-18 <= exp <= 0) without
+// trailing zeros, as AppendQuantity.
+func appendSmallQuantity(b []byte, c int64, exp int) []byte {
 	if exp == 0 {
 		return strconv.AppendInt(b, c, 10)
 	}

@@ -1,6 +1,7 @@
 package money
 
 import (
+	"math"
 	"math/big"
 	"strings"
 	"testing"
@@ -73,6 +74,59 @@ func checkAll(t *testing.T, a, b decimal.Decimal) {
 	}
 	if got, want := USD(a), "$"+groupRef(a.Abs().Round(2).StringFixed(2)); got != want {
 		t.Fatalf("USD(%s) = %q, want %q", a, got, want)
+	}
+	checkFixed(t, a, b)
+}
+
+// checkFixed checks Fixed against decimal: every operation on a and b
+// that it accepts gives decimal's value, and it refuses only what does
+// not fit.
+func checkFixed(t *testing.T, a, b decimal.Decimal) {
+	t.Helper()
+	fa, oka := FixedOf(a)
+	fb, okb := FixedOf(b)
+	if fits := func(d decimal.Decimal) bool {
+		return d.NumDigits() <= 18 && d.Coefficient().Int64() <= math.MaxInt64/4 && d.Coefficient().Int64() >= -math.MaxInt64/4
+	}; oka != fits(a) || okb != fits(b) {
+		t.Fatalf("FixedOf(%s) ok=%v, FixedOf(%s) ok=%v", a, oka, b, okb)
+	}
+	if !oka || !okb {
+		return
+	}
+	if !fa.Decimal().Equal(a) || fa.Decimal().Exponent() != a.Exponent() || fa.Sign() != a.Sign() {
+		t.Fatalf("Fixed of %s is %s (sign %d)", a, fa.Decimal(), fa.Sign())
+	}
+	for _, c := range []struct {
+		name string
+		op   func(Fixed, Fixed) (Fixed, bool)
+		want decimal.Decimal
+	}{{"AddFixed", AddFixed, a.Add(b)}, {"SubFixed", SubFixed, a.Sub(b)}, {"MulFixed", MulFixed, a.Mul(b)}} {
+		got, ok := c.op(fa, fb)
+		if ok && !got.Decimal().Equal(c.want) {
+			t.Fatalf("%s(%s, %s) = %s, want %s", c.name, a, b, got.Decimal(), c.want)
+		}
+		if !ok && c.want.NumDigits() < 15 && a.NumDigits() < 15 && b.NumDigits() < 15 && a.Exponent()-b.Exponent() < 3 && b.Exponent()-a.Exponent() < 3 && c.name != "MulFixed" {
+			t.Fatalf("%s(%s, %s) refused a small result %s", c.name, a, b, c.want)
+		}
+	}
+	if got, want := fa.RoundCents().Decimal(), a.Round(2); !got.Equal(want) {
+		t.Fatalf("RoundCents(%s) = %s, want %s", a, got, want)
+	}
+	if got, want := string(fa.AppendFixed2(nil)), a.Round(2).StringFixed(2); got != want {
+		t.Fatalf("Fixed.AppendFixed2(%s) = %q, want %q", a, got, want)
+	}
+	if got, want := string(fa.AppendQuantity(nil)), a.String(); got != want {
+		t.Fatalf("Fixed.AppendQuantity(%s) = %q, want %q", a, got, want)
+	}
+	var s1, s2 Sum
+	for _, x := range []decimal.Decimal{a, b, a} {
+		s1.Add(x)
+	}
+	for _, x := range []Fixed{fa, fb, fa} {
+		s2.AddFixed(x)
+	}
+	if v1, v2 := s1.Value(), s2.Value(); !v1.Equal(v2) || v1.Exponent() != v2.Exponent() {
+		t.Fatalf("Sum.AddFixed(%s, %s, %s) = %s (exp %d), Add gives %s (exp %d)", a, b, a, v2, v2.Exponent(), v1, v1.Exponent())
 	}
 }
 

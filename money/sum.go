@@ -17,42 +17,37 @@ const maxSafe = int64(1) << 61 // headroom so that c + x cannot overflow
 
 // Add adds d to the sum.
 func (s *Sum) Add(d decimal.Decimal) {
-	if d.NumDigits() > 17 {
+	if d.NumDigits() > 17 || !s.addSmall(d.CoefficientInt64(), d.Exponent()) {
 		s.rest = s.rest.Add(d)
-		return
-	}
-	x, e := d.CoefficientInt64(), d.Exponent()
-	if !s.used {
-		s.c, s.e, s.used = x, e, true
-		return
-	}
-	switch {
-	case e > s.e:
-		x, ok := scaleUp(x, e-s.e)
-		if !ok {
-			s.rest = s.rest.Add(d)
-			return
-		}
-		s.addInt(x, d)
-	case e < s.e:
-		c, ok := scaleUp(s.c, s.e-e)
-		if !ok {
-			s.rest = s.rest.Add(d)
-			return
-		}
-		s.c, s.e = c, e
-		s.addInt(x, d)
-	default:
-		s.addInt(x, d)
 	}
 }
 
-func (s *Sum) addInt(x int64, d decimal.Decimal) {
+// addSmall adds x x 10^e on the integer path, reporting false (the value
+// not added) when it does not fit.
+func (s *Sum) addSmall(x int64, e int32) bool {
+	if !s.used {
+		s.c, s.e, s.used = x, e, true
+		return true
+	}
+	switch {
+	case e > s.e:
+		v, ok := scaleUp(x, e-s.e)
+		if !ok {
+			return false
+		}
+		x = v
+	case e < s.e:
+		c, ok := scaleUp(s.c, s.e-e)
+		if !ok {
+			return false
+		}
+		s.c, s.e = c, e
+	}
 	if x > maxSafe || x < -maxSafe || s.c > maxSafe || s.c < -maxSafe {
-		s.rest = s.rest.Add(d)
-		return
+		return false
 	}
 	s.c += x
+	return true
 }
 
 // scaleUp multiplies x by 10^k, reporting overflow.
