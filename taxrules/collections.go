@@ -18,6 +18,9 @@ type collInfo struct {
 	price     decimal.Decimal
 	priceAsOf portfolio.Date
 	hasPrice  bool
+	// priceFixed is price in compact form when priceFits (lotFigures).
+	priceFixed money.Fixed
+	priceFits  bool
 }
 
 // indexCollections sets e.collOf (each lot's collection number) and
@@ -44,6 +47,7 @@ func (e *engine) indexCollections() {
 		if c.Floor != nil {
 			ci.price, ci.hasPrice = p.ToBase(*c.Floor)
 			ci.priceAsOf = c.Floor.AsOf
+			ci.priceFixed, ci.priceFits = money.FixedOf(ci.price)
 		}
 	}
 	e.collOf = make([]int32, len(p.Lots))

@@ -67,6 +67,9 @@ func checkLazy(t *testing.T, name string, p *portfolio.Portfolio, asOf portfolio
 	if i != len(full.Lots) {
 		t.Fatalf("%s: EachLotState gave %d states, want %d", name, i, len(full.Lots))
 	}
+	if compact := checkFigures(t, name, lazy, full); compact == 0 && len(full.Lots) > 10 {
+		t.Fatalf("%s: no lot of %d had compact figures", name, len(full.Lots))
+	}
 	if got, want := lazy.Harvestable(), full.Harvestable(); !reflect.DeepEqual(got, want) {
 		t.Fatalf("%s: lazy Harvestable = %+v, want %+v", name, got, want)
 	}

@@ -1,12 +1,13 @@
 package taxrules
 
 // Lot states one chunk at a time. A full report of a million lots writes
-// every state once and keeps none: EachLotState builds them a chunk at a
-// time on a second goroutine, into a few reused buffers, while the caller
-// reads the chunk before. The states are the ones Analyze puts in
-// Analysis.Lots (tests compare the two).
+// every state once and keeps none: EachLotState (and EachLot, for the
+// compact form) builds them a chunk at a time on a second goroutine, into
+// a few reused buffers, while the caller reads the chunk before. The
+// states are the ones Analyze puts in Analysis.Lots (tests compare the
+// two).
 
-// stateChunk is how many lot states EachLotState builds at a time.
+// stateChunk is how many lot states are built at a time.
 const stateChunk = 2048
 
 // stateBuffers is how many chunks are in flight: one being read, one
@@ -27,34 +28,40 @@ func (a *Analysis) EachLotState(fn func(st *LotState) error) error {
 		}
 		return nil
 	}
+	type slot struct {
+		st  LotState
+		one [1]Portion
+	}
 	e := a.eng
-	n := len(e.lots)
-	type chunk struct {
-		states []LotState
-		ones   []Portion
-	}
-	free := make(chan chunk, stateBuffers)
+	return eachChunked(len(e.lots), func(s *slot, li int32) {
+		s.st = LotState{}
+		a.lotState(&s.st, li, e.run.get(li), s.one[:])
+	}, func(s *slot) error { return fn(&s.st) })
+}
+
+// eachChunked builds element i of [0, n) with build, stateChunk at a time
+// on a second goroutine into stateBuffers reused chunks, and calls visit
+// with each in order, stopping at the first error.
+func eachChunked[T any](n int, build func(s *T, i int32), visit func(s *T) error) error {
+	free := make(chan []T, stateBuffers)
 	for range stateBuffers {
-		free <- chunk{make([]LotState, stateChunk), make([]Portion, stateChunk)}
+		free <- make([]T, stateChunk)
 	}
-	ready := make(chan chunk, stateBuffers)
+	ready := make(chan []T, stateBuffers)
 	stop := make(chan struct{})
 	defer close(stop)
 	go func() {
 		defer close(ready)
 		for from := 0; from < n; from += stateChunk {
-			var c chunk
+			var c []T
 			select {
 			case c = <-free:
 			case <-stop:
 				return
 			}
-			to := min(n, from+stateChunk)
-			c.states = c.states[:to-from]
-			for i := from; i < to; i++ {
-				k := i - from
-				c.states[k] = LotState{}
-				a.lotState(&c.states[k], int32(i), e.run.get(int32(i)), c.ones[k:k+1:k+1])
+			c = c[:min(n, from+stateChunk)-from]
+			for k := range c {
+				build(&c[k], int32(from+k))
 			}
 			select {
 			case ready <- c:
@@ -64,13 +71,12 @@ func (a *Analysis) EachLotState(fn func(st *LotState) error) error {
 		}
 	}()
 	for c := range ready {
-		for k := range c.states {
-			if err := fn(&c.states[k]); err != nil {
+		for k := range c {
+			if err := visit(&c[k]); err != nil {
 				return err
 			}
 		}
-		c.states = c.states[:cap(c.states)]
-		free <- c
+		free <- c[:cap(c)]
 	}
 	return nil
 }

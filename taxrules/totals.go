@@ -4,6 +4,7 @@ import (
 	"slices"
 
 	"nftharvest/money"
+	"nftharvest/portfolio"
 
 	"github.com/shopspring/decimal"
 )
@@ -119,8 +120,9 @@ type collSums struct{ basis, value, unreal, loss, gain money.Sum }
 
 // NewCollectionSums returns empty sums for a's collections.
 func (a *Analysis) NewCollectionSums() *CollectionSums {
-	return &CollectionSums{e: a.eng, at: make(map[string]int, len(a.eng.colInfo)),
-		byNumber: make([]int32, len(a.eng.colInfo))}
+	n := len(a.eng.colInfo)
+	return &CollectionSums{e: a.eng, at: make(map[string]int, n), byNumber: make([]int32, n),
+		rows: make([]CollectionTotals, 0, n), acc: make([]collSums, 0, n)}
 }
 
 // Add counts st when its lot has open units.
@@ -128,7 +130,7 @@ func (c *CollectionSums) Add(st *LotState) {
 	if st.OpenQuantity.Sign() <= 0 {
 		return
 	}
-	k := c.row(st)
+	k := c.row(st.Lot, st.CollectionName, st.collection)
 	r, s := &c.rows[k], &c.acc[k]
 	r.OpenLots++
 	s.basis.Add(st.AdjustedBasis)
@@ -146,19 +148,20 @@ func (c *CollectionSums) Add(st *LotState) {
 	}
 }
 
-// row returns the row of st's collection, adding it on first use.
-func (c *CollectionSums) row(st *LotState) int {
-	num := int(st.collection) - 1 // the engine's collection number, when set
+// row returns the row of lot's collection, adding it on first use; number
+// is the engine's collection number plus one, 0 when unknown.
+func (c *CollectionSums) row(lot *portfolio.Lot, name string, number int32) int {
+	num := int(number) - 1
 	if num >= 0 && num < len(c.byNumber) && c.byNumber[num] > 0 {
-		if k := int(c.byNumber[num]) - 1; c.rows[k].ID == st.Lot.Collection {
+		if k := int(c.byNumber[num]) - 1; c.rows[k].ID == lot.Collection {
 			return k
 		}
 	}
-	k, ok := c.at[st.Lot.Collection]
+	k, ok := c.at[lot.Collection]
 	if !ok {
 		k = len(c.rows)
-		c.at[st.Lot.Collection] = k
-		c.rows = append(c.rows, CollectionTotals{ID: st.Lot.Collection, Name: st.CollectionName})
+		c.at[lot.Collection] = k
+		c.rows = append(c.rows, CollectionTotals{ID: lot.Collection, Name: name})
 		c.acc = append(c.acc, collSums{})
 	}
 	if num >= 0 && num < len(c.byNumber) {

@@ -1,0 +1,220 @@
+package taxrules
+
+import (
+	"nftharvest/money"
+	"nftharvest/portfolio"
+)
+
+// Lot figures: the compact form of a lot state. A report that writes every
+// lot of a million needs each lot's amounts once; building them as
+// decimals allocates a big number per amount, which costs more than the
+// writing. LotFigures holds the same amounts as money.Fixed, computed
+// without allocating, for every lot whose numbers fit and that has at
+// most one portion; any other lot comes with its full LotState. Tests
+// compare every figure with the state Analyze builds.
+
+// LotFigures is a lot's state as of the analysis date in compact form.
+// When Full is set the lot did not fit the compact form: Full is its
+// state and the other fields are unset. Otherwise every field equals the
+// one of LotState (amounts in value; the exponent may differ).
+type LotFigures struct {
+	Full *LotState
+
+	Lot            *portfolio.Lot
+	CollectionName string
+	OpenQuantity   money.Fixed
+	CostBasis      money.Fixed
+	AdjustedBasis  money.Fixed
+	// HoldingStart, Term, LongTermOn and DaysToLongTerm are as in
+	// LotState: zero for a closed lot.
+	HoldingStart   portfolio.Date
+	Term           Term
+	LongTermOn     portfolio.Date
+	DaysToLongTerm int
+	HasPrice       bool
+	MarketValue    money.Fixed
+	Unrealized     money.Fixed
+	Collectible    bool
+	WashRisk       WashRisk
+	collection     int32 // as LotState.collection
+}
+
+// EachLot calls fn with the figures of every lot, in the order of
+// Portfolio.Lots, and stops at the first error fn returns. f is valid
+// only during the call (the memory is reused). With the states built
+// (no LazyLots) every f carries its state in Full.
+func (a *Analysis) EachLot(fn func(f *LotFigures) error) error {
+	if a.Lots != nil {
+		var f LotFigures
+		for i := range a.Lots {
+			f.Full = &a.Lots[i]
+			if err := fn(&f); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	type slot struct {
+		f    LotFigures
+		full LotState
+		one  [1]Portion
+	}
+	e := a.eng
+	return eachChunked(len(e.lots), func(s *slot, li int32) {
+		s.f = LotFigures{}
+		if !a.lotFigures(&s.f, li) {
+			s.f = LotFigures{Full: &s.full}
+			s.full = LotState{}
+			a.lotState(&s.full, li, e.run.get(li), s.one[:])
+		}
+	}, func(s *slot) error { return fn(&s.f) })
+}
+
+// lotFigures fills f for lot li as lotState fills a LotState, and reports
+// false when the lot does not fit the compact form.
+func (a *Analysis) lotFigures(f *LotFigures, li int32) bool {
+	e := a.eng
+	l := &e.lots[li]
+	var open, cost, adjusted money.Fixed
+	var start portfolio.Date
+	hasUnits := true // the lot has a portion (LotState.Portions not empty)
+	switch w := e.run.get(li); {
+	case w == nil:
+		var ok1, ok2, ok3 bool
+		open, ok1 = money.FixedOf(l.Quantity)
+		cost, ok2 = money.FixedOf(l.Cost)
+		fees, ok3 := money.FixedOf(l.Fees)
+		if !ok1 || !ok2 || !ok3 {
+			return false
+		}
+		if fees.C != 0 {
+			if cost, ok1 = money.AddFixed(cost, fees); !ok1 {
+				return false
+			}
+		}
+		adjusted, start = cost, l.Acquired
+	case len(w.portions) == 0: // closed: no open units, zero amounts
+		hasUnits = false
+	case len(w.portions) == 1:
+		p := &w.portions[0]
+		var ok1, ok2, ok3, ok4 bool
+		var adj money.Fixed
+		open, ok1 = money.FixedOf(p.qty)
+		cost, ok2 = money.FixedOf(p.orig)
+		adj, ok3 = money.FixedOf(p.adj)
+		if !ok1 || !ok2 || !ok3 {
+			return false
+		}
+		if adjusted, ok4 = money.AddFixed(cost, adj); !ok4 {
+			return false
+		}
+		start = p.start
+	default:
+		return false
+	}
+	f.Lot, f.OpenQuantity, f.CostBasis, f.AdjustedBasis = l, open, cost, adjusted
+	ci := &e.colInfo[e.collOf[li]]
+	f.CollectionName, f.collection = ci.name, e.collOf[li]+1
+	f.Collectible = e.collectible(li)
+	if hasUnits {
+		f.HoldingStart = start
+		f.LongTermOn = LongTermOn(start)
+		if a.AsOf >= f.LongTermOn {
+			f.Term = LongTerm
+		} else {
+			f.DaysToLongTerm = a.AsOf.DaysUntil(f.LongTermOn)
+		}
+	}
+	price, ok := ci.priceFixed, ci.priceFits
+	f.HasPrice = ci.hasPrice
+	if l.Value != nil {
+		d, _, has := e.unitPrice(li)
+		f.HasPrice = has
+		price, ok = money.FixedOf(d)
+	}
+	if f.HasPrice {
+		// valuation: the market value rounded to the cent, minus the
+		// adjusted basis.
+		if !ok {
+			return false
+		}
+		value, ok1 := money.MulFixed(price, open)
+		if !ok1 {
+			return false
+		}
+		value = value.RoundCents()
+		unrealized, ok2 := money.SubFixed(value, adjusted)
+		if !ok2 {
+			return false
+		}
+		f.MarketValue, f.Unrealized = value, unrealized
+	}
+	if open.C > 0 {
+		f.WashRisk = e.washRisk(li, a.AsOf)
+	}
+	return true
+}
+
+// HarvestableSums adds up Harvestable from lot figures given one at a time
+// (a streamed report adds them as it writes them): adding every lot's
+// figures gives Analysis.Harvestable. The zero value is empty.
+type HarvestableSums struct{ short, long, washed money.Sum }
+
+// Add counts the loss of f's lot, when it has one, as Harvestable.Add.
+func (h *HarvestableSums) Add(f *LotFigures) {
+	if st := f.Full; st != nil {
+		if !st.HasPrice || st.OpenQuantity.Sign() <= 0 || st.Unrealized.Sign() >= 0 {
+			return
+		}
+		h.of(st.Term, &st.WashRisk).Add(st.Unrealized)
+		return
+	}
+	if !f.HasPrice || f.OpenQuantity.C <= 0 || f.Unrealized.C >= 0 {
+		return
+	}
+	h.of(f.Term, &f.WashRisk).AddFixed(f.Unrealized)
+}
+
+// of returns the sum a loss of term t with wash risk wr goes to.
+func (h *HarvestableSums) of(t Term, wr *WashRisk) *money.Sum {
+	switch {
+	case len(wr.Purchases) > 0:
+		return &h.washed
+	case t == LongTerm:
+		return &h.long
+	}
+	return &h.short
+}
+
+// Value returns the sums.
+func (h *HarvestableSums) Value() Harvestable {
+	return Harvestable{ShortTerm: h.short.Value(), LongTerm: h.long.Value(), Washed: h.washed.Value()}
+}
+
+// AddFigures counts f's lot when it has open units, as Add counts its
+// state.
+func (c *CollectionSums) AddFigures(f *LotFigures) {
+	if f.Full != nil {
+		c.Add(f.Full)
+		return
+	}
+	if f.OpenQuantity.C <= 0 {
+		return
+	}
+	k := c.row(f.Lot, f.CollectionName, f.collection)
+	r, s := &c.rows[k], &c.acc[k]
+	r.OpenLots++
+	s.basis.AddFixed(f.AdjustedBasis)
+	if !f.HasPrice {
+		r.Unpriced++
+		return
+	}
+	s.value.AddFixed(f.MarketValue)
+	s.unreal.AddFixed(f.Unrealized)
+	switch f.Unrealized.Sign() {
+	case -1:
+		s.loss.AddFixed(f.Unrealized)
+	case 1:
+		s.gain.AddFixed(f.Unrealized)
+	}
+}
