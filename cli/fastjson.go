@@ -153,6 +153,20 @@ func (w *jw) qty(k string, d decimal.Decimal) {
 	w.b = append(w.b, '"')
 }
 
+func (w *jw) fixedMoney(k string, f money.Fixed) {
+	w.key(k)
+	w.b = append(w.b, '"')
+	w.b = f.AppendFixed2(w.b)
+	w.b = append(w.b, '"')
+}
+
+func (w *jw) fixedQty(k string, f money.Fixed) {
+	w.key(k)
+	w.b = append(w.b, '"')
+	w.b = f.AppendQuantity(w.b)
+	w.b = append(w.b, '"')
+}
+
 // date writes a date, or null for the zero date.
 func (w *jw) date(k string, d portfolio.Date) {
 	if d.IsZero() {
@@ -298,6 +312,48 @@ func (w *jw) lot(ls *taxrules.LotState) {
 	w.close('}')
 }
 
+// lotFigures writes one lot of a report from its compact figures: the
+// members of lot, with the same bytes (tests compare the two).
+func (w *jw) lotFigures(f *taxrules.LotFigures) {
+	l := f.Lot
+	w.open('{')
+	w.str("id", l.ID)
+	w.str("collection", l.Collection)
+	w.str("token_id", l.TokenID)
+	w.qty("quantity", l.Quantity)
+	w.fixedQty("open_quantity", f.OpenQuantity)
+	w.key("acquired")
+	w.b = append(w.b, '"')
+	if !l.Acquired.IsZero() {
+		w.b = l.Acquired.AppendText(w.b)
+	}
+	w.b = append(w.b, '"')
+	w.date("holding_start", f.HoldingStart)
+	if f.HoldingStart.IsZero() {
+		w.null("term") // a closed lot
+	} else {
+		w.str("term", f.Term.String())
+	}
+	w.date("long_term_on", f.LongTermOn)
+	w.fixedMoney("cost_basis", f.CostBasis)
+	w.fixedMoney("adjusted_basis", f.AdjustedBasis)
+	if f.HasPrice {
+		w.fixedMoney("market_value", f.MarketValue)
+		w.fixedMoney("unrealized", f.Unrealized)
+	} else {
+		w.null("market_value")
+		w.null("unrealized")
+	}
+	w.boolean("collectible", f.Collectible)
+	w.key("wash_risk")
+	w.open('{')
+	w.purchases("purchases", f.WashRisk.Purchases)
+	w.purchases("warnings", f.WashRisk.Warnings)
+	w.date("clean_from", f.WashRisk.CleanFrom)
+	w.close('}')
+	w.close('}') // one portion at most: no "portions"
+}
+
 // sale writes one realized sale: {"sale", "lot", "date", "quantity",
 // "proceeds", "cost_basis", "gain_loss", "disallowed_loss", "recognized",
 // "term", "code", "replacements"}.
@@ -408,21 +464,26 @@ func writeReportJSON(out io.Writer, a *taxrules.Analysis, year, top int,
 			w.lot(ls)
 		}
 	}
-	// Every lot, its state built as it is written when the analysis has
-	// none (taxrules.Options.LazyLots); the harvestable losses are added
-	// up on the way.
-	h := taxrules.NewHarvestable()
+	// Every lot, its figures built as they are written when the analysis
+	// has no states (taxrules.Options.LazyLots); the harvestable losses
+	// and the collections' totals are added up on the way.
+	var harvest taxrules.HarvestableSums
 	colls := a.NewCollectionSums()
 	if top == 0 {
-		a.EachLotState(func(ls *taxrules.LotState) error {
+		a.EachLot(func(f *taxrules.LotFigures) error {
 			w.elem()
-			w.lot(ls)
+			if f.Full != nil {
+				w.lot(f.Full)
+			} else {
+				w.lotFigures(f)
+			}
 			w.spill()
-			h.Add(ls)
-			colls.Add(ls)
+			harvest.Add(f)
+			colls.AddFigures(f)
 			return nil
 		})
 	}
+	h := harvest.Value()
 	w.close(']')
 	w.sales("realized", realized)
 	w.key("summary")
@@ -445,6 +506,7 @@ func writeReportJSON(out io.Writer, a *taxrules.Analysis, year, top int,
 		for _, c := range colls.Totals() {
 			w.elem()
 			w.collection(&c)
+			w.spill()
 		}
 		w.close(']')
 	}
@@ -502,6 +564,7 @@ func writeSimulateJSON(out io.Writer, batch string, r *taxrules.WhatIfResult, sa
 	for _, s := range sales {
 		w.elem()
 		w.simSale(s)
+		w.spill()
 	}
 	w.close(']')
 	w.key("before")
@@ -546,6 +609,7 @@ func writeSuggestJSON(out io.Writer, a *taxrules.Analysis, s taxrules.Suggestion
 		w.money("saves", p.Saves)
 		w.str("reason", p.Reason)
 		w.close('}')
+		w.spill()
 	}
 	w.close(']')
 	w.money("total", s.Total)
@@ -573,6 +637,7 @@ func writeGainsJSON(out io.Writer, a *taxrules.Analysis, g taxrules.GainHarvest)
 		w.qty("quantity", p.Quantity)
 		w.money("gain", p.Gain)
 		w.close('}')
+		w.spill()
 	}
 	w.close(']')
 	w.money("total", g.Total)

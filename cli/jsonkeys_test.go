@@ -15,7 +15,7 @@ import (
 // is a member name, written by key without escaping.
 var jwMemberMethods = map[string]bool{
 	"key": true, "str": true, "optStr": true, "money": true, "qty": true, "date": true,
-	"null": true, "integer": true, "boolean": true, "purchases": true, "sales": true,
+	"null": true, "integer": true, "fixedMoney": true, "fixedQty": true, "boolean": true, "purchases": true, "sales": true,
 }
 
 var plainMemberName = regexp.MustCompile(`^[a-z0-9_]+$`)
