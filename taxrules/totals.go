@@ -118,7 +118,8 @@ type CollectionSums struct {
 
 type collSums struct{ basis, value, unreal, loss, gain money.Sum }
 
-// NewCollectionSums returns empty sums for a's collections.
+// NewCollectionSums returns empty sums for a's collections, to add the
+// states or figures of a (or of another analysis of the same portfolio).
 func (a *Analysis) NewCollectionSums() *CollectionSums {
 	n := len(a.eng.colInfo)
 	return &CollectionSums{e: a.eng, at: make(map[string]int, n), byNumber: make([]int32, n),
@@ -149,13 +150,13 @@ func (c *CollectionSums) Add(st *LotState) {
 }
 
 // row returns the row of lot's collection, adding it on first use; number
-// is the engine's collection number plus one, 0 when unknown.
+// is the engine's collection number plus one, 0 when unknown. The number
+// is trusted: states and figures come from analyses of the portfolio the
+// sums were made for, which number its collections alike.
 func (c *CollectionSums) row(lot *portfolio.Lot, name string, number int32) int {
 	num := int(number) - 1
 	if num >= 0 && num < len(c.byNumber) && c.byNumber[num] > 0 {
-		if k := int(c.byNumber[num]) - 1; c.rows[k].ID == lot.Collection {
-			return k
-		}
+		return int(c.byNumber[num]) - 1
 	}
 	k, ok := c.at[lot.Collection]
 	if !ok {
@@ -177,17 +178,16 @@ func (c *CollectionSums) Totals() []CollectionTotals {
 	for i := range c.e.p.Collections {
 		defined[c.e.p.Collections[i].ID] = i
 	}
-	rank := func(k int) int {
-		if d, ok := defined[c.rows[k].ID]; ok {
-			return d
-		}
-		return len(defined) + k
-	}
+	rank := make([]int, len(c.rows))
 	idx := make([]int, len(c.rows))
 	for k := range idx {
 		idx[k] = k
+		rank[k] = len(defined) + k
+		if d, ok := defined[c.rows[k].ID]; ok {
+			rank[k] = d
+		}
 	}
-	slices.SortFunc(idx, func(x, y int) int { return rank(x) - rank(y) })
+	slices.SortFunc(idx, func(x, y int) int { return rank[x] - rank[y] })
 	out := make([]CollectionTotals, 0, len(c.rows))
 	for _, k := range idx {
 		r, s := c.rows[k], &c.acc[k]
