@@ -16,7 +16,8 @@ import (
 // LotFigures is a lot's state as of the analysis date in compact form.
 // When Full is set the lot did not fit the compact form: Full is its
 // state and the other fields are unset. Otherwise every field equals the
-// one of LotState (amounts in value; the exponent may differ).
+// one of LotState (amounts as money.Fixed of the same coefficient and
+// exponent).
 type LotFigures struct {
 	Full *LotState
 
@@ -96,16 +97,20 @@ func (a *Analysis) lotFigures(f *LotFigures, li int32) bool {
 	case len(w.portions) == 0: // closed: no open units, zero amounts
 		hasUnits = false
 	case len(w.portions) == 1:
+		// As lotWork.totals: each sum starts from zero (exponent 0).
 		p := &w.portions[0]
-		var ok1, ok2, ok3, ok4 bool
-		var adj money.Fixed
-		open, ok1 = money.FixedOf(p.qty)
-		cost, ok2 = money.FixedOf(p.orig)
-		adj, ok3 = money.FixedOf(p.adj)
+		qty, ok1 := money.FixedOf(p.qty)
+		orig, ok2 := money.FixedOf(p.orig)
+		adj, ok3 := money.FixedOf(p.adj)
 		if !ok1 || !ok2 || !ok3 {
 			return false
 		}
-		if adjusted, ok4 = money.AddFixed(cost, adj); !ok4 {
+		var ok4, ok5, ok6, ok7 bool
+		open, ok4 = money.AddFixed(money.Fixed{}, qty)
+		cost, ok5 = money.AddFixed(money.Fixed{}, orig)
+		adjusted, ok6 = money.AddFixed(orig, adj)
+		adjusted, ok7 = money.AddFixed(money.Fixed{}, adjusted)
+		if !ok4 || !ok5 || !ok6 || !ok7 {
 			return false
 		}
 		start = p.start
@@ -138,9 +143,12 @@ func (a *Analysis) lotFigures(f *LotFigures, li int32) bool {
 		if !ok {
 			return false
 		}
-		value, ok1 := money.MulFixed(price, open)
-		if !ok1 {
-			return false
+		value := price // valuation takes the price itself for one unit
+		if !isOne(open) {
+			var ok1 bool
+			if value, ok1 = money.MulFixed(price, open); !ok1 {
+				return false
+			}
 		}
 		value = value.RoundCents()
 		unrealized, ok2 := money.SubFixed(value, adjusted)
@@ -217,4 +225,9 @@ func (c *CollectionSums) AddFigures(f *LotFigures) {
 	case 1:
 		s.gain.AddFixed(f.Unrealized)
 	}
+}
+
+// isOne reports whether f equals 1 ("1", "1.0", ...).
+func isOne(f money.Fixed) bool {
+	return f.E <= 0 && -f.E <= money.MaxPow10 && f.C == money.Pow10(-f.E)
 }

@@ -17,7 +17,7 @@ func checkFigures(t *testing.T, name string, lazy, full *Analysis) int {
 	t.Helper()
 	sameAmount := func(i int, what string, got money.Fixed, want decimal.Decimal) {
 		t.Helper()
-		if !got.Decimal().Equal(want) {
+		if !got.Decimal().Equal(want) || got.E != want.Exponent() {
 			t.Fatalf("%s: lot %d (%s): figures' %s = %s, state has %s", name, i, full.Lots[i].Lot.ID, what, got.Decimal(), want)
 		}
 	}

@@ -171,6 +171,13 @@ func TestLargestLossesTiesAndOddDecimals(t *testing.T) {
 	addSale(p, "S-0001", "S1", "1", "2026-02-01", "50")
 	addLot(p, "S2", "punks", "12", "1", "2026-01-10", "600")
 	addSale(p, "S-0002", "S2", "1", "2026-02-01", "50")
+	// One unit written "1.000", and ten written "1E1" (a positive
+	// exponent), sold in part: no loss, but the exponents of their
+	// amounts must be the state's.
+	addLot(p, "O1", "punks", "13", "1.000", "2026-01-10", "100")
+	p.Lots[len(p.Lots)-1].Value = &portfolio.Price{Amount: d("100"), Currency: p.BaseCurrency}
+	addLot(p, "O2", "punks", "14", "1E1", "2026-01-10", "1000")
+	addSale(p, "S-0003", "O2", "2", "2026-02-01", "250")
 	asOf := day("2026-06-01")
 	checkLazy(t, "odd decimals", p, asOf)
 	a, err := AnalyzeWith(p, asOf, Options{LazyLots: true})
