@@ -93,7 +93,7 @@ func (a *Analysis) bestHarvest(h candHeap) (picks []harvestPick, before decimal.
 	before = ht.tax([3]decimal.Decimal{decimal.Zero, decimal.Zero, decimal.Zero})
 	var all [3]money.Sum
 	for i := range h {
-		all[kindOf(&h[i])].Add(h[i].loss)
+		h[i].addLoss(&all[kindOf(&h[i])])
 	}
 	best := ht.tax([3]decimal.Decimal{all[0].Value(), all[1].Value(), all[2].Value()})
 	if best.GreaterThanOrEqual(before) {
@@ -108,7 +108,7 @@ func (a *Analysis) bestHarvest(h candHeap) (picks []harvestPick, before decimal.
 			return false
 		}
 		c := h.pop()
-		picks = append(picks, harvestPick{c: &c, kind: kindOf(&c), qty: c.open, loss: c.loss})
+		picks = append(picks, c.pick())
 		return true
 	}
 	for n := 1; ; n *= 2 {

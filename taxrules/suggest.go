@@ -5,7 +5,6 @@ import (
 
 	"fmt"
 	"math"
-	"slices"
 
 	"nftharvest/portfolio"
 
@@ -46,8 +45,9 @@ func (a *Analysis) Suggest(target *decimal.Decimal) Suggestion {
 		total := decimal.Zero
 		for len(h) > 0 && total.Neg().LessThan(out.Target) {
 			c := h.pop()
-			picks = append(picks, harvestPick{c: &c, kind: kindOf(&c), qty: c.open, loss: c.loss})
-			total = total.Add(c.loss)
+			p := c.pick()
+			picks = append(picks, p)
+			total = total.Add(p.loss)
 		}
 	}
 	a.fillPicks(&out, picks)
@@ -126,6 +126,11 @@ func sortKey(v decimal.Decimal) (int64, bool) {
 	if !ok {
 		return 0, false
 	}
+	return sortKeyOf(c, e)
+}
+
+// sortKeyOf is sortKey of c x 10^e.
+func sortKeyOf(c int64, e int32) (int64, bool) {
 	for ; e < -8; e++ {
 		c /= 10
 	}
@@ -138,16 +143,51 @@ func sortKey(v decimal.Decimal) (int64, bool) {
 	return c, true
 }
 
-// cand is a lot Suggest may pick, with its ordering keys inline.
+// cand is a lot Suggest may pick, with its ordering keys inline. It is
+// compact (a million lots may be candidates): the open quantity and loss
+// are money.Fixed, or in exact when they do not fit one.
 type cand struct {
 	li          int32 // index in Portfolio.Lots
-	id          string
 	term        Term
 	collectible bool
-	open        decimal.Decimal // open quantity
-	loss        decimal.Decimal // Unrealized (negative)
-	key         int64           // loss truncated to 1e-8, when ok
-	ok          bool
+	ok          bool  // key is set
+	key         int64 // loss truncated to 1e-8, when ok
+	id          string
+	open, loss  money.Fixed // open quantity, Unrealized (negative)
+	exact       *candAmounts
+}
+
+// candAmounts are a candidate's amounts when they do not fit a Fixed.
+type candAmounts struct{ open, loss decimal.Decimal }
+
+// openQty is the candidate's open quantity.
+func (c *cand) openQty() decimal.Decimal {
+	if c.exact != nil {
+		return c.exact.open
+	}
+	return c.open.Decimal()
+}
+
+// lossAmt is the candidate's unrealized loss (negative).
+func (c *cand) lossAmt() decimal.Decimal {
+	if c.exact != nil {
+		return c.exact.loss
+	}
+	return c.loss.Decimal()
+}
+
+// addLoss adds the candidate's loss to s.
+func (c *cand) addLoss(s *money.Sum) {
+	if c.exact != nil {
+		s.Add(c.exact.loss)
+		return
+	}
+	s.AddFixed(c.loss)
+}
+
+// pick is the candidate taken whole.
+func (c *cand) pick() harvestPick {
+	return harvestPick{c: c, kind: kindOf(c), qty: c.openQty(), loss: c.lossAmt()}
 }
 
 // candLess is Suggest's order: short term first, then the largest loss
@@ -160,7 +200,7 @@ func candLess(x, y *cand) bool {
 	if x.ok && y.ok && x.key != y.key {
 		return x.key < y.key
 	}
-	if c := x.loss.Cmp(y.loss); c != 0 {
+	if c := x.lossAmt().Cmp(y.lossAmt()); c != 0 { // a tie of keys: rare
 		return c < 0
 	}
 	return x.id < y.id
@@ -215,9 +255,27 @@ func candidateOf(li int, st *LotState) (cand, bool) {
 	if !isCandidate(st) {
 		return cand{}, false
 	}
-	k, ok := sortKey(st.Unrealized)
-	return cand{li: int32(li), id: st.Lot.ID, term: st.Term, collectible: st.Collectible,
-		open: st.OpenQuantity, loss: st.Unrealized, key: k, ok: ok}, true
+	c := cand{li: int32(li), id: st.Lot.ID, term: st.Term, collectible: st.Collectible}
+	c.key, c.ok = sortKey(st.Unrealized)
+	open, ok1 := money.FixedOf(st.OpenQuantity)
+	loss, ok2 := money.FixedOf(st.Unrealized)
+	if ok1 && ok2 {
+		c.open, c.loss = open, loss
+	} else {
+		c.exact = &candAmounts{open: st.OpenQuantity, loss: st.Unrealized}
+	}
+	return c, true
+}
+
+// candidateOfFigures is candidateOf from a lot's compact figures.
+func candidateOfFigures(li int, f *LotFigures) (cand, bool) {
+	if f.OpenQuantity.C <= 0 || !f.HasPrice || f.Unrealized.C >= 0 || len(f.WashRisk.Purchases) > 0 {
+		return cand{}, false
+	}
+	c := cand{li: int32(li), id: f.Lot.ID, term: f.Term, collectible: f.Collectible,
+		open: f.OpenQuantity, loss: f.Unrealized}
+	c.key, c.ok = sortKeyOf(f.Unrealized.C, f.Unrealized.E)
+	return c, true
 }
 
 // candidates returns Suggest's candidates in the order of
@@ -242,31 +300,57 @@ func (a *Analysis) candidates() []cand {
 			keys[i] = a.lossKey(int32(i))
 		}
 	})
-	var parts [2][]cand
+	// One slice for both halves (no copy of a million candidates): the
+	// first half fills it from the start, the second from the end of the
+	// first half's room; the second half's candidates are then moved down.
+	half := n / 2
+	if n < parallelLots {
+		half = n
+	}
+	room := 0
+	for _, k := range keys[:half] {
+		if k != noLoss {
+			room++
+		}
+	}
+	total := room
+	for _, k := range keys[half:] {
+		if k != noLoss {
+			total++
+		}
+	}
+	out = make([]cand, total)
+	var filled [2]int
 	parallel(n, func(from, to int) {
-		part := &parts[0]
+		part, at := 0, 0
 		if from > 0 {
-			part = &parts[1]
+			part, at = 1, room
 		}
-		losses := 0
-		for _, k := range keys[from:to] {
-			if k != noLoss {
-				losses++
-			}
-		}
-		*part = make([]cand, 0, losses)
+		var f LotFigures
 		var st LotState
 		one := make([]Portion, 1)
+		k := at
 		for i := from; i < to; i++ {
 			if keys[i] == noLoss {
 				continue
 			}
-			st = LotState{}
-			a.lotState(&st, int32(i), a.eng.run.get(int32(i)), one)
-			if c, ok := candidateOf(i, &st); ok {
-				*part = append(*part, c)
+			f = LotFigures{}
+			var c cand
+			var ok bool
+			if a.lotFigures(&f, int32(i)) {
+				c, ok = candidateOfFigures(i, &f)
+			} else {
+				st = LotState{}
+				a.lotState(&st, int32(i), a.eng.run.get(int32(i)), one)
+				c, ok = candidateOf(i, &st)
+			}
+			if ok {
+				out[k] = c
+				k++
 			}
 		}
+		filled[part] = k - at
 	})
-	return slices.Concat(parts[0], parts[1])
+	copy(out[filled[0]:], out[room:room+filled[1]])
+	return out[:filled[0]+filled[1]]
 }
