@@ -19,7 +19,7 @@ type Index struct {
 	lots        map[string]int
 	sorted      []Lot
 	collections map[string]int
-	sold        []decimal.Decimal // per lot index: quantity taken by sales
+	sold        map[int32]decimal.Decimal // per lot index with sales: quantity they took
 	saleLots    []int32           // per sale index: its lot's index, -1 if unknown
 }
 
@@ -29,7 +29,7 @@ func NewIndex(p *Portfolio) *Index {
 	ix := &Index{
 		p:           p,
 		collections: make(map[string]int, len(p.Collections)),
-		sold:        make([]decimal.Decimal, len(p.Lots)),
+		sold:        make(map[int32]decimal.Decimal),
 	}
 	for i := range p.Collections {
 		ix.collections[p.Collections[i].ID] = i
@@ -53,7 +53,7 @@ func NewIndex(p *Portfolio) *Index {
 	}
 	for i, li := range ix.saleLots {
 		if li >= 0 {
-			ix.sold[li] = ix.sold[li].Add(p.Sales[i].Quantity)
+			ix.sold[li] = ix.sold[li].Add(p.Sales[i].Quantity) // from the zero Decimal
 		}
 	}
 	return ix
@@ -140,7 +140,7 @@ func (ix *Index) Collection(id string) (*Collection, bool) {
 // Sold returns the quantity of the lot taken by recorded sales.
 func (ix *Index) Sold(lotID string) decimal.Decimal {
 	if i, ok := ix.lotIndex(lotID); ok {
-		return ix.sold[i]
+		return ix.sold[int32(i)]
 	}
 	return decimal.Zero
 }
@@ -157,7 +157,7 @@ func (ix *Index) OpenQuantity(lotID string) decimal.Decimal {
 // OpenQuantityAt is OpenQuantity for the lot at position i of
 // Portfolio.Lots.
 func (ix *Index) OpenQuantityAt(i int) decimal.Decimal {
-	return ix.p.Lots[i].Quantity.Sub(ix.sold[i])
+	return ix.p.Lots[i].Quantity.Sub(ix.sold[int32(i)])
 }
 
 // UnitPrice returns the market price of one unit of the lot in the base
