@@ -42,6 +42,18 @@ func (w *jw) spill() {
 	w.b = w.b[:0]
 }
 
+// raw writes the buffer and then p, bytes of the document rendered
+// elsewhere.
+func (w *jw) raw(p []byte) {
+	if w.err != nil {
+		return
+	}
+	if _, w.err = w.out.Write(w.b); w.err == nil {
+		_, w.err = w.out.Write(p)
+	}
+	w.b = w.b[:0]
+}
+
 // finish ends the document with a newline and flushes.
 func (w *jw) finish() error {
 	w.b = append(w.b, '\n')
@@ -470,18 +482,38 @@ func writeReportJSON(out io.Writer, a *taxrules.Analysis, year, top int,
 	var harvest taxrules.HarvestableSums
 	colls := a.NewCollectionSums()
 	if top == 0 {
-		a.EachLot(func(f *taxrules.LotFigures) error {
-			w.elem()
-			if f.Full != nil {
-				w.lot(f.Full)
-			} else {
-				w.lotFigures(f)
+		// Two goroutines render chunks of lots (each element with its
+		// leading comma); this one writes them in order and adds up the
+		// harvestable losses and the collections' totals.
+		written := false
+		err := taxrules.EachLotChunk(a, func(figs []taxrules.LotFigures, out *[]byte) {
+			cw := jw{b: (*out)[:0], depth: w.depth}
+			for i := range figs {
+				cw.elem()
+				if f := &figs[i]; f.Full != nil {
+					cw.lot(f.Full)
+				} else {
+					cw.lotFigures(f)
+				}
 			}
-			w.spill()
-			harvest.Add(f)
-			colls.AddFigures(f)
-			return nil
+			*out = cw.b
+		}, func(figs []taxrules.LotFigures, out *[]byte) error {
+			b := *out
+			if !written && len(b) > 0 {
+				b = b[1:] // the first element has no comma
+				written = true
+			}
+			w.raw(b)
+			for i := range figs {
+				harvest.Add(&figs[i])
+				colls.AddFigures(&figs[i])
+			}
+			return w.err
 		})
+		if err != nil {
+			return w.finish()
+		}
+		w.first = !written
 	}
 	h := harvest.Value()
 	w.close(']')

@@ -1,7 +1,10 @@
 package taxrules
 
 import (
+	"errors"
+	"fmt"
 	"reflect"
+	"slices"
 	"testing"
 
 	"nftharvest/money"
@@ -73,6 +76,8 @@ func checkFigures(t *testing.T, name string, lazy, full *Analysis) int {
 			t.Fatalf("%s: collection %d from figures %+v, from states %+v", name, k, g, w)
 		}
 	}
+	checkChunks(t, name, lazy)
+	checkChunks(t, name, full)
 	// With every state built, EachLot hands them over as they are.
 	n := 0
 	full.EachLot(func(f *LotFigures) error {
@@ -86,4 +91,50 @@ func checkFigures(t *testing.T, name string, lazy, full *Analysis) int {
 		t.Fatalf("%s: EachLot on a full analysis gave %d lots", name, n)
 	}
 	return compact
+}
+
+// figureText renders what a report reads of one lot's figures.
+func figureText(f *LotFigures) string {
+	if st := f.Full; st != nil {
+		return fmt.Sprintf("full %s %s %s %s %v", st.Lot.ID, st.OpenQuantity, st.AdjustedBasis, st.Unrealized, st.HasPrice)
+	}
+	return fmt.Sprintf("compact %s %s %s %s %v", f.Lot.ID, f.OpenQuantity.Decimal(), f.AdjustedBasis.Decimal(),
+		f.Unrealized.Decimal(), f.HasPrice)
+}
+
+// checkChunks compares EachLotChunk with EachLot: the same figures in the
+// same order, work's results handed to done with their chunk, and an
+// error from done stops the walk.
+func checkChunks(t *testing.T, name string, a *Analysis) {
+	t.Helper()
+	var want []string
+	a.EachLot(func(f *LotFigures) error {
+		want = append(want, figureText(f))
+		return nil
+	})
+	var got []string
+	err := EachLotChunk(a, func(figs []LotFigures, out *[]string) {
+		*out = (*out)[:0]
+		for i := range figs {
+			*out = append(*out, figureText(&figs[i]))
+		}
+	}, func(figs []LotFigures, out *[]string) error {
+		if len(*out) != len(figs) {
+			t.Fatalf("%s: a chunk of %d figures came with %d results", name, len(figs), len(*out))
+		}
+		got = append(got, *out...)
+		return nil
+	})
+	if err != nil || !slices.Equal(got, want) {
+		t.Fatalf("%s: EachLotChunk gave %d lots (err %v), EachLot %d, or a different order", name, len(got), err, len(want))
+	}
+	stop := errors.New("stop")
+	chunks := 0
+	err = EachLotChunk(a, func([]LotFigures, *int) {}, func([]LotFigures, *int) error {
+		chunks++
+		return stop
+	})
+	if err != stop || (len(want) > 0 && chunks != 1) {
+		t.Fatalf("%s: EachLotChunk after an error: %v, %d chunks", name, err, chunks)
+	}
 }

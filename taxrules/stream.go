@@ -1,5 +1,7 @@
 package taxrules
 
+import "sync"
+
 // Lot states one chunk at a time. A full report of a million lots writes
 // every state once and keeps none: EachLotState (and EachLot, for the
 // compact form) builds them a chunk at a time on a second goroutine, into
@@ -79,4 +81,100 @@ func eachChunked[T any](n int, build func(s *T, i int32), visit func(s *T) error
 		free <- c[:cap(c)]
 	}
 	return nil
+}
+
+// lotBuffer is one chunk of lot figures in flight in EachLotChunk, with
+// room for the full states of lots that do not fit the compact form, and
+// the caller's result for the chunk.
+type lotBuffer[T any] struct {
+	figs  []LotFigures
+	full  []LotState
+	ones  []Portion
+	out   T
+	from  int // the first lot's index
+	ready chan struct{}
+}
+
+// chunkWorkers is how many goroutines build and work on chunks in
+// EachLotChunk.
+const chunkWorkers = 2
+
+// EachLotChunk is EachLot for per-lot work that can run in parallel (a
+// report rendering its lots): the figures are built a chunk at a time on
+// two goroutines, and each chunk is handed to work on the goroutine that
+// built it, then to done on the caller's goroutine in the order of
+// Portfolio.Lots. done's error stops the walk and is returned. out is the
+// caller's per-chunk result, reused for later chunks (as are figs); with
+// the states built (no LazyLots) every figure carries its state in Full.
+func EachLotChunk[T any](a *Analysis, work func(figs []LotFigures, out *T), done func(figs []LotFigures, out *T) error) error {
+	n := len(a.eng.lots)
+	const buffers = chunkWorkers + 2
+	free := make(chan *lotBuffer[T], buffers)
+	for range buffers {
+		free <- &lotBuffer[T]{figs: make([]LotFigures, stateChunk), full: make([]LotState, stateChunk),
+			ones: make([]Portion, stateChunk)}
+	}
+	jobs := make(chan *lotBuffer[T], buffers)
+	order := make(chan *lotBuffer[T], buffers)
+	stop := make(chan struct{})
+	go func() { // hands out the chunks in order
+		defer close(jobs)
+		defer close(order)
+		for from := 0; from < n; from += stateChunk {
+			var b *lotBuffer[T]
+			select {
+			case b = <-free:
+			case <-stop:
+				return
+			}
+			b.figs = b.figs[:min(n, from+stateChunk)-from]
+			b.from, b.ready = from, make(chan struct{})
+			jobs <- b
+			order <- b
+		}
+	}()
+	var wg sync.WaitGroup
+	for range chunkWorkers {
+		wg.Go(func() {
+			for b := range jobs {
+				a.fillFigures(b.figs, b.full, b.ones, b.from)
+				work(b.figs, &b.out)
+				close(b.ready)
+			}
+		})
+	}
+	var err error
+	for b := range order {
+		<-b.ready
+		if err = done(b.figs, &b.out); err != nil {
+			break
+		}
+		b.figs = b.figs[:cap(b.figs)]
+		free <- b
+	}
+	close(stop)
+	for range order { // let the feeder finish
+	}
+	wg.Wait()
+	return err
+}
+
+// fillFigures fills figs with the figures of the lots from from on: from
+// the built states, or compact, or (when they do not fit) with a full state
+// in full.
+func (a *Analysis) fillFigures(figs []LotFigures, full []LotState, ones []Portion, from int) {
+	for k := range figs {
+		li := int32(from + k)
+		f := &figs[k]
+		if a.Lots != nil {
+			*f = LotFigures{Full: &a.Lots[li]}
+			continue
+		}
+		*f = LotFigures{}
+		if !a.lotFigures(f, li) {
+			full[k] = LotState{}
+			a.lotState(&full[k], li, a.eng.run.get(li), ones[k:k+1:k+1])
+			*f = LotFigures{Full: &full[k]}
+		}
+	}
 }
