@@ -61,11 +61,10 @@ func runReport(c *ctx, args []string) error {
 	if err != nil {
 		return err
 	}
-	// With --top only a few lot states are shown: build just those
-	// (taxrules.Options.LazyLots), not one per lot. The JSON document
-	// streams every lot's state as it builds it, keeping none.
-	lazy := top > 0 || f.format == "json"
-	a, err := analyzeWith(asOfPortfolio(file.Portfolio, *asOfS, asOf), asOf, taxrules.Options{LazyLots: lazy})
+	// No lot state is kept (taxrules.Options.LazyLots): --top builds the
+	// few it shows; the full table and the JSON document stream every
+	// lot's figures as they are built.
+	a, err := analyzeWith(asOfPortfolio(file.Portfolio, *asOfS, asOf), asOf, taxrules.Options{LazyLots: true})
 	if err != nil {
 		return err
 	}
@@ -87,11 +86,8 @@ func runReport(c *ctx, args []string) error {
 		return writeReportJSON(c.stdout, a, year, top, lots, realized, summary)
 	}
 	if top == 0 {
-		for i := range a.Lots {
-			if a.Lots[i].OpenQuantity.IsPositive() {
-				lots = append(lots, &a.Lots[i])
-			}
-		}
+		// Every open lot is written as its figures are built (openLotsTable).
+		defer gcpolicy.Limit(0.25)()
 	}
 	if err := reportTable(c.stdout, file.Path, a, year, top, lots, realized, summary); err != nil {
 		return err
@@ -160,20 +156,18 @@ func reportTable(out io.Writer, path string, a *taxrules.Analysis, year, top int
 	} else {
 		b.WriteString("Open lots\n")
 	}
-	if len(lots) == 0 {
+	switch {
+	case top == 0:
+		if err := openLotsTable(b, a); err != nil {
+			return err
+		}
+	case len(lots) == 0:
 		b.WriteString("  none\n")
-	} else {
+	default:
 		if err := lotTable(b, lots); err != nil {
 			return err
 		}
 		washNotes(b, lots)
-	}
-	if top == 0 {
-		h := a.Harvestable()
-		say(b, "Harvestable today (no wash sale): short-term %s, long-term %s", amount(h.ShortTerm), amount(h.LongTerm))
-		if h.Washed.Sign() != 0 {
-			say(b, "  not counted: %s of losses a sale today would wash (W)", amount(h.Washed))
-		}
 	}
 	b.WriteString("\n")
 	switch {
@@ -198,10 +192,10 @@ func reportTable(out io.Writer, path string, a *taxrules.Analysis, year, top int
 	return b.Flush()
 }
 
-// lotTable renders open lots; "W" marks a lot whose loss sale today would
-// be a wash sale.
-func lotTable(out io.Writer, lots []*taxrules.LotState) error {
-	t := table{cols: []column{
+// lotColumns are the columns of the open-lots tables; "W" marks a lot
+// whose loss sale today would be a wash sale.
+func lotColumns() table {
+	return table{cols: []column{
 		{header: "Lot"},
 		{header: "Asset", flex: true, min: 12, gap: 2, keepTail: true},
 		{header: "Qty", right: true, gap: 2},
@@ -211,35 +205,52 @@ func lotTable(out io.Writer, lots []*taxrules.LotState) error {
 		{header: "Unrealized", right: true, gap: 2},
 		{header: "", gap: 1},
 	}}
+}
+
+// lotTable renders the given lots' states.
+func lotTable(out io.Writer, lots []*taxrules.LotState) error {
+	t := lotColumns()
 	for _, ls := range lots {
-		value, unreal := "n/a", "n/a"
-		if ls.HasPrice {
-			value, unreal = amount(ls.MarketValue), amount(ls.Unrealized)
-		}
-		flag := ""
-		if len(ls.WashRisk.Purchases) > 0 {
-			flag = "W"
-		}
-		t.add(ls.Lot.ID, assetText(ls), qty(ls.OpenQuantity), termText(ls),
-			amount(ls.AdjustedBasis), value, unreal, flag)
+		t.add(stateCells(ls)...)
 	}
 	return t.render(out, Width)
+}
+
+// stateCells are the cells of one lot's row, from its state.
+func stateCells(ls *taxrules.LotState) []string {
+	value, unreal := "n/a", "n/a"
+	if ls.HasPrice {
+		value, unreal = amount(ls.MarketValue), amount(ls.Unrealized)
+	}
+	return []string{ls.Lot.ID, assetText(ls), qty(ls.OpenQuantity), termText(ls),
+		amount(ls.AdjustedBasis), value, unreal, washFlag(&ls.WashRisk)}
+}
+
+// washFlag is "W" when a loss sale today would be washed.
+func washFlag(w *taxrules.WashRisk) string {
+	if len(w.Purchases) > 0 {
+		return "W"
+	}
+	return ""
 }
 
 // washNotes explains the "W" marks: which purchases would wash a loss sale
 // and from which date a loss sale is clean.
 func washNotes(b *bufio.Writer, lots []*taxrules.LotState) {
 	for _, ls := range lots {
-		w := ls.WashRisk
-		if len(w.Purchases) == 0 {
-			continue
+		if len(ls.WashRisk.Purchases) > 0 {
+			b.WriteString(washNote(ls.Lot.ID, &ls.WashRisk))
 		}
-		ids := make([]string, len(w.Purchases))
-		for i, p := range w.Purchases {
-			ids[i] = p.Lot + " bought " + p.Date.String()
-		}
-		note := fmt.Sprintf("W %s: a loss sale now would be washed by %s; clean from %s",
-			ls.Lot.ID, strings.Join(ids, ", "), w.CleanFrom)
-		b.WriteString(wrap(note, "  ", "    ", Width))
 	}
+}
+
+// washNote is the note of one lot marked "W", wrapped.
+func washNote(id string, w *taxrules.WashRisk) string {
+	ids := make([]string, len(w.Purchases))
+	for i, p := range w.Purchases {
+		ids[i] = p.Lot + " bought " + p.Date.String()
+	}
+	note := fmt.Sprintf("W %s: a loss sale now would be washed by %s; clean from %s",
+		id, strings.Join(ids, ", "), w.CleanFrom)
+	return wrap(note, "  ", "    ", Width)
 }

@@ -3,6 +3,7 @@ package cli
 import (
 	"bufio"
 	"io"
+	"slices"
 	"strings"
 
 	"nftharvest/money"
@@ -32,6 +33,8 @@ type table struct {
 	cols     []column
 	rows     [][]string
 	noHeader bool
+	// widest is the width of each column's widest cell or header so far.
+	widest []int
 }
 
 // add appends a row. Every cell is made safe (safetext.String) before it
@@ -41,24 +44,33 @@ func (t *table) add(cells ...string) {
 	for i, c := range cells {
 		cells[i] = safetext.String(c)
 	}
+	t.measure(cells)
 	t.rows = append(t.rows, cells)
+}
+
+// measure counts the widths of a row of safe cells (a table streamed
+// without keeping its rows measures every row, then writes each with
+// appendLine).
+func (t *table) measure(cells []string) {
+	if t.widest == nil {
+		t.widest = make([]int, len(t.cols))
+		for i, c := range t.cols {
+			t.widest[i] = runewidth.StringWidth(c.header)
+		}
+	}
+	for i := range t.cols {
+		if i < len(cells) {
+			t.widest[i] = max(t.widest[i], runewidth.StringWidth(cells[i]))
+		}
+	}
 }
 
 // widths returns the width of every column so that the table fits in
 // width: fixed columns get their content's width, the flex column (if any)
 // what is left, but never less than its minimum.
 func (t *table) widths(width int) []int {
-	w := make([]int, len(t.cols))
-	for i, c := range t.cols {
-		w[i] = runewidth.StringWidth(c.header)
-	}
-	for _, r := range t.rows {
-		for i := range t.cols {
-			if i < len(r) {
-				w[i] = max(w[i], runewidth.StringWidth(r[i]))
-			}
-		}
-	}
+	t.measure(nil)
+	w := slices.Clone(t.widest)
 	used := 0
 	for i, c := range t.cols {
 		if i > 0 {
@@ -90,41 +102,62 @@ func (t *table) widths(width int) []int {
 func (t *table) render(out io.Writer, width int) error {
 	w := t.widths(width)
 	b := bufio.NewWriter(out)
-	var l strings.Builder
-	line := func(cells []string) {
-		l.Reset()
-		for i, c := range t.cols {
-			cell := ""
-			if i < len(cells) {
-				cell = cells[i]
-			}
-			if i > 0 {
-				l.WriteString(strings.Repeat(" ", c.gap))
-			}
-			if runewidth.StringWidth(cell) > w[i] {
-				cell = truncate(cell, w[i], c.keepTail)
-			}
-			pad := strings.Repeat(" ", w[i]-runewidth.StringWidth(cell))
-			if c.right {
-				l.WriteString(pad + cell)
-			} else {
-				l.WriteString(cell + pad)
-			}
-		}
-		b.WriteString(strings.TrimRight(l.String(), " "))
-		b.WriteByte('\n')
+	var line []byte
+	if !t.noHeader {
+		line = t.appendHeader(line[:0], w)
+		b.Write(line)
 	}
+	for _, r := range t.rows {
+		line = t.appendLine(line[:0], w, r)
+		b.Write(line)
+	}
+	return b.Flush()
+}
+
+// appendHeader appends the header line for column widths w.
+func (t *table) appendHeader(dst []byte, w []int) []byte {
 	headers := make([]string, len(t.cols))
 	for i, c := range t.cols {
 		headers[i] = c.header
 	}
-	if !t.noHeader {
-		line(headers)
+	return t.appendLine(dst, w, headers)
+}
+
+// appendLine appends one row of safe cells laid out in column widths w,
+// trailing spaces trimmed, and a line break.
+func (t *table) appendLine(dst []byte, w []int, cells []string) []byte {
+	start := len(dst)
+	for i, c := range t.cols {
+		cell := ""
+		if i < len(cells) {
+			cell = cells[i]
+		}
+		if i > 0 {
+			dst = appendSpaces(dst, c.gap)
+		}
+		if runewidth.StringWidth(cell) > w[i] {
+			cell = truncate(cell, w[i], c.keepTail)
+		}
+		pad := w[i] - runewidth.StringWidth(cell)
+		if c.right {
+			dst = append(appendSpaces(dst, pad), cell...)
+		} else {
+			dst = appendSpaces(append(dst, cell...), pad)
+		}
 	}
-	for _, r := range t.rows {
-		line(r)
+	end := len(dst)
+	for end > start && dst[end-1] == ' ' {
+		end--
 	}
-	return b.Flush()
+	return append(dst[:end], '\n')
+}
+
+// appendSpaces appends n spaces.
+func appendSpaces(dst []byte, n int) []byte {
+	for range n {
+		dst = append(dst, ' ')
+	}
+	return dst
 }
 
 // truncate shortens s to width w with "…". With keepTail, the part from
