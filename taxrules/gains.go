@@ -74,35 +74,40 @@ func (a *Analysis) SuggestGains() GainHarvest {
 		g.Why = "no long-term gain fits at no federal tax this year: the 0% band is used up"
 		return g
 	}
-	// Only the candidates' states are kept (copied: on a lazy analysis
-	// the states are streamed and their memory reused).
-	var cands []*LotState
-	a.EachLotState(func(st *LotState) error {
-		if st.OpenQuantity.Sign() > 0 && st.HasPrice && st.Term == LongTerm && st.Unrealized.Sign() > 0 && len(st.Portions) <= 1 {
-			c := *st
-			cands = append(cands, &c)
+	// Only what the picks need of the candidates is kept (their figures
+	// are streamed and their memory reused).
+	var cands []gainCand
+	a.EachLot(func(f *LotFigures) error {
+		if st := f.Full; st != nil {
+			if st.OpenQuantity.Sign() > 0 && st.HasPrice && st.Term == LongTerm && st.Unrealized.Sign() > 0 && len(st.Portions) <= 1 {
+				cands = append(cands, gainCand{id: st.Lot.ID, open: st.OpenQuantity, gain: st.Unrealized})
+			}
+			return nil
+		}
+		if f.OpenQuantity.C > 0 && f.HasPrice && f.Term == LongTerm && f.Unrealized.C > 0 {
+			cands = append(cands, gainCand{id: f.Lot.ID, open: f.OpenQuantity.Decimal(), gain: f.Unrealized.Decimal()})
 		}
 		return nil
 	})
 	sortByGain(cands)
 	left := g.Room
-	for _, st := range cands {
-		q := st.OpenQuantity
-		if st.Unrealized.GreaterThan(left) {
+	for _, c := range cands {
+		q := c.open
+		if c.gain.GreaterThan(left) {
 			if !q.IsInteger() || q.LessThanOrEqual(decimal.NewFromInt(1)) {
 				continue
 			}
-			perUnit := st.Unrealized.Div(q)
+			perUnit := c.gain.Div(q)
 			q = left.Div(perUnit).Floor()
 			if q.Sign() <= 0 {
 				continue
 			}
 		}
-		gain := st.Unrealized
-		if !q.Equal(st.OpenQuantity) {
-			gain = money.Cents(st.Unrealized.Mul(q).Div(st.OpenQuantity))
+		gain := c.gain
+		if !q.Equal(c.open) {
+			gain = money.Cents(c.gain.Mul(q).Div(c.open))
 		}
-		g.Picks = append(g.Picks, GainPick{Lot: st.Lot.ID, Quantity: q, Gain: gain})
+		g.Picks = append(g.Picks, GainPick{Lot: c.id, Quantity: q, Gain: gain})
 		g.Total = g.Total.Add(gain)
 		left = left.Sub(gain)
 	}
@@ -113,12 +118,20 @@ func (a *Analysis) SuggestGains() GainHarvest {
 	return g
 }
 
-// sortByGain orders lots by unrealized gain, largest first, then lot id.
-func sortByGain(lots []*LotState) {
-	slices.SortFunc(lots, func(x, y *LotState) int {
-		if c := y.Unrealized.Cmp(x.Unrealized); c != 0 {
+// gainCand is a lot suggest --gains may pick: its id, open quantity and
+// unrealized gain.
+type gainCand struct {
+	id         string
+	open, gain decimal.Decimal
+}
+
+// sortByGain orders candidates by unrealized gain, largest first, then lot
+// id.
+func sortByGain(cands []gainCand) {
+	slices.SortFunc(cands, func(x, y gainCand) int {
+		if c := y.gain.Cmp(x.gain); c != 0 {
 			return c
 		}
-		return portfolio.CompareIDs(x.Lot.ID, y.Lot.ID)
+		return portfolio.CompareIDs(x.id, y.id)
 	})
 }
