@@ -20,7 +20,7 @@ type Index struct {
 	sorted      []Lot
 	collections map[string]int
 	sold        map[int32]decimal.Decimal // per lot index with sales: quantity they took
-	saleLots    []int32           // per sale index: its lot's index, -1 if unknown
+	saleLots    []int32                   // per sale index: its lot's index, -1 if unknown
 }
 
 // NewIndex builds the lookups for p. Sales of unknown lots are ignored here;
