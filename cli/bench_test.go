@@ -126,3 +126,10 @@ func BenchmarkCommandSuggest(b *testing.B) { benchCommand(b, "suggest") }
 
 // BenchmarkCommandExport is "nftharvest export", Form 8949 CSV (issue 17).
 func BenchmarkCommandExport(b *testing.B) { benchCommand(b, "export") }
+
+// BenchmarkCommandReportTable is "nftharvest report", the table of every
+// open lot (issue 17: streamed, no lot state kept).
+func BenchmarkCommandReportTable(b *testing.B) { benchCommand(b, "report") }
+
+// BenchmarkCommandSuggestGains is "nftharvest suggest --gains" (issue 17).
+func BenchmarkCommandSuggestGains(b *testing.B) { benchCommand(b, "suggest", "--gains") }
