@@ -71,7 +71,7 @@ func (m *Model) editLot(price bool) tea.Cmd {
 		if it.price != nil {
 			v = it.price.String()
 		}
-		if st := m.data.hold.rows[r].st; st.HasPrice {
+		if st := m.data.hold.state(r); st.HasPrice {
 			ph = st.MarketValue.StringFixed(2) + " (market value)"
 			if !it.qty.IsZero() {
 				// The price is for the units sold.
@@ -126,7 +126,7 @@ func (m *Model) editQuantity() tea.Cmd {
 	if !ok {
 		return m.setStatus(lot+" is not in the basket: space adds it.", true)
 	}
-	open := m.data.hold.rows[r].st.OpenQuantity
+	open := m.data.hold.state(r).OpenQuantity
 	if open.LessThanOrEqual(decimal.NewFromInt(1)) {
 		return m.setStatus(safef("%s has %s unit: there is nothing to split.", lot, money.Quantity(open)), true)
 	}

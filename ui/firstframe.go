@@ -64,7 +64,7 @@ func firstDataset(f *storage.File, p *portfolio.Portfolio, today portfolio.Date)
 	}
 	d := &dataset{
 		file: f, p: p, a: a, sum: a.Summary(a.TaxYear),
-		hold: holdingsOf(rows), coll: &collections{}, real: &realized{},
+		hold: holdingsOf(a, rows), coll: &collections{}, real: &realized{},
 		stage: stageFirst, tot: taxrules.Totals{OpenLots: open}, stale: portfolio.StalePrices(p, a.AsOf, portfolio.MaxPriceAge),
 	}
 	d.hold.markStale(d.stale, a.Index)
@@ -89,10 +89,10 @@ func firstRows(a *taxrules.Analysis, k int) []taxrules.LotState {
 	if len(cands) == 0 {
 		return nil
 	}
-	h := holdingsOf(cands)
+	h := holdingsOf(a, cands)
 	cut := int64(0) // rows of key < cut are certain
 	if len(cands) == k {
-		last := h.rows[len(cands)-1].keys[hfUnreal]
+		last := h.rows[len(cands)-1].unreal
 		if last <= -1e14 {
 			return nil // beyond the bound above: let the full build tell
 		}
@@ -100,12 +100,12 @@ func firstRows(a *taxrules.Analysis, k int) []taxrules.LotState {
 	}
 	idx := make([]int, 0, len(cands))
 	for i := range h.rows {
-		if h.rows[i].keys[hfUnreal] < cut {
+		if h.rows[i].unreal < cut {
 			idx = append(idx, i)
 		}
 	}
 	slices.SortFunc(idx, func(x, y int) int {
-		if c := h.rows[x].keys[hfUnreal] - h.rows[y].keys[hfUnreal]; c != 0 {
+		if c := h.rows[x].unreal - h.rows[y].unreal; c != 0 {
 			if c < 0 {
 				return -1
 			}
@@ -137,7 +137,7 @@ func (m *Model) fullCmd(first *dataset) tea.Cmd {
 		// its lot states rather than analysing again. All three tables:
 		// keys queued during the first frame may act on the Collections or
 		// Realized tab as soon as this arrives.
-		return loadedMsg{d: datasetOf(first.file, first.p, first.a.WithLots(), true)}
+		return loadedMsg{d: datasetOf(first.file, first.p, first.a, true)}
 	}
 }
 
