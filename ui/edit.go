@@ -61,7 +61,7 @@ func (m *Model) editLot(price bool) tea.Cmd {
 	if !ok {
 		return nil
 	}
-	lot := m.data.hold.ids[r]
+	lot := m.data.hold.ID(r)
 	it, ok := m.basket.item(lot)
 	if !ok {
 		return m.setStatus(lot+" is not in the basket: space adds it.", true)
@@ -97,7 +97,7 @@ func (m *Model) addShown() tea.Cmd {
 	t := m.current()
 	var add []string
 	for _, r := range t.view {
-		if id := m.data.hold.ids[r]; !m.basket.has(id) {
+		if id := m.data.hold.ID(int(r)); !m.basket.has(id) {
 			add = append(add, id)
 		}
 	}
@@ -121,7 +121,7 @@ func (m *Model) editQuantity() tea.Cmd {
 	if !ok {
 		return nil
 	}
-	lot := m.data.hold.ids[r]
+	lot := m.data.hold.ID(r)
 	it, ok := m.basket.item(lot)
 	if !ok {
 		return m.setStatus(lot+" is not in the basket: space adds it.", true)

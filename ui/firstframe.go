@@ -5,7 +5,6 @@ import (
 	"slices"
 	"sync"
 
-	"nftharvest/internal/gcpolicy"
 	"nftharvest/portfolio"
 	"nftharvest/storage"
 	"nftharvest/taxrules"
@@ -130,9 +129,8 @@ func (m *Model) showFirst(d *dataset) {
 
 // fullCmd builds the full dataset of a first frame.
 func (m *Model) fullCmd(first *dataset) tea.Cmd {
-	gcPercent := m.opts.LoadGCPercent
 	return func() tea.Msg {
-		defer gcpolicy.Raise(gcPercent)()
+		defer buildLimit(len(first.p.Lots))() // see gcbuild.go
 		// The first frame's analysis already ran the sales pass: complete
 		// its lot states rather than analysing again. All three tables:
 		// keys queued during the first frame may act on the Collections or

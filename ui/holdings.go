@@ -1,7 +1,9 @@
 package ui
 
 import (
+	"cmp"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -79,9 +81,13 @@ func (r *holdRow) has(f uint8) bool { return r.flags&f != 0 }
 // holdings is the Holdings tab's source: one row per open lot.
 type holdings struct {
 	rows []holdRow
-	rowIDs
-	a    *taxrules.Analysis
-	lots []portfolio.Lot // Portfolio.Lots of a
+	// tie are the ranks of the rows' lot ids (the sort's tie-breaker).
+	tie []int32
+	// byLot: the rows are in the order of Portfolio.Lots (rowOf
+	// searches them).
+	byLot bool
+	a     *taxrules.Analysis
+	lots  []portfolio.Lot // Portfolio.Lots of a
 	// collNames are the collection names, by rank (holdRow.coll).
 	collNames []string
 	// widths measured once: natural column widths.
@@ -89,8 +95,16 @@ type holdings struct {
 	// haystack is the lower-cased text the filter searches, built on the
 	// first filter.
 	haystack []string
-	byID     map[string]int
 }
+
+// Len is the number of rows.
+func (h *holdings) Len() int { return len(h.rows) }
+
+// ID is the row's lot id.
+func (h *holdings) ID(row int) string { return h.lots[h.rows[row].li].ID }
+
+// Tie is the rank of the row's lot id.
+func (h *holdings) Tie(row int) int32 { return h.tie[row] }
 
 // Key is the row's sort key for field f.
 func (h *holdings) Key(row, f int) int64 {
@@ -156,7 +170,10 @@ func newHoldBuild(a *taxrules.Analysis, n int) *holdBuild {
 // taxrules.Analysis.EachLotState); also, when non-nil, gives each state to
 // add (the totals read in the same pass).
 func newHoldings(a *taxrules.Analysis, add func(st *taxrules.LotState)) *holdings {
-	b := newHoldBuild(a, 0)
+	// Sized up front: grown by append, the rows of a million lots would
+	// be copied (and held twice) a few times over.
+	b := newHoldBuild(a, a.OpenLots())
+	b.h.byLot = true
 	li := 0 // the states come in the order of Portfolio.Lots
 	a.EachLotState(func(st *taxrules.LotState) error {
 		if add != nil {
@@ -253,15 +270,15 @@ func (b *holdBuild) add(st *taxrules.LotState, li int) {
 func (b *holdBuild) done() *holdings {
 	h := b.h
 	n := len(h.rows)
-	h.ids = make([]string, n)
+	ids := make([]string, n)
 	for i := range h.rows {
-		h.ids[i] = h.lots[h.rows[i].li].ID
+		ids[i] = h.ID(i)
 	}
 	var wallets map[string]int32
 	var tokens []int64
 	var wg sync.WaitGroup
 	wg.Go(func() {
-		h.tie = rankIDs(h.ids)
+		h.tie = rankIDs(ids)
 		ws := make([]string, n)
 		for i := range h.rows {
 			ws[i] = h.lots[h.rows[i].li].Wallet
@@ -507,14 +524,16 @@ func sign64(x int64) int {
 
 // rowOf returns the row of the lot with the given id.
 func (h *holdings) rowOf(id string) (int, bool) {
-	if h.byID == nil {
-		h.byID = make(map[string]int, len(h.ids))
-		for i, x := range h.ids {
-			h.byID[x] = i
-		}
+	li, ok := h.a.Index.LotIndex(id)
+	if !ok {
+		return 0, false
 	}
-	i, ok := h.byID[id]
-	return i, ok
+	if h.byLot {
+		r, found := slices.BinarySearchFunc(h.rows, int32(li), func(r holdRow, li int32) int { return cmp.Compare(r.li, li) })
+		return r, found
+	}
+	r := slices.IndexFunc(h.rows, func(r holdRow) bool { return r.li == int32(li) })
+	return r, r >= 0
 }
 
 // pct is the lot's unrealized percentage in basis points.

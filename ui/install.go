@@ -21,7 +21,7 @@ func (m *Model) setData(d *dataset) int {
 	m.makeTable(tabHoldings, d.hold, hfUnreal)
 	m.makeTable(tabCollections, d.coll, cfUnreal)
 	m.makeTable(tabRealized, d.real, rfDate)
-	m.tables[tabHoldings].inBasket = func(row int) bool { return m.basket.has(d.hold.ids[row]) }
+	m.tables[tabHoldings].inBasket = func(row int) bool { return m.basket.has(d.hold.ID(row)) }
 	m.applyFilters()
 	for i, t := range m.tables {
 		if sel[i] != "" {

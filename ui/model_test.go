@@ -209,7 +209,7 @@ func TestLossesAndTermFilters(t *testing.T) {
 	h.keys("l")
 	for _, r := range h.m.current().view {
 		if u := h.m.data.hold.Key(int(r), hfUnreal); u >= 0 {
-			t.Fatalf("losses only shows %s with %d", h.m.data.hold.ids[r], u)
+			t.Fatalf("losses only shows %s with %d", h.m.data.hold.ID(int(r)), u)
 		}
 	}
 	losses := len(h.viewIDs())

@@ -86,8 +86,6 @@ type table struct {
 
 	// inBasket marks rows with the basket marker; nil for none.
 	inBasket func(row int) bool
-
-	sortBuf []sortItem
 }
 
 type sortItem struct {
@@ -116,10 +114,9 @@ func newTable(src source, cols []column, sortField int, desc bool) *table {
 // the filter, keeping the cursor on its row.
 func (t *table) sort() {
 	n := t.src.Len()
-	items := t.sortBuf[:0]
-	if cap(items) < n {
-		items = make([]sortItem, 0, n)
-	}
+	// A fresh buffer each time: kept, it would hold 16 bytes a row
+	// between sorts (16 MB at a million lots).
+	items := make([]sortItem, 0, n)
 	f := t.sortField
 	for i := range n {
 		items = append(items, sortItem{key: t.src.Key(i, f), tie: t.src.Tie(i), row: int32(i)})
@@ -143,7 +140,6 @@ func (t *table) sort() {
 	for i := range items {
 		t.order[i] = items[i].row
 	}
-	t.sortBuf = items
 	t.refilter()
 }
 

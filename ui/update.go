@@ -309,7 +309,7 @@ func (m *Model) handleBrowseKey(msg tea.KeyPressMsg) tea.Cmd {
 		return m.open()
 	case k.is(msg, keyToggle):
 		if r, ok := t.selected(); ok {
-			m.basket.toggle(m.data.hold.ids[r])
+			m.basket.toggle(m.data.hold.ID(r))
 			m.simulate(&m.basket)
 		}
 	case k.is(msg, keySuggest):
