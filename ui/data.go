@@ -38,17 +38,16 @@ func buildDataset(f *storage.File, p *portfolio.Portfolio, today portfolio.Date,
 	if err != nil {
 		return nil, fmt.Errorf("analysing %s: %w", displayName(f), err)
 	}
-	return datasetOf(f, p, a, full), nil
+	return datasetOf(f, p, a, full, portfolio.StalePrices(p, today, portfolio.MaxPriceAge)), nil
 }
 
-// datasetOf builds the dataset of analysis a of p, read from f; full as
-// for buildDataset. Every lot's state is read once, and kept by no table
+// datasetOf builds the dataset of analysis a of p, read from f, whose
+// stale prices as of a.AsOf are stale; full as for buildDataset. Every lot's state is read once, and kept by no table
 // (on an analysis made with taxrules.Options.LazyLots they are built a
 // chunk at a time): the holdings keep integer keys, the totals and the
 // collections' sums are added in the same pass.
-func datasetOf(f *storage.File, p *portfolio.Portfolio, a *taxrules.Analysis, full bool) *dataset {
-	d := &dataset{file: f, p: p, a: a, sum: a.Summary(a.TaxYear), stage: stageReady,
-		stale: portfolio.StalePrices(p, a.AsOf, portfolio.MaxPriceAge)}
+func datasetOf(f *storage.File, p *portfolio.Portfolio, a *taxrules.Analysis, full bool, stale []portfolio.StalePrice) *dataset {
+	d := &dataset{file: f, p: p, a: a, sum: a.Summary(a.TaxYear), stage: stageReady, stale: stale}
 	tot := taxrules.NewTotalsSums()
 	add := tot.Add
 	var colls *taxrules.CollectionSums

@@ -39,24 +39,34 @@ const firstFrameRows = 256
 // dataset, or nil when its rows cannot be told exactly (the caller then
 // builds the full dataset).
 func firstDataset(f *storage.File, p *portfolio.Portfolio, today portfolio.Date) (*dataset, error) {
-	a, err := taxrules.AnalyzeWith(p, today, taxrules.Options{LazyLots: true})
-	if err != nil {
-		return nil, fmt.Errorf("analysing %s: %w", displayName(f), err)
-	}
-	// Counting the open lots reads every lot, as ranking them does: on
-	// two cores the count costs no time. The other totals need every
-	// lot's state and wait for the full dataset.
+	// The stale prices (a quarter of a second at 1M lots) need the
+	// portfolio only: they are listed on the other core while the sales
+	// are analysed. The open lots are counted there while the largest
+	// losses are ranked (both read every lot). The other totals need
+	// every lot's state and wait for the full dataset.
+	var stale []portfolio.StalePrice
 	var open int
-	var crash any // a panic of the count, raised again on this goroutine
+	var crash [2]any // a panic of either, raised again on this goroutine
 	var wg sync.WaitGroup
 	wg.Go(func() {
-		defer func() { crash = recover() }()
+		defer func() { crash[0] = recover() }()
+		stale = portfolio.StalePrices(p, today, portfolio.MaxPriceAge)
+	})
+	a, err := taxrules.AnalyzeWith(p, today, taxrules.Options{LazyLots: true})
+	if err != nil {
+		wg.Wait()
+		return nil, fmt.Errorf("analysing %s: %w", displayName(f), err)
+	}
+	wg.Go(func() {
+		defer func() { crash[1] = recover() }()
 		open = a.OpenLots()
 	})
 	rows := firstRows(a, firstFrameRows)
 	wg.Wait()
-	if crash != nil {
-		panic(crash)
+	for _, c := range crash {
+		if c != nil {
+			panic(c)
+		}
 	}
 	if len(rows) == 0 {
 		return nil, nil
@@ -64,7 +74,7 @@ func firstDataset(f *storage.File, p *portfolio.Portfolio, today portfolio.Date)
 	d := &dataset{
 		file: f, p: p, a: a, sum: a.Summary(a.TaxYear),
 		hold: holdingsOf(a, rows), coll: &collections{}, real: &realized{},
-		stage: stageFirst, tot: taxrules.Totals{OpenLots: open}, stale: portfolio.StalePrices(p, a.AsOf, portfolio.MaxPriceAge),
+		stage: stageFirst, tot: taxrules.Totals{OpenLots: open}, stale: stale,
 	}
 	d.hold.markStale(d.stale, a.Index)
 	return d, nil
@@ -135,7 +145,7 @@ func (m *Model) fullCmd(first *dataset) tea.Cmd {
 		// its lot states rather than analysing again. All three tables:
 		// keys queued during the first frame may act on the Collections or
 		// Realized tab as soon as this arrives.
-		return loadedMsg{d: datasetOf(first.file, first.p, first.a, true)}
+		return loadedMsg{d: datasetOf(first.file, first.p, first.a, true, first.stale)}
 	}
 }
 

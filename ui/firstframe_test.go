@@ -265,7 +265,7 @@ func TestFirstFrameSummaryKeepsItsLines(t *testing.T) {
 	if err != nil || first == nil {
 		t.Fatalf("no first frame: %v", err)
 	}
-	full := datasetOf(f, p, first.a, true)
+	full := datasetOf(f, p, first.a, true, first.stale)
 	dark := true
 	m := New(Options{Path: "synthetic.json", Today: benchToday, Store: newFakeStore(), Dark: &dark})
 	m.noTimers = true
