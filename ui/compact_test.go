@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"reflect"
+	"slices"
 	"strconv"
 	"testing"
 
@@ -183,7 +184,7 @@ func (r *refHoldings) cell(st *Styles, i, f, w int) (string, paint) {
 // written-out quantities ("2.5", "3.000"), quantities of 13 and 17
 // digits, amounts beyond int64 cents,
 // value overrides (one of them stale), a collection without a floor, and
-// non-numeric token ids.
+// non-numeric token ids; lots listed out of id order for even seeds.
 func oddPortfolio(n int, seed int64) *portfolio.Portfolio {
 	p := synthetic.Portfolio(n, seed)
 	sold := map[string]bool{}
@@ -218,6 +219,9 @@ func oddPortfolio(n int, seed int64) *portfolio.Portfolio {
 	}
 	if len(p.Collections) > 1 {
 		p.Collections[1].Floor = nil
+	}
+	if seed%2 == 0 {
+		slices.Reverse(p.Lots) // ids out of order: the tie ranks are sorted
 	}
 	return p
 }

@@ -269,19 +269,21 @@ func (b *holdBuild) add(st *taxrules.LotState, li int) {
 // done ranks the rows' names and ids and measures the columns.
 func (b *holdBuild) done() *holdings {
 	h := b.h
-	n := len(h.rows)
-	ids := make([]string, n)
-	for i := range h.rows {
-		ids[i] = h.ID(i)
-	}
+	// Built at the peak of a large build: no slice of a string per row
+	// where it can be helped (the ids only when they are out of order,
+	// the wallets by their distinct values).
 	var wallets map[string]int32
 	var tokens []int64
 	var wg sync.WaitGroup
 	wg.Go(func() {
-		h.tie = rankIDs(ids)
-		ws := make([]string, n)
+		h.tie = h.tieRanks()
+		distinct := map[string]bool{}
+		var ws []string
 		for i := range h.rows {
-			ws[i] = h.lots[h.rows[i].li].Wallet
+			if w := h.lot(i).Wallet; !distinct[w] {
+				distinct[w] = true
+				ws = append(ws, w)
+			}
 		}
 		wallets = rankStrings(ws)
 	})
@@ -316,6 +318,27 @@ func (b *holdBuild) done() *holdings {
 	// The compact name cell holds a collection and a token.
 	h.w[hfName] = holdingsColumns.width(hfName, h.w[hfCollection]+h.w[hfToken]+1)
 	return h
+}
+
+// tieRanks are the ranks of the rows' lot ids (rankIDs), without a slice
+// of the ids when they are in order (the usual case).
+func (h *holdings) tieRanks() []int32 {
+	sorted := true
+	for i := 1; i < len(h.rows) && sorted; i++ {
+		sorted = h.ID(i-1) <= h.ID(i)
+	}
+	if sorted {
+		rank := make([]int32, len(h.rows))
+		for i := range rank {
+			rank[i] = int32(i)
+		}
+		return rank
+	}
+	ids := make([]string, len(h.rows))
+	for i := range ids {
+		ids[i] = h.ID(i)
+	}
+	return rankIDs(ids)
 }
 
 // holdStats are the widths and largest amounts seen while adding rows.
