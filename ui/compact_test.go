@@ -3,9 +3,11 @@ package ui
 import (
 	"fmt"
 	"math"
+	"math/rand/v2"
 	"reflect"
 	"slices"
 	"strconv"
+	"strings"
 	"testing"
 
 	"nftharvest/money"
@@ -306,5 +308,50 @@ func TestCompactHoldingsEqualFullStates(t *testing.T) {
 		if name[:3] == "odd" && (inexact == 0 || fractional == 0 || len(d.stale) == 0) {
 			t.Fatalf("%s: %d inexact rows, %d fractional, %d stale prices: the odd cases are missing", name, inexact, fractional, len(d.stale))
 		}
+	}
+}
+
+// TestMatchesEqualsLoweredText compares the filter's search with the
+// straightforward one: strings.ToLower of the lot id, collection, "#"
+// token and note joined by NULs contains the query (random ASCII, upper
+// case, "#", NUL and non-ASCII text, the Kelvin sign that lowers to "k").
+func TestMatchesEqualsLoweredText(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 7))
+	alphabet := []string{"a", "B", "k", "K", "#", "1", "-", "\x00", "é", "É", "\u212a", "İ", "\xff"}
+	text := func(n int) string {
+		var b strings.Builder
+		for range rng.IntN(n + 1) {
+			b.WriteString(alphabet[rng.IntN(len(alphabet))])
+		}
+		return b.String()
+	}
+	p := synthetic.Portfolio(200, 1)
+	for i := range p.Lots {
+		p.Lots[i].TokenID, p.Lots[i].Note = text(4), text(3)
+	}
+	for i := range p.Collections {
+		p.Collections[i].Name = text(5)
+	}
+	d, err := buildDataset(&storage.File{Path: "x.json", Portfolio: p}, p, benchToday, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	h := d.hold
+	hits := 0
+	for range 3000 {
+		q := strings.ToLower(text(3))
+		for r := range h.Len() {
+			st := h.state(r)
+			want := strings.Contains(strings.ToLower(st.Lot.ID+"\x00"+st.CollectionName+"\x00#"+st.Lot.TokenID+"\x00"+st.Lot.Note), q)
+			if got := h.matches(r, q); got != want {
+				t.Fatalf("lot %s (collection %q, token %q, note %q), query %q: %v, want %v", st.Lot.ID, st.CollectionName, st.Lot.TokenID, st.Lot.Note, q, got, want)
+			}
+			if want {
+				hits++
+			}
+		}
+	}
+	if hits == 0 {
+		t.Fatal("no query matched")
 	}
 }
