@@ -314,10 +314,10 @@ func TestCompactHoldingsEqualFullStates(t *testing.T) {
 // TestMatchesEqualsLoweredText compares the filter's search with the
 // straightforward one: strings.ToLower of the lot id, collection, "#"
 // token and note joined by NULs contains the query (random ASCII, upper
-// case, "#", NUL and non-ASCII text, the Kelvin sign that lowers to "k").
+// case, "#", NUL, a control character 32 below "1", non-ASCII text, the Kelvin sign that lowers to "k").
 func TestMatchesEqualsLoweredText(t *testing.T) {
 	rng := rand.New(rand.NewPCG(7, 7))
-	alphabet := []string{"a", "B", "k", "K", "#", "1", "-", "\x00", "é", "É", "\u212a", "İ", "\xff"}
+	alphabet := []string{"a", "B", "k", "K", "#", "1", "\x11", "-", "\x00", "é", "É", "\u212a", "İ", "\xff"}
 	text := func(n int) string {
 		var b strings.Builder
 		for range rng.IntN(n + 1) {

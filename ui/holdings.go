@@ -472,20 +472,38 @@ func tokenContains(tok, q string) bool {
 }
 
 // containsLower reports whether strings.ToLower(s) contains q, without
-// lowering s when it is ASCII.
+// lowering s when it is ASCII. q is lower case; when it has no ASCII
+// letter, lowering s changes no byte it could match.
 func containsLower(s, q string) bool {
 	if !isASCII(s) {
 		return strings.Contains(strings.ToLower(s), q)
 	}
-	if len(q) == 0 {
-		return true
+	if !hasLowerLetter(q) {
+		return strings.Contains(s, q)
+	}
+	c0, u0 := q[0], q[0] // q has a letter, so q is not empty
+	if 'a' <= c0 && c0 <= 'z' {
+		u0 = c0 - 'a' + 'A'
 	}
 	for i := 0; i+len(q) <= len(s); i++ {
-		j := 0
+		if c := s[i]; c != c0 && c != u0 {
+			continue
+		}
+		j := 1
 		for j < len(q) && lowerASCII(s[i+j]) == q[j] {
 			j++
 		}
 		if j == len(q) {
+			return true
+		}
+	}
+	return false
+}
+
+// hasLowerLetter reports whether q has a byte from a to z.
+func hasLowerLetter(q string) bool {
+	for i := 0; i < len(q); i++ {
+		if 'a' <= q[i] && q[i] <= 'z' {
 			return true
 		}
 	}
