@@ -40,17 +40,6 @@ type collections struct {
 // Key is the row's sort key for field f.
 func (c *collections) Key(row, f int) int64 { return c.rows[row].keys[f] }
 
-// newCollections builds the Collections tab of a (its lot states read
-// once, as Analysis.Collections does, and kept by none).
-func newCollections(a *taxrules.Analysis) *collections {
-	sums := a.NewCollectionSums()
-	a.EachLotState(func(st *taxrules.LotState) error {
-		sums.Add(st)
-		return nil
-	})
-	return collectionsOf(sums.Totals())
-}
-
 // collectionsOf builds the Collections tab of the totals.
 func collectionsOf(totals []taxrules.CollectionTotals) *collections {
 	c := &collections{rows: make([]collRow, len(totals))}

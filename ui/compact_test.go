@@ -302,8 +302,12 @@ func TestCompactHoldingsEqualFullStates(t *testing.T) {
 				t.Fatalf("%s: collection %d = %+v, want %+v", name, i, d.coll.rows[i].CollectionTotals, want[i])
 			}
 		}
-		if c := newCollections(d.a); !reflect.DeepEqual(c.rows, d.coll.rows) {
-			t.Fatalf("%s: newCollections differs from the collections summed in the build", name)
+		part, err := buildDataset(&storage.File{Path: "x.json", Portfolio: p}, p, benchToday, false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if msg := completeCmd(part)().(completedMsg); !reflect.DeepEqual(msg.coll.rows, d.coll.rows) || !reflect.DeepEqual(msg.real.rows, d.real.rows) {
+			t.Fatalf("%s: the tables completing a partial dataset differ from the full build's", name)
 		}
 		if name[:3] == "odd" && (inexact == 0 || fractional == 0 || len(d.stale) == 0) {
 			t.Fatalf("%s: %d inexact rows, %d fractional, %d stale prices: the odd cases are missing", name, inexact, fractional, len(d.stale))

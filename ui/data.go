@@ -25,6 +25,9 @@ type dataset struct {
 	// stagePartial, coll and real empty until completeCmd builds them;
 	// or stageReady.
 	stage stage
+	// collSums are the Collections tab's totals of a partial dataset,
+	// summed while its holdings were built (completeCmd lays them out).
+	collSums []taxrules.CollectionTotals
 	// stale are the prices in use older than portfolio.MaxPriceAge days
 	// as of the analysis date; the header warns about them.
 	stale []portfolio.StalePrice
@@ -45,27 +48,26 @@ func buildDataset(f *storage.File, p *portfolio.Portfolio, today portfolio.Date,
 // stale prices as of a.AsOf are stale; full as for buildDataset. Every lot's state is read once, and kept by no table
 // (on an analysis made with taxrules.Options.LazyLots they are built a
 // chunk at a time): the holdings keep integer keys, the totals and the
-// collections' sums are added in the same pass.
+// collections' sums are added in the same pass (kept for completeCmd in
+// a partial dataset).
 func datasetOf(f *storage.File, p *portfolio.Portfolio, a *taxrules.Analysis, full bool, stale []portfolio.StalePrice) *dataset {
 	d := &dataset{file: f, p: p, a: a, sum: a.Summary(a.TaxYear), stage: stageReady, stale: stale}
 	tot := taxrules.NewTotalsSums()
-	add := tot.Add
-	var colls *taxrules.CollectionSums
+	colls := a.NewCollectionSums()
 	var wg sync.WaitGroup
 	if full {
-		colls = a.NewCollectionSums()
-		add = func(st *taxrules.LotState) {
-			tot.Add(st)
-			colls.Add(st)
-		}
 		wg.Go(func() { d.real = newRealized(a) })
 	}
-	d.hold = newHoldings(a, add)
+	d.hold = newHoldings(a, func(st *taxrules.LotState) {
+		tot.Add(st)
+		colls.Add(st)
+	})
 	d.tot = tot.Totals()
 	if full {
 		d.coll = collectionsOf(colls.Totals())
 	} else {
 		d.coll, d.real, d.stage = &collections{}, &realized{}, stagePartial
+		d.collSums = colls.Totals()
 	}
 	wg.Wait()
 	d.hold.markStale(d.stale, a.Index)
