@@ -139,13 +139,19 @@ func (m *Model) showFirst(d *dataset) {
 
 // fullCmd builds the full dataset of a first frame.
 func (m *Model) fullCmd(first *dataset) tea.Cmd {
+	session := m.opts.LoadGCPercent > 0 // the binary's own GC policy
 	return func() tea.Msg {
-		defer buildLimit(len(first.p.Lots))() // see gcbuild.go
-		// The first frame's analysis already ran the sales pass: complete
-		// its lot states rather than analysing again. All three tables:
+		lift := buildLimit(len(first.p.Lots)) // see gcbuild.go
+		// The first frame's analysis already ran the sales pass: it now
+		// builds the lot states once, for the tables. All three tables:
 		// keys queued during the first frame may act on the Collections or
 		// Realized tab as soon as this arrives.
-		return loadedMsg{d: datasetOf(first.file, first.p, first.a, true, first.stale)}
+		d := datasetOf(first.file, first.p, first.a, true, first.stale)
+		lift()
+		if session {
+			sessionGC()
+		}
+		return loadedMsg{d: d}
 	}
 }
 

@@ -5,6 +5,8 @@ import (
 	"runtime"
 	"runtime/debug"
 	"runtime/metrics"
+
+	"nftharvest/internal/gcpolicy"
 )
 
 // The memory of a build after the first frame. Building the tables of a
@@ -52,4 +54,22 @@ func buildLimit(lots int) (restore func()) {
 	other := v(1) - v(2) - v(3) - v(4)
 	debug.SetMemoryLimit(live + other + int64(lots)*tableBytesPerLot + max(int64(float64(live)*buildGarbage), minBuildGarbage))
 	return func() { debug.SetMemoryLimit(prev) }
+}
+
+// After the build: the app keeps what it holds for the whole session, and
+// the garbage of sorts and filters (16 bytes a row per sort) comes slowly.
+// At the default target (100) the heap of a million lots would grow by
+// another 600 MB before its next collection. sessionGC lowers the target
+// so that the heap grows by about sessionGarbage bytes between
+// collections (between 10 and 100 percent of the live heap: a small
+// portfolio keeps the default). A target, not a limit: a reload that
+// holds two portfolios for a moment grows in proportion, and never has
+// the collector run without end.
+const sessionGarbage = 96 << 20
+
+func sessionGC() {
+	s := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
+	metrics.Read(s)
+	live := max(int64(s[0].Value.Uint64()), 1)
+	gcpolicy.Set(int(min(100, max(10, 100*sessionGarbage/live))))
 }
