@@ -65,7 +65,7 @@ func buildLimit(lots int) (restore func()) {
 // portfolio keeps the default). A target, not a limit: a reload that
 // holds two portfolios for a moment grows in proportion, and never has
 // the collector run without end.
-const sessionGarbage = 96 << 20
+const sessionGarbage = 64 << 20
 
 func sessionGC() {
 	s := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
