@@ -18,8 +18,8 @@ import (
 
 // The limit: what is live before the build, plus what the tables keep
 // (tableBytesPerLot for each lot: the 72-byte row, the tie rank, the
-// sorted and filtered orders, the ids and sort items while they are
-// ranked), plus room for garbage, buildGarbage of the live heap (at
+// sort buffer and the sorted and filtered orders, the ranks' scratch),
+// plus room for garbage, buildGarbage of the live heap (at
 // least minBuildGarbage bytes). Less room means more collections of a
 // heap of 600 MB at 1M lots, each about 0.3 s of CPU.
 const (
@@ -57,7 +57,7 @@ func buildLimit(lots int) (restore func()) {
 }
 
 // After the build: the app keeps what it holds for the whole session, and
-// the garbage of sorts and filters (16 bytes a row per sort) comes slowly.
+// the garbage of filters, frames and dialogs comes slowly.
 // At the default target (100) the heap of a million lots would grow by
 // another 600 MB before its next collection. sessionGC lowers the target
 // so that the heap grows by about sessionGarbage bytes between
