@@ -41,7 +41,7 @@ func (m *Model) openAddForm() tea.Cmd {
 	f := &addForm{kind: "lot", lotQty: "1", acquired: today, lotFees: "0", saleQty: "1", date: today, saleFees: "0"}
 	if m.tab == tabHoldings {
 		if r, ok := m.current().selected(); ok {
-			st := m.data.hold.rows[r].st
+			st := m.data.hold.state(r)
 			f.lot, f.saleQty = st.Lot.ID, st.OpenQuantity.String()
 		}
 	}

@@ -40,8 +40,8 @@ type collections struct {
 // Key is the row's sort key for field f.
 func (c *collections) Key(row, f int) int64 { return c.rows[row].keys[f] }
 
-func newCollections(a *taxrules.Analysis) *collections {
-	totals := a.Collections()
+// collectionsOf builds the Collections tab of the totals.
+func collectionsOf(totals []taxrules.CollectionTotals) *collections {
 	c := &collections{rows: make([]collRow, len(totals))}
 	for i := range totals {
 		c.rows[i].CollectionTotals = totals[i]

@@ -66,7 +66,7 @@ func completeCmd(d *dataset) tea.Cmd {
 		var msg completedMsg
 		msg.d = d
 		var wg sync.WaitGroup
-		wg.Go(func() { msg.coll = newCollections(d.a) })
+		wg.Go(func() { msg.coll = collectionsOf(d.collSums) })
 		wg.Go(func() { msg.real = newRealized(d.a) })
 		wg.Wait()
 		return msg

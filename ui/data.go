@@ -25,6 +25,9 @@ type dataset struct {
 	// stagePartial, coll and real empty until completeCmd builds them;
 	// or stageReady.
 	stage stage
+	// collSums are the Collections tab's totals of a partial dataset,
+	// summed while its holdings were built (completeCmd lays them out).
+	collSums []taxrules.CollectionTotals
 	// stale are the prices in use older than portfolio.MaxPriceAge days
 	// as of the analysis date; the header warns about them.
 	stale []portfolio.StalePrice
@@ -34,29 +37,38 @@ type dataset struct {
 // the tables: all of them, or (full false, for the first screen) the
 // holdings only, the others left empty (stagePartial).
 func buildDataset(f *storage.File, p *portfolio.Portfolio, today portfolio.Date, full bool) (*dataset, error) {
-	a, err := taxrules.Analyze(p, today)
+	a, err := taxrules.AnalyzeWith(p, today, taxrules.Options{LazyLots: true})
 	if err != nil {
 		return nil, fmt.Errorf("analysing %s: %w", displayName(f), err)
 	}
-	return datasetOf(f, p, a, full), nil
+	return datasetOf(f, p, a, full, portfolio.StalePrices(p, today, portfolio.MaxPriceAge)), nil
 }
 
-// datasetOf builds the dataset of analysis a (with every lot's state) of
-// p, read from f; full as for buildDataset.
-func datasetOf(f *storage.File, p *portfolio.Portfolio, a *taxrules.Analysis, full bool) *dataset {
-	d := &dataset{file: f, p: p, a: a, sum: a.Summary(a.TaxYear), stage: stageReady,
-		stale: portfolio.StalePrices(p, a.AsOf, portfolio.MaxPriceAge)}
-	d.tot = a.Totals()
-	if !full {
-		d.hold = newHoldings(a)
-		d.hold.markStale(d.stale, a.Index)
-		d.coll, d.real, d.stage = &collections{}, &realized{}, stagePartial
-		return d
-	}
-	// The three tables are independent: build them on both cores.
+// datasetOf builds the dataset of analysis a of p, read from f, whose
+// stale prices as of a.AsOf are stale; full as for buildDataset. Every lot's state is read once, and kept by no table
+// (on an analysis made with taxrules.Options.LazyLots they are built a
+// chunk at a time): the holdings keep integer keys, the totals and the
+// collections' sums are added in the same pass (kept for completeCmd in
+// a partial dataset).
+func datasetOf(f *storage.File, p *portfolio.Portfolio, a *taxrules.Analysis, full bool, stale []portfolio.StalePrice) *dataset {
+	d := &dataset{file: f, p: p, a: a, sum: a.Summary(a.TaxYear), stage: stageReady, stale: stale}
+	tot := taxrules.NewTotalsSums()
+	colls := a.NewCollectionSums()
 	var wg sync.WaitGroup
-	wg.Go(func() { d.hold = newHoldings(a) })
-	wg.Go(func() { d.coll, d.real = newCollections(a), newRealized(a) })
+	if full {
+		wg.Go(func() { d.real = newRealized(a) })
+	}
+	d.hold = newHoldings(a, func(st *taxrules.LotState) {
+		tot.Add(st)
+		colls.Add(st)
+	})
+	d.tot = tot.Totals()
+	if full {
+		d.coll = collectionsOf(colls.Totals())
+	} else {
+		d.coll, d.real, d.stage = &collections{}, &realized{}, stagePartial
+		d.collSums = colls.Totals()
+	}
 	wg.Wait()
 	d.hold.markStale(d.stale, a.Index)
 	return d

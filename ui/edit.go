@@ -61,7 +61,7 @@ func (m *Model) editLot(price bool) tea.Cmd {
 	if !ok {
 		return nil
 	}
-	lot := m.data.hold.ids[r]
+	lot := m.data.hold.ID(r)
 	it, ok := m.basket.item(lot)
 	if !ok {
 		return m.setStatus(lot+" is not in the basket: space adds it.", true)
@@ -71,7 +71,7 @@ func (m *Model) editLot(price bool) tea.Cmd {
 		if it.price != nil {
 			v = it.price.String()
 		}
-		if st := m.data.hold.rows[r].st; st.HasPrice {
+		if st := m.data.hold.state(r); st.HasPrice {
 			ph = st.MarketValue.StringFixed(2) + " (market value)"
 			if !it.qty.IsZero() {
 				// The price is for the units sold.
@@ -97,7 +97,7 @@ func (m *Model) addShown() tea.Cmd {
 	t := m.current()
 	var add []string
 	for _, r := range t.view {
-		if id := m.data.hold.ids[r]; !m.basket.has(id) {
+		if id := m.data.hold.ID(int(r)); !m.basket.has(id) {
 			add = append(add, id)
 		}
 	}
@@ -121,12 +121,12 @@ func (m *Model) editQuantity() tea.Cmd {
 	if !ok {
 		return nil
 	}
-	lot := m.data.hold.ids[r]
+	lot := m.data.hold.ID(r)
 	it, ok := m.basket.item(lot)
 	if !ok {
 		return m.setStatus(lot+" is not in the basket: space adds it.", true)
 	}
-	open := m.data.hold.rows[r].st.OpenQuantity
+	open := m.data.hold.state(r).OpenQuantity
 	if open.LessThanOrEqual(decimal.NewFromInt(1)) {
 		return m.setStatus(safef("%s has %s unit: there is nothing to split.", lot, money.Quantity(open)), true)
 	}

@@ -5,7 +5,6 @@ import (
 	"slices"
 	"sync"
 
-	"nftharvest/internal/gcpolicy"
 	"nftharvest/portfolio"
 	"nftharvest/storage"
 	"nftharvest/taxrules"
@@ -40,32 +39,42 @@ const firstFrameRows = 256
 // dataset, or nil when its rows cannot be told exactly (the caller then
 // builds the full dataset).
 func firstDataset(f *storage.File, p *portfolio.Portfolio, today portfolio.Date) (*dataset, error) {
-	a, err := taxrules.AnalyzeWith(p, today, taxrules.Options{LazyLots: true})
-	if err != nil {
-		return nil, fmt.Errorf("analysing %s: %w", displayName(f), err)
-	}
-	// Counting the open lots reads every lot, as ranking them does: on
-	// two cores the count costs no time. The other totals need every
-	// lot's state and wait for the full dataset.
+	// The stale prices (a quarter of a second at 1M lots) need the
+	// portfolio only: they are listed on the other core while the sales
+	// are analysed. The open lots are counted there while the largest
+	// losses are ranked (both read every lot). The other totals need
+	// every lot's state and wait for the full dataset.
+	var stale []portfolio.StalePrice
 	var open int
-	var crash any // a panic of the count, raised again on this goroutine
+	var crash [2]any // a panic of either, raised again on this goroutine
 	var wg sync.WaitGroup
 	wg.Go(func() {
-		defer func() { crash = recover() }()
+		defer func() { crash[0] = recover() }()
+		stale = portfolio.StalePrices(p, today, portfolio.MaxPriceAge)
+	})
+	a, err := taxrules.AnalyzeWith(p, today, taxrules.Options{LazyLots: true})
+	if err != nil {
+		wg.Wait()
+		return nil, fmt.Errorf("analysing %s: %w", displayName(f), err)
+	}
+	wg.Go(func() {
+		defer func() { crash[1] = recover() }()
 		open = a.OpenLots()
 	})
 	rows := firstRows(a, firstFrameRows)
 	wg.Wait()
-	if crash != nil {
-		panic(crash)
+	for _, c := range crash {
+		if c != nil {
+			panic(c)
+		}
 	}
 	if len(rows) == 0 {
 		return nil, nil
 	}
 	d := &dataset{
 		file: f, p: p, a: a, sum: a.Summary(a.TaxYear),
-		hold: holdingsOf(rows), coll: &collections{}, real: &realized{},
-		stage: stageFirst, tot: taxrules.Totals{OpenLots: open}, stale: portfolio.StalePrices(p, a.AsOf, portfolio.MaxPriceAge),
+		hold: holdingsOf(a, rows), coll: &collections{}, real: &realized{},
+		stage: stageFirst, tot: taxrules.Totals{OpenLots: open}, stale: stale,
 	}
 	d.hold.markStale(d.stale, a.Index)
 	return d, nil
@@ -89,10 +98,10 @@ func firstRows(a *taxrules.Analysis, k int) []taxrules.LotState {
 	if len(cands) == 0 {
 		return nil
 	}
-	h := holdingsOf(cands)
+	h := holdingsOf(a, cands)
 	cut := int64(0) // rows of key < cut are certain
 	if len(cands) == k {
-		last := h.rows[len(cands)-1].keys[hfUnreal]
+		last := h.rows[len(cands)-1].unreal
 		if last <= -1e14 {
 			return nil // beyond the bound above: let the full build tell
 		}
@@ -100,12 +109,12 @@ func firstRows(a *taxrules.Analysis, k int) []taxrules.LotState {
 	}
 	idx := make([]int, 0, len(cands))
 	for i := range h.rows {
-		if h.rows[i].keys[hfUnreal] < cut {
+		if h.rows[i].unreal < cut {
 			idx = append(idx, i)
 		}
 	}
 	slices.SortFunc(idx, func(x, y int) int {
-		if c := h.rows[x].keys[hfUnreal] - h.rows[y].keys[hfUnreal]; c != 0 {
+		if c := h.rows[x].unreal - h.rows[y].unreal; c != 0 {
 			if c < 0 {
 				return -1
 			}
@@ -130,14 +139,19 @@ func (m *Model) showFirst(d *dataset) {
 
 // fullCmd builds the full dataset of a first frame.
 func (m *Model) fullCmd(first *dataset) tea.Cmd {
-	gcPercent := m.opts.LoadGCPercent
+	session := m.opts.LoadGCPercent > 0 // the binary's own GC policy
 	return func() tea.Msg {
-		defer gcpolicy.Raise(gcPercent)()
-		// The first frame's analysis already ran the sales pass: complete
-		// its lot states rather than analysing again. All three tables:
+		lift := buildLimit(len(first.p.Lots)) // see gcbuild.go
+		// The first frame's analysis already ran the sales pass: it now
+		// builds the lot states once, for the tables. All three tables:
 		// keys queued during the first frame may act on the Collections or
 		// Realized tab as soon as this arrives.
-		return loadedMsg{d: datasetOf(first.file, first.p, first.a.WithLots(), true)}
+		d := datasetOf(first.file, first.p, first.a, true, first.stale)
+		lift()
+		if session {
+			sessionGC()
+		}
+		return loadedMsg{d: d}
 	}
 }
 

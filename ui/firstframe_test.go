@@ -60,7 +60,7 @@ func TestFirstRowsAreThePrefixOfTheFullTable(t *testing.T) {
 				if len(rows) > len(order) {
 					t.Fatalf("%d rows, the table has %d", len(rows), len(order))
 				}
-				h := holdingsOf(rows)
+				h := holdingsOf(a, rows)
 				h.markStale(portfolio.StalePrices(p, a.AsOf, portfolio.MaxPriceAge), a.Index)
 				for i := range rows {
 					sameCells(t, h, i, full, int(order[i]))
@@ -179,7 +179,7 @@ func TestFirstRowsWithSubCentLosses(t *testing.T) {
 	}
 	for k := 1; k <= 80; k++ {
 		rows := firstRows(a, k)
-		h := holdingsOf(rows)
+		h := holdingsOf(a, rows)
 		h.markStale(portfolio.StalePrices(p, a.AsOf, portfolio.MaxPriceAge), a.Index)
 		for i := range rows {
 			sameCells(t, h, i, full, int(order[i]))
@@ -265,7 +265,7 @@ func TestFirstFrameSummaryKeepsItsLines(t *testing.T) {
 	if err != nil || first == nil {
 		t.Fatalf("no first frame: %v", err)
 	}
-	full := datasetOf(f, p, first.a.WithLots(), true)
+	full := datasetOf(f, p, first.a, true, first.stale)
 	dark := true
 	m := New(Options{Path: "synthetic.json", Today: benchToday, Store: newFakeStore(), Dark: &dark})
 	m.noTimers = true

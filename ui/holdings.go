@@ -1,12 +1,15 @@
 package ui
 
 import (
+	"cmp"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
 
 	"nftharvest/money"
+	"nftharvest/portfolio"
 	"nftharvest/taxrules"
 
 	"github.com/shopspring/decimal"
@@ -37,152 +40,201 @@ const (
 	washAlike                // look-alike purchases (token mode warning)
 )
 
-// holdRow is one open lot with its sort keys computed once per analysis.
+// holdRow is one open lot with its sort keys, computed once per analysis.
+// It keeps integers only (72 bytes; a million lots are held at once): the
+// text cells come from the lot itself (Portfolio.Lots[li]) and the keys,
+// and the few cells that need the lot's decimals (amounts beyond int64
+// cents, fractional quantities) and the detail build the lot's state again
+// when they are shown (holdings.state).
 type holdRow struct {
-	st   *taxrules.LotState
-	keys [hfCount]int64
-	// exact is true when the money keys hold the cents of the amounts, so
-	// cells can be formatted from integers.
-	exact bool
+	// basis, value and unreal are cents (approximate when !exact), qty
+	// millionths, token and pct the keys of those columns.
+	basis, value, unreal, qty, token, pct int64
+	li                                    int32 // index in Portfolio.Lots
+	coll, wallet                          int32 // ranks of the names
+	// term is the number of days until long term, or termLT.
+	term  int32
+	flags uint8
 	wash  uint8
 }
+
+// Flags of a holdings row.
+const (
+	// rowExact: the money keys hold the cents of the amounts, so cells are
+	// formatted from integers.
+	rowExact  = 1 << iota
+	rowPriced // the lot has a price (LotState.HasPrice)
+	rowStale  // valued from a stale price (markStale)
+	// rowQtyInt: the open quantity prints as the integer qty/10^6.
+	rowQtyInt
+)
+
+// termLT is holdRow.term of a long-term lot; its key is termLongKey,
+// after every number of days.
+const (
+	termLT      = math.MaxInt32
+	termLongKey = 1 << 40
+)
+
+func (r *holdRow) has(f uint8) bool { return r.flags&f != 0 }
 
 // holdings is the Holdings tab's source: one row per open lot.
 type holdings struct {
 	rows []holdRow
-	rowIDs
+	// tie are the ranks of the rows' lot ids (the sort's tie-breaker).
+	tie []int32
+	// byLot: the rows are in the order of Portfolio.Lots (rowOf
+	// searches them).
+	byLot bool
+	a     *taxrules.Analysis
+	lots  []portfolio.Lot // Portfolio.Lots of a
+	// collNames are the collection names, by rank (holdRow.coll).
+	collNames []string
 	// widths measured once: natural column widths.
 	w [hfCount]int
-	// stale are the rows valued from a stale price (markStale).
-	stale map[int]bool
-	// haystack is the lower-cased text the filter searches, built on the
-	// first filter.
-	haystack []string
-	byID     map[string]int
+	// collLower are collNames lower-cased (matches), on the first filter.
+	collLower []string
 }
+
+// Len is the number of rows.
+func (h *holdings) Len() int { return len(h.rows) }
+
+// ID is the row's lot id.
+func (h *holdings) ID(row int) string { return h.lots[h.rows[row].li].ID }
+
+// Tie is the rank of the row's lot id.
+func (h *holdings) Tie(row int) int32 { return h.tie[row] }
 
 // Key is the row's sort key for field f.
-func (h *holdings) Key(row, f int) int64 { return h.rows[row].keys[f] }
-
-// newHoldings builds the rows of the open lots of a.
-func newHoldings(a *taxrules.Analysis) *holdings {
-	h := &holdings{}
-	n := 0
-	for i := range a.Lots {
-		if a.Lots[i].OpenQuantity.Sign() > 0 {
-			n++
+func (h *holdings) Key(row, f int) int64 {
+	r := &h.rows[row]
+	switch f {
+	case hfLot:
+		return int64(h.tie[row])
+	case hfCollection:
+		return int64(r.coll)
+	case hfToken:
+		return r.token
+	case hfQty:
+		return r.qty
+	case hfAcquired:
+		return int64(h.lots[r.li].Acquired)
+	case hfTerm:
+		if r.term == termLT {
+			return termLongKey
 		}
+		return int64(r.term)
+	case hfBasis:
+		return r.basis
+	case hfValue:
+		return r.value
+	case hfUnreal:
+		return r.unreal
+	case hfPct:
+		return r.pct
+	case hfWash:
+		return int64(r.wash)
+	case hfWallet:
+		return int64(r.wallet)
 	}
-	h.rows = make([]holdRow, 0, n)
-	h.ids = make([]string, 0, n)
-	for i := range a.Lots {
-		st := &a.Lots[i]
-		if st.OpenQuantity.Sign() <= 0 {
-			continue
-		}
-		h.rows = append(h.rows, holdRow{st: st})
-		h.ids = append(h.ids, st.Lot.ID)
-	}
-	h.fill()
-	return h
+	return 0
 }
 
-// holdingsOf builds the rows of the given open lots' states (the first
-// frame's; see firstframe.go).
-func holdingsOf(states []taxrules.LotState) *holdings {
-	h := &holdings{rows: make([]holdRow, len(states)), rowIDs: rowIDs{ids: make([]string, len(states))}}
+// lot is the lot of row.
+func (h *holdings) lot(row int) *portfolio.Lot { return &h.lots[h.rows[row].li] }
+
+// state is the full state of the lot of row, built again.
+func (h *holdings) state(row int) taxrules.LotState { return h.a.LotState(int(h.rows[row].li)) }
+
+// longTerm reports whether the lot of row is held long term.
+func (h *holdings) longTerm(row int) bool { return h.rows[row].term == termLT }
+
+// holdBuild collects the rows while the states go by, then ranks and
+// measures them (done).
+type holdBuild struct {
+	h     *holdings
+	s     holdStats
+	names map[string]int32 // collection name -> index in h.collNames
+}
+
+func newHoldBuild(a *taxrules.Analysis, n int) *holdBuild {
+	return &holdBuild{
+		h:     &holdings{a: a, lots: a.Portfolio.Lots, rows: make([]holdRow, 0, n)},
+		names: make(map[string]int32),
+	}
+}
+
+// newHoldings builds the rows of the open lots of a, reading every lot's
+// state once (built a chunk at a time on a lazy analysis, see
+// taxrules.Analysis.EachLotState); also, when non-nil, gives each state to
+// add (the totals read in the same pass).
+func newHoldings(a *taxrules.Analysis, add func(st *taxrules.LotState)) *holdings {
+	// Sized up front: grown by append, the rows of a million lots would
+	// be copied (and held twice) a few times over.
+	b := newHoldBuild(a, a.OpenLots())
+	b.h.byLot = true
+	li := 0 // the states come in the order of Portfolio.Lots
+	a.EachLotState(func(st *taxrules.LotState) error {
+		if add != nil {
+			add(st)
+		}
+		if st.OpenQuantity.Sign() > 0 {
+			b.add(st, li)
+		}
+		li++
+		return nil
+	})
+	return b.done()
+}
+
+// holdingsOf builds the rows of the given open lots' states of a (the
+// first frame's; see firstframe.go).
+func holdingsOf(a *taxrules.Analysis, states []taxrules.LotState) *holdings {
+	b := newHoldBuild(a, len(states))
 	for i := range states {
-		h.rows[i] = holdRow{st: &states[i]}
-		h.ids[i] = states[i].Lot.ID
+		b.add(&states[i], -1)
 	}
-	h.fill()
-	return h
+	return b.done()
 }
 
-// fill computes the tie ranks, the sort keys and the column widths of the
-// rows.
-func (h *holdings) fill() {
-	h.tie = rankIDs(h.ids)
-
-	colls := make([]string, len(h.rows))
-	wallets := make([]string, len(h.rows))
-	for i := range h.rows {
-		colls[i] = h.rows[i].st.CollectionName
-		wallets[i] = h.rows[i].st.Lot.Wallet
-	}
-	collRank := rankStrings(colls)
-	walletRank := rankStrings(wallets)
-	tokenKey := tokenKeys(h.rows)
-
-	// Keys are computed on both cores for big portfolios: each half keeps
-	// its own widths and maxima, merged after.
-	fill := func(lo, hi int) holdStats {
-		var s holdStats
-		for i := lo; i < hi; i++ {
-			h.fillRow(i, collRank, walletRank, tokenKey[i], &s)
+// add appends the row of st, the state of the lot at index li of
+// Portfolio.Lots (-1: look it up).
+func (b *holdBuild) add(st *taxrules.LotState, li int) {
+	h := b.h
+	if li < 0 {
+		i, ok := h.a.Index.LotIndex(st.Lot.ID)
+		if !ok {
+			panic("ui: the state of a lot not in the portfolio")
 		}
-		return s
+		li = i
 	}
-	var parts [2]holdStats
-	if n := len(h.rows); n >= 20_000 {
-		var wg sync.WaitGroup
-		wg.Go(func() { parts[0] = fill(0, n/2) })
-		wg.Go(func() { parts[1] = fill(n/2, n) })
-		wg.Wait()
-	} else {
-		parts[0] = fill(0, n)
-	}
-	var maxBasis, maxValue, maxUnreal, maxPct int64
-	for _, p := range parts {
-		maxBasis, maxValue, maxUnreal, maxPct = max(maxBasis, p.basis), max(maxValue, p.value), max(maxUnreal, p.unreal), max(maxPct, p.pct)
-		for f, w := range p.w {
-			h.w[f] = max(h.w[f], w)
-		}
-	}
-	h.w[hfPct] = max(h.w[hfPct], len(percentText(-maxPct, true)))
-	h.w[hfBasis] = max(h.w[hfBasis], len(money.FormatCents(maxBasis, false)))
-	h.w[hfValue] = max(h.w[hfValue], len(money.FormatCents(maxValue, false)))
-	h.w[hfUnreal] = max(h.w[hfUnreal], textWidth(markedCents(-maxUnreal)))
-	holdingsColumns.widths(h.w[:])
-	// The compact name cell holds a collection and a token.
-	h.w[hfName] = holdingsColumns.width(hfName, h.w[hfCollection]+h.w[hfToken]+1)
-}
-
-// holdStats are the widths and largest amounts seen while filling rows.
-type holdStats struct {
-	w                         [hfCount]int
-	basis, value, unreal, pct int64
-}
-
-// fillRow computes the sort keys and wash flags of row i.
-func (h *holdings) fillRow(i int, collRank, walletRank map[string]int32, tokenKey int64, s *holdStats) {
-	r := &h.rows[i]
-	st := r.st
-	l := st.Lot
-	k := &r.keys
-	k[hfLot] = int64(h.tie[i])
-	k[hfCollection] = int64(collRank[st.CollectionName])
-	k[hfToken] = tokenKey
-	k[hfQty] = qtyKey(st.OpenQuantity)
-	k[hfAcquired] = int64(l.Acquired)
+	r := holdRow{li: int32(li), qty: qtyKey(st.OpenQuantity), term: int32(st.DaysToLongTerm)}
 	if st.Term == taxrules.LongTerm {
-		k[hfTerm] = 1 << 40
-	} else {
-		k[hfTerm] = int64(st.DaysToLongTerm)
+		r.term = termLT
 	}
-	b, ok1 := money.CentsOf(st.AdjustedBasis)
+	c, ok := b.names[st.CollectionName]
+	if !ok {
+		c = int32(len(h.collNames))
+		b.names[st.CollectionName] = c
+		h.collNames = append(h.collNames, st.CollectionName)
+	}
+	r.coll = c
+	bc, ok1 := money.CentsOf(st.AdjustedBasis)
 	v, ok2 := money.CentsOf(st.MarketValue)
 	u, ok3 := money.CentsOf(st.Unrealized)
-	r.exact = ok1 && ok2 && ok3
-	if !r.exact {
-		b, v, u = approxCents(st.AdjustedBasis), approxCents(st.MarketValue), approxCents(st.Unrealized)
+	if ok1 && ok2 && ok3 {
+		r.flags |= rowExact
+	} else {
+		bc, v, u = approxCents(st.AdjustedBasis), approxCents(st.MarketValue), approxCents(st.Unrealized)
 	}
-	if !st.HasPrice {
+	if st.HasPrice {
+		r.flags |= rowPriced
+	} else {
 		v, u = 0, 0
 	}
-	k[hfBasis], k[hfValue], k[hfUnreal] = b, v, u
-	if st.HasPrice && b > 0 {
-		k[hfPct] = int64(math.Round(float64(u) / float64(b) * 10000))
+	r.basis, r.value, r.unreal = bc, v, u
+	if st.HasPrice && bc > 0 {
+		r.pct = int64(math.Round(float64(u) / float64(bc) * 10000))
 	}
 	if len(st.WashAdjustments) > 0 {
 		r.wash |= washAdjusted
@@ -193,21 +245,105 @@ func (h *holdings) fillRow(i int, collRank, walletRank map[string]int32, tokenKe
 	if len(st.WashRisk.Warnings) > 0 {
 		r.wash |= washAlike
 	}
-	k[hfWash] = int64(r.wash)
-	k[hfWallet] = int64(walletRank[l.Wallet])
-
-	s.basis = max(s.basis, absI(b))
+	q := st.OpenQuantity
+	if q.IsInteger() && q.NumDigits() <= 18 && q.Exponent() <= 0 {
+		// money.Quantity prints q.IntPart(): keep it when the key is it.
+		if ip := q.IntPart(); ip > -1e12 && ip < 1e12 && r.qty == ip*1e6 {
+			r.flags |= rowQtyInt
+		}
+	}
+	s := &b.s
+	s.basis = max(s.basis, absI(bc))
 	s.value = max(s.value, absI(v))
 	s.unreal = max(s.unreal, absI(u))
-	s.pct = max(s.pct, absI(k[hfPct]))
-	s.w[hfLot] = max(s.w[hfLot], safeLen(l.ID))
-	s.w[hfCollection] = max(s.w[hfCollection], safeLen(st.CollectionName))
-	s.w[hfToken] = max(s.w[hfToken], safeLen(l.TokenID)+1)
-	if st.OpenQuantity.Exponent() < 0 || k[hfQty] >= 1e15 {
-		s.w[hfQty] = max(s.w[hfQty], len(money.Quantity(st.OpenQuantity)))
+	s.pct = max(s.pct, absI(r.pct))
+	if q.Exponent() < 0 || r.qty >= 1e15 {
+		s.w[hfQty] = max(s.w[hfQty], len(money.Quantity(q)))
 	} else {
-		s.w[hfQty] = max(s.w[hfQty], digits(k[hfQty]/1e6))
+		s.w[hfQty] = max(s.w[hfQty], digits(r.qty/1e6))
 	}
+	h.rows = append(h.rows, r)
+}
+
+// done ranks the rows' names and ids and measures the columns.
+func (b *holdBuild) done() *holdings {
+	h := b.h
+	// Built at the peak of a large build: no slice of a string per row
+	// where it can be helped (the ids only when they are out of order,
+	// the wallets by their distinct values).
+	var wallets map[string]int32
+	var tokens []int64
+	var wg sync.WaitGroup
+	wg.Go(func() {
+		h.tie = h.tieRanks()
+		distinct := map[string]bool{}
+		var ws []string
+		for i := range h.rows {
+			if w := h.lot(i).Wallet; !distinct[w] {
+				distinct[w] = true
+				ws = append(ws, w)
+			}
+		}
+		wallets = rankStrings(ws)
+	})
+	wg.Go(func() { tokens = tokenKeys(h) })
+	collRank := rankStrings(h.collNames)
+	wg.Wait()
+	// The names by rank: rankStrings ranks distinct names.
+	byRank := make([]string, len(h.collNames))
+	remap := make([]int32, len(h.collNames))
+	for i, name := range h.collNames {
+		remap[i] = collRank[name]
+		byRank[collRank[name]] = name
+		h.w[hfCollection] = max(h.w[hfCollection], safeLen(name))
+	}
+	h.collNames = byRank
+	s := &b.s
+	for i := range h.rows {
+		r := &h.rows[i]
+		l := &h.lots[r.li]
+		r.coll = remap[r.coll]
+		r.wallet = wallets[l.Wallet]
+		r.token = tokens[i]
+		h.w[hfLot] = max(h.w[hfLot], safeLen(l.ID))
+		h.w[hfToken] = max(h.w[hfToken], safeLen(l.TokenID)+1)
+	}
+	h.w[hfQty] = max(h.w[hfQty], s.w[hfQty])
+	h.w[hfPct] = max(h.w[hfPct], len(percentText(-s.pct, true)))
+	h.w[hfBasis] = max(h.w[hfBasis], len(money.FormatCents(s.basis, false)))
+	h.w[hfValue] = max(h.w[hfValue], len(money.FormatCents(s.value, false)))
+	h.w[hfUnreal] = max(h.w[hfUnreal], textWidth(markedCents(-s.unreal)))
+	holdingsColumns.widths(h.w[:])
+	// The compact name cell holds a collection and a token.
+	h.w[hfName] = holdingsColumns.width(hfName, h.w[hfCollection]+h.w[hfToken]+1)
+	return h
+}
+
+// tieRanks are the ranks of the rows' lot ids (rankIDs), without a slice
+// of the ids when they are in order (the usual case).
+func (h *holdings) tieRanks() []int32 {
+	sorted := true
+	for i := 1; i < len(h.rows) && sorted; i++ {
+		sorted = h.ID(i-1) <= h.ID(i)
+	}
+	if sorted {
+		rank := make([]int32, len(h.rows))
+		for i := range rank {
+			rank[i] = int32(i)
+		}
+		return rank
+	}
+	ids := make([]string, len(h.rows))
+	for i := range ids {
+		ids[i] = h.ID(i)
+	}
+	return rankIDs(ids)
+}
+
+// holdStats are the widths and largest amounts seen while adding rows.
+type holdStats struct {
+	w                         [hfCount]int
+	basis, value, unreal, pct int64
 }
 
 // holdingsColumns are the Holdings tab's columns: below 60 columns a
@@ -242,54 +378,56 @@ func (h *holdings) columns(compact bool) []column { return holdingsColumns.layou
 // Cell formats one holdings cell.
 func (h *holdings) Cell(st *Styles, row, f, w int) (string, paint) {
 	r := &h.rows[row]
-	s := r.st
-	l := s.Lot
+	l := &h.lots[r.li]
 	switch f {
 	case hfLot:
 		return l.ID, st.paints.none
 	case hfCollection:
-		return s.CollectionName, st.paints.none
+		return h.collNames[r.coll], st.paints.none
 	case hfToken:
 		return "#" + l.TokenID, st.paints.none
 	case hfName:
-		return nameFit(s.CollectionName, l.TokenID, w), st.paints.none
+		return nameFit(h.collNames[r.coll], l.TokenID, w), st.paints.none
 	case hfQty:
-		return money.Quantity(s.OpenQuantity), st.paints.none
+		if r.has(rowQtyInt) {
+			return strconv.FormatInt(r.qty/1e6, 10), st.paints.none
+		}
+		return money.Quantity(h.state(row).OpenQuantity), st.paints.none
 	case hfAcquired:
 		return l.Acquired.String(), st.paints.none
 	case hfTerm:
-		return termText(s), st.paints.none
+		return termText(r.term), st.paints.none
 	case hfBasis:
-		if r.exact {
-			return money.FormatCents(r.keys[hfBasis], false), st.paints.none
+		if r.has(rowExact) {
+			return money.FormatCents(r.basis, false), st.paints.none
 		}
-		return amountText(s.AdjustedBasis), st.paints.none
+		return amountText(h.state(row).AdjustedBasis), st.paints.none
 	case hfValue:
-		if !s.HasPrice {
+		if !r.has(rowPriced) {
 			return "n/a", st.paints.muted
 		}
 		mark := ""
-		if h.stale[row] {
+		if r.has(rowStale) {
 			mark = staleMark
 		}
-		if r.exact {
-			return mark + money.FormatCents(r.keys[hfValue], false), st.paints.none
+		if r.has(rowExact) {
+			return mark + money.FormatCents(r.value, false), st.paints.none
 		}
-		return mark + amountText(s.MarketValue), st.paints.none
+		return mark + amountText(h.state(row).MarketValue), st.paints.none
 	case hfUnreal:
-		if !s.HasPrice {
+		if !r.has(rowPriced) {
 			return "n/a", st.paints.muted
 		}
-		u := r.keys[hfUnreal]
-		if r.exact {
-			return markedCents(u), st.amountPaint(sign64(u))
+		if r.has(rowExact) {
+			return markedCents(r.unreal), st.amountPaint(sign64(r.unreal))
 		}
-		return marked(s.Unrealized), st.amountPaint(s.Unrealized.Sign())
+		u := h.state(row).Unrealized
+		return marked(u), st.amountPaint(u.Sign())
 	case hfPct:
-		if !s.HasPrice {
+		if !r.has(rowPriced) {
 			return "", st.paints.none
 		}
-		return percentText(r.keys[hfPct], true), st.amountPaint(sign64(r.keys[hfPct]))
+		return percentText(r.pct, true), st.amountPaint(sign64(r.pct))
 	case hfWash:
 		return washText(r.wash), st.paints.wash
 	case hfWallet:
@@ -299,16 +437,84 @@ func (h *holdings) Cell(st *Styles, row, f, w int) (string, paint) {
 }
 
 // matches reports whether the row's lot id, collection, token or note
-// contains q (lower case).
+// contains q (lower case): whether strings.ToLower of the four, joined by
+// NULs ("id\x00collection\x00#token\x00note"), contains q. No lower-cased
+// copy is kept per row (that was 40 MB at 1M lots): the collection names
+// are lowered once each, the other fields compared as they are read.
 func (h *holdings) matches(row int, q string) bool {
-	if h.haystack == nil {
-		h.haystack = make([]string, len(h.rows))
-		for i := range h.rows {
-			s := h.rows[i].st
-			h.haystack[i] = strings.ToLower(s.Lot.ID + "\x00" + s.CollectionName + "\x00#" + s.Lot.TokenID + "\x00" + s.Lot.Note)
+	if h.collLower == nil {
+		h.collLower = make([]string, len(h.collNames))
+		for i, n := range h.collNames {
+			h.collLower[i] = strings.ToLower(n)
 		}
 	}
-	return strings.Contains(h.haystack[row], q)
+	l := h.lot(row)
+	coll := h.collLower[h.rows[row].coll]
+	if strings.IndexByte(q, 0) >= 0 {
+		// A query across fields: the joined text.
+		return strings.Contains(strings.ToLower(l.ID+"\x00"+h.collNames[h.rows[row].coll]+"\x00#"+l.TokenID+"\x00"+l.Note), q)
+	}
+	return strings.Contains(coll, q) || containsLower(l.ID, q) || containsLower(l.Note, q) || tokenContains(l.TokenID, q)
+}
+
+// tokenContains reports whether strings.ToLower("#" + tok) contains q.
+func tokenContains(tok, q string) bool {
+	if !isASCII(tok) {
+		return strings.Contains(strings.ToLower("#"+tok), q)
+	}
+	if containsLower(tok, q) {
+		return true
+	}
+	// Else q must take in the "#": it starts with it, and the rest of it
+	// begins the token.
+	rest := strings.TrimPrefix(q, "#")
+	return len(rest) < len(q) && len(rest) <= len(tok) && containsLower(tok[:len(rest)], rest)
+}
+
+// containsLower reports whether strings.ToLower(s) contains q, without
+// lowering s when it is ASCII. q is lower case; when it has no ASCII
+// letter, lowering s changes no byte it could match.
+func containsLower(s, q string) bool {
+	if !isASCII(s) {
+		return strings.Contains(strings.ToLower(s), q)
+	}
+	if !hasLowerLetter(q) {
+		return strings.Contains(s, q)
+	}
+	c0, u0 := q[0], q[0] // q has a letter, so q is not empty
+	if 'a' <= c0 && c0 <= 'z' {
+		u0 = c0 - 'a' + 'A'
+	}
+	for i := 0; i+len(q) <= len(s); i++ {
+		if c := s[i]; c != c0 && c != u0 {
+			continue
+		}
+		j := 1
+		for j < len(q) && lowerASCII(s[i+j]) == q[j] {
+			j++
+		}
+		if j == len(q) {
+			return true
+		}
+	}
+	return false
+}
+
+// hasLowerLetter reports whether q has a byte from a to z.
+func hasLowerLetter(q string) bool {
+	for i := 0; i < len(q); i++ {
+		if 'a' <= q[i] && q[i] <= 'z' {
+			return true
+		}
+	}
+	return false
+}
+
+func lowerASCII(c byte) byte {
+	if 'A' <= c && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return c
 }
 
 // nameFit is "Collection #token" in w cells, shortening the collection
@@ -331,12 +537,12 @@ func nameFit(coll, token string, w int) string {
 	return cut(coll, room) + tok
 }
 
-// termText is "LT" or "ST 123d" (days until long term).
-func termText(s *taxrules.LotState) string {
-	if s.Term == taxrules.LongTerm {
+// termText is "LT" or "ST 123d" (days until long term): holdRow.term.
+func termText(term int32) string {
+	if term == termLT {
 		return "LT"
 	}
-	return "ST " + strconv.Itoa(s.DaysToLongTerm) + "d"
+	return "ST " + strconv.Itoa(int(term)) + "d"
 }
 
 func washText(w uint8) string {
@@ -408,20 +614,22 @@ func sign64(x int64) int {
 
 // rowOf returns the row of the lot with the given id.
 func (h *holdings) rowOf(id string) (int, bool) {
-	if h.byID == nil {
-		h.byID = make(map[string]int, len(h.ids))
-		for i, x := range h.ids {
-			h.byID[x] = i
-		}
+	li, ok := h.a.Index.LotIndex(id)
+	if !ok {
+		return 0, false
 	}
-	i, ok := h.byID[id]
-	return i, ok
+	if h.byLot {
+		r, found := slices.BinarySearchFunc(h.rows, int32(li), func(r holdRow, li int32) int { return cmp.Compare(r.li, li) })
+		return r, found
+	}
+	r := slices.IndexFunc(h.rows, func(r holdRow) bool { return r.li == int32(li) })
+	return r, r >= 0
 }
 
 // pct is the lot's unrealized percentage in basis points.
 func (h *holdings) pct(id string) int64 {
 	if i, ok := h.rowOf(id); ok {
-		return h.rows[i].keys[hfPct]
+		return h.rows[i].pct
 	}
 	return 0
 }

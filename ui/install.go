@@ -21,7 +21,7 @@ func (m *Model) setData(d *dataset) int {
 	m.makeTable(tabHoldings, d.hold, hfUnreal)
 	m.makeTable(tabCollections, d.coll, cfUnreal)
 	m.makeTable(tabRealized, d.real, rfDate)
-	m.tables[tabHoldings].inBasket = func(row int) bool { return m.basket.has(d.hold.ids[row]) }
+	m.tables[tabHoldings].inBasket = func(row int) bool { return m.basket.has(d.hold.ID(row)) }
 	m.applyFilters()
 	for i, t := range m.tables {
 		if sel[i] != "" {
@@ -67,16 +67,16 @@ func (m *Model) applyFilters() {
 	q := parseQuery(f.text)
 	m.tables[tabHoldings].setFilter(func(row int) bool {
 		x := &h.rows[row]
-		if !q.matchesLot(x) {
+		if !q.matchesLot(h, row) {
 			return false
 		}
-		if f.losses && x.keys[hfUnreal] >= 0 {
+		if f.losses && x.unreal >= 0 {
 			return false
 		}
-		if f.term == termShort && x.st.Term != taxrules.ShortTerm || f.term == termLong && x.st.Term != taxrules.LongTerm {
+		if f.term == termShort && h.longTerm(row) || f.term == termLong && !h.longTerm(row) {
 			return false
 		}
-		if f.collection != "" && x.st.Lot.Collection != f.collection {
+		if f.collection != "" && h.lot(row).Collection != f.collection {
 			return false
 		}
 		return q.text == "" || h.matches(row, q.text)

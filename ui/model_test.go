@@ -113,7 +113,7 @@ func TestSortTiesByLotID(t *testing.T) {
 	ids := h.viewIDs()
 	var ones []string
 	for _, r := range tb.view {
-		if h.m.data.hold.rows[r].keys[hfQty] == 1_000_000 {
+		if h.m.data.hold.Key(int(r), hfQty) == 1_000_000 {
 			ones = append(ones, tb.src.ID(int(r)))
 		}
 	}
@@ -127,7 +127,7 @@ func TestSortTiesByLotID(t *testing.T) {
 	tb.reverse()
 	ones = ones[:0]
 	for _, r := range tb.view {
-		if h.m.data.hold.rows[r].keys[hfQty] == 1_000_000 {
+		if h.m.data.hold.Key(int(r), hfQty) == 1_000_000 {
 			ones = append(ones, tb.src.ID(int(r)))
 		}
 	}
@@ -208,8 +208,8 @@ func TestLossesAndTermFilters(t *testing.T) {
 	h := newHarness(t, 120, 40, "", nil)
 	h.keys("l")
 	for _, r := range h.m.current().view {
-		if u := h.m.data.hold.rows[r].keys[hfUnreal]; u >= 0 {
-			t.Fatalf("losses only shows %s with %d", h.m.data.hold.ids[r], u)
+		if u := h.m.data.hold.Key(int(r), hfUnreal); u >= 0 {
+			t.Fatalf("losses only shows %s with %d", h.m.data.hold.ID(int(r)), u)
 		}
 	}
 	losses := len(h.viewIDs())

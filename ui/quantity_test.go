@@ -56,7 +56,7 @@ func TestPricePlaceholderFollowsTheQuantity(t *testing.T) {
 	h.gotoLot("L-0004")
 	h.keys("space", "n", "2", "enter", "e")
 	r, _ := h.m.data.hold.rowOf("L-0004")
-	want := h.m.data.hold.rows[r].st.UnitPrice.Mul(decimal.NewFromInt(2)).StringFixed(2) + " (market value of 2)"
+	want := h.m.data.hold.state(r).UnitPrice.Mul(decimal.NewFromInt(2)).StringFixed(2) + " (market value of 2)"
 	if h.m.input.Placeholder != want {
 		t.Errorf("placeholder %q, want %q", h.m.input.Placeholder, want)
 	}

@@ -2,8 +2,6 @@ package ui
 
 import (
 	"strings"
-
-	"nftharvest/taxrules"
 )
 
 // query is the / filter parsed: tokens that filter by what matters
@@ -73,15 +71,16 @@ func flag(want int8, has bool) bool {
 
 // matchesLot reports whether a holdings row passes the tokens (not the
 // text).
-func (q *query) matchesLot(x *holdRow) bool {
+func (q *query) matchesLot(h *holdings, row int) bool {
+	x := &h.rows[row]
 	if !flag(q.risk, x.wash&washRisk != 0) || !flag(q.adj, x.wash&washAdjusted != 0) || !flag(q.alike, x.wash&washAlike != 0) {
 		return false
 	}
-	if q.loss && x.keys[hfUnreal] >= 0 || q.gain && x.keys[hfUnreal] <= 0 {
+	if q.loss && x.unreal >= 0 || q.gain && x.unreal <= 0 {
 		return false
 	}
-	if q.term == termShort && x.st.Term != taxrules.ShortTerm || q.term == termLong && x.st.Term != taxrules.LongTerm {
+	if q.term == termShort && h.longTerm(row) || q.term == termLong && !h.longTerm(row) {
 		return false
 	}
-	return q.wallet == "" || strings.Contains(strings.ToLower(x.st.Lot.Wallet), q.wallet)
+	return q.wallet == "" || strings.Contains(strings.ToLower(h.lot(row).Wallet), q.wallet)
 }

@@ -18,7 +18,7 @@ func TestFilterTokens(t *testing.T) {
 	for _, id := range ids {
 		r, _ := h.m.data.hold.rowOf(id)
 		x := &h.m.data.hold.rows[r]
-		if x.wash&washRisk != 0 || x.keys[hfUnreal] >= 0 || x.st.DaysToLongTerm == 0 {
+		if x.wash&washRisk != 0 || x.unreal >= 0 || h.m.data.hold.state(r).DaysToLongTerm == 0 {
 			t.Errorf("%s passes but is at risk, not a loss or long term", id)
 		}
 	}
@@ -31,7 +31,7 @@ func TestFilterTokens(t *testing.T) {
 	h.keys("enter")
 	for _, id := range h.viewIDs() {
 		r, _ := h.m.data.hold.rowOf(id)
-		if name := h.m.data.hold.rows[r].st.CollectionName; name != "Ember Familiars" {
+		if name := h.m.data.hold.state(r).CollectionName; name != "Ember Familiars" {
 			t.Errorf("%s (%s) passes the text ember", id, name)
 		}
 	}

@@ -77,22 +77,23 @@ const textKeyBase = int64(1e18)
 
 // tokenKeys returns the sort key of every row's token id: numeric ids in
 // numeric order, then the others alphabetically.
-func tokenKeys(rows []holdRow) []int64 {
-	keys := make([]int64, len(rows))
+func tokenKeys(h *holdings) []int64 {
+	keys := make([]int64, len(h.rows))
 	var texts []string
-	for i := range rows {
-		n, ok := numericKey(rows[i].st.Lot.TokenID)
+	for i := range h.rows {
+		tok := h.lot(i).TokenID
+		n, ok := numericKey(tok)
 		if !ok {
-			texts = append(texts, rows[i].st.Lot.TokenID)
+			texts = append(texts, tok)
 			n = -1
 		}
 		keys[i] = n
 	}
 	if len(texts) > 0 {
 		rank := rankStrings(texts)
-		for i := range rows {
+		for i := range h.rows {
 			if keys[i] < 0 {
-				keys[i] = textKeyBase + int64(rank[rows[i].st.Lot.TokenID])
+				keys[i] = textKeyBase + int64(rank[h.lot(i).TokenID])
 			}
 		}
 	}

@@ -19,10 +19,9 @@ func (h *holdings) markStale(stale []portfolio.StalePrice, ix *portfolio.Index) 
 	for _, s := range stale {
 		old[[2]string{s.Kind, s.Of}] = true
 	}
-	h.stale = map[int]bool{}
 	for i := range h.rows {
-		l := h.rows[i].st.Lot
-		if !h.rows[i].st.HasPrice {
+		l := h.lot(i)
+		if !h.rows[i].has(rowPriced) {
 			continue
 		}
 		price := l.Value
@@ -34,7 +33,7 @@ func (h *holdings) markStale(stale []portfolio.StalePrice, ix *portfolio.Index) 
 			kind, of = "floor", l.Collection
 		}
 		if old[[2]string{kind, of}] || price != nil && old[[2]string{"rate", price.Currency}] {
-			h.stale[i] = true
+			h.rows[i].flags |= rowStale
 		}
 	}
 	// Room for the mark whenever a price is stale, so that a first frame

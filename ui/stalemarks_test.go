@@ -12,7 +12,7 @@ func TestStalePriceMarks(t *testing.T) {
 	h := newHarness(t, 120, 60, "", nil)
 	for _, id := range h.viewIDs() {
 		r, _ := h.m.data.hold.rowOf(id)
-		st := h.m.data.hold.rows[r].st
+		st := h.m.data.hold.state(r)
 		cell, _ := h.m.data.hold.Cell(&h.m.styles, r, hfValue, 12)
 		want := id == "L-0011" || st.Lot.Collection == "atelier-meridian" && st.Lot.Value == nil
 		if got := strings.HasPrefix(cell, staleMark); got != want {

@@ -309,7 +309,7 @@ func (m *Model) handleBrowseKey(msg tea.KeyPressMsg) tea.Cmd {
 		return m.open()
 	case k.is(msg, keyToggle):
 		if r, ok := t.selected(); ok {
-			m.basket.toggle(m.data.hold.ids[r])
+			m.basket.toggle(m.data.hold.ID(r))
 			m.simulate(&m.basket)
 		}
 	case k.is(msg, keySuggest):
@@ -370,7 +370,8 @@ func (m *Model) open() tea.Cmd {
 	}
 	switch m.tab {
 	case tabHoldings:
-		m.openDetail(m.data.hold.rows[r].st)
+		st := m.data.hold.state(r)
+		m.openDetail(&st)
 	case tabCollections:
 		row := &m.data.coll.rows[r]
 		name := row.Name
@@ -382,7 +383,8 @@ func (m *Model) open() tea.Cmd {
 	case tabRealized:
 		lot := m.data.real.rows[r].r.Lot
 		if i, ok := m.data.a.Index.LotIndex(lot); ok {
-			m.openDetail(&m.data.a.Lots[i])
+			st := m.data.a.LotState(i)
+			m.openDetail(&st)
 		}
 	}
 	return nil
@@ -396,7 +398,8 @@ func (m *Model) reopenDetail() {
 		m.mode = modeBrowse
 		return
 	}
-	m.openDetail(&m.data.a.Lots[i])
+	st := m.data.a.LotState(i)
+	m.openDetail(&st)
 	m.detail.offset = off
 }
 
