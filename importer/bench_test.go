@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strconv"
 	"testing"
 	"time"
 )
@@ -65,13 +66,23 @@ func BenchmarkImport100k(b *testing.B) {
 
 // TestWriteBenchExports writes the benchmark's exports to
 // $NFTHARVEST_BENCH_DIR (skipped when unset), to time the whole command:
-// see docs/performance.md.
+// see docs/performance.md. $NFTHARVEST_BENCH_ROWS sets the number of NFT
+// transfer rows (default 100000; a multiple of 4 keeps the three
+// purchases for each sale).
 func TestWriteBenchExports(t *testing.T) {
 	dir := os.Getenv("NFTHARVEST_BENCH_DIR")
 	if dir == "" {
 		t.Skip("NFTHARVEST_BENCH_DIR not set")
 	}
-	nft, txs, internal := benchExports(100_000)
+	n := 100_000
+	if s := os.Getenv("NFTHARVEST_BENCH_ROWS"); s != "" {
+		v, err := strconv.Atoi(s)
+		if err != nil || v <= 0 {
+			t.Fatalf("NFTHARVEST_BENCH_ROWS=%q is not a positive number", s)
+		}
+		n = v
+	}
+	nft, txs, internal := benchExports(n)
 	for name, data := range map[string][]byte{"nft.csv": nft, "txs.csv": txs, "internal.csv": internal} {
 		if err := os.WriteFile(filepath.Join(dir, name), data, 0o644); err != nil {
 			t.Fatal(err)
