@@ -133,12 +133,19 @@ func runImport(c *ctx, args []string) error {
 		}
 		return b.Flush()
 	}
+	change := describeImport(d, pl)
+	// The rows are not needed any more, nor the text of the exports they
+	// point into (the plan holds copies of what it keeps): at a million
+	// rows that is a gigabyte, which a collection now lets the encoding
+	// of the new file reuse instead of asking the system for more.
+	d = nil
+	runtime.GC()
 	p := file.Portfolio.Clone()
 	pl.Apply(p)
 	if c.env.beforeSave != nil {
 		c.env.beforeSave(file.Path)
 	}
-	saveErr := file.Save(p, describeImport(d, pl))
+	saveErr := file.Save(p, change)
 	if saveErr != nil && file.Portfolio != p {
 		return saveErr // nothing was saved
 	}

@@ -127,7 +127,8 @@ type chain struct{ head, tail *openLot }
 type planner struct {
 	pl      *Plan
 	opt     Options
-	own     map[string]bool
+	own     *ownSet
+	wallets map[string]string // own addresses, lower-cased, as their own strings
 	collOf  map[string]string // contract -> collection id
 	collIDs map[string]bool
 	// lotKeys and sold are what the portfolio recorded before the import:
@@ -142,11 +143,10 @@ type planner struct {
 	nextLot int
 	nextSal int
 	// Reused for each transaction.
-	ins, outs, moves []units
-	soldHere         []soldNow
-	taken            []taken
-	cost, lotFees    money.Sum
-	proceeds, sFees  money.Sum
+	soldHere        []soldNow
+	taken           []taken
+	cost, lotFees   money.Sum
+	proceeds, sFees money.Sum
 }
 
 // soldNow is what one transaction sold of a token so far.
@@ -165,17 +165,18 @@ func Build(p *portfolio.Portfolio, d *Data, opt Options) *Plan {
 	if opt.Chain == "" {
 		opt.Chain = "ethereum"
 	}
-	pr := &planner{pl: &Plan{Batch: p.NextBatch()}, opt: opt, own: map[string]bool{},
+	pr := &planner{pl: &Plan{Batch: p.NextBatch()}, opt: opt, own: &ownSet{},
 		collOf: map[string]string{}, collIDs: map[string]bool{}, lotKeys: map[txKey]bool{},
 		sold: map[txKey]decimal.Decimal{}, open: make(map[tokenKey]int32, len(d.Transfers)+len(p.Lots))}
+	pr.wallets = map[string]string{}
 	for _, a := range opt.Own {
-		pr.own[strings.ToLower(strings.TrimSpace(a))] = true
+		w := strings.ToLower(strings.TrimSpace(a))
+		pr.own.add(w)
+		pr.wallets[w] = w
 	}
 	pr.index(p)
 	pr.pl.Lots = make([]portfolio.Lot, 0, len(d.Transfers))
-	for _, g := range groups(d) {
-		pr.transaction(g)
-	}
+	pr.replay(groups(d))
 	pr.pl.Cost, pr.pl.LotFees = pr.cost.Value(), pr.lotFees.Value()
 	pr.pl.Proceeds, pr.pl.SaleFees = pr.proceeds.Value(), pr.sFees.Value()
 	return pr.pl
@@ -312,18 +313,86 @@ type units struct {
 	qty             decimal.Decimal
 }
 
+// prepared is what the replay of a transaction needs that does not
+// depend on the transactions before it: worked out ahead, on another core.
+type prepared struct {
+	failed           bool
+	ins, outs, moves []units // nil when no NFT moved
+	date             portfolio.Date
+	m                flows
+}
+
+// replayChunk is how many transactions are prepared at a time.
+const replayChunk = 1024
+
+// replayBatch is a chunk of transactions and what was prepared for them.
+type replayBatch struct {
+	gs    []*group
+	prep  []prepared
+	units []units // where prep's slices are
+}
+
+// replay replays the transactions in order. A second goroutine prepares
+// them (classify, value, date) a chunk ahead of the replay, which keeps
+// the state: open lots, ids, the plan.
+func (pr *planner) replay(gs []*group) {
+	const ahead = 4
+	free := make(chan *replayBatch, ahead)
+	ready := make(chan *replayBatch, ahead)
+	for range ahead {
+		free <- &replayBatch{prep: make([]prepared, replayChunk), units: make([]units, 0, 2*replayChunk)}
+	}
+	go func() {
+		defer close(ready)
+		var ins, outs, moves []units
+		for start := 0; start < len(gs); start += replayChunk {
+			b := <-free
+			b.gs = gs[start:min(start+replayChunk, len(gs))]
+			b.units = b.units[:0]
+			for i, g := range b.gs {
+				p := &b.prep[i]
+				*p = prepared{failed: g.failed()}
+				if p.failed {
+					continue
+				}
+				ins, outs, moves = pr.own.classify(g, ins[:0], outs[:0], moves[:0])
+				if len(ins)+len(outs)+len(moves) == 0 {
+					continue
+				}
+				at := len(b.units)
+				b.units = append(append(append(b.units, ins...), outs...), moves...)
+				all := b.units[at:len(b.units):len(b.units)]
+				p.ins, p.outs, p.moves = all[:len(ins):len(ins)], all[len(ins):len(ins)+len(outs):len(ins)+len(outs)], all[len(ins)+len(outs):]
+				p.date = portfolio.DateOf(time.Unix(g.time, 0).In(pr.opt.Loc))
+				p.m = pr.own.value(g)
+			}
+			ready <- b
+		}
+	}()
+	for b := range ready {
+		for i, g := range b.gs {
+			pr.transaction(g, &b.prep[i])
+		}
+		free <- b
+	}
+}
+
 // transaction replays one transaction.
-func (pr *planner) transaction(g *group) {
-	if g.failed() {
+func (pr *planner) transaction(g *group, p *prepared) {
+	if p.failed {
 		pr.pl.Failed++
 		return
 	}
-	ins, outs, moves := pr.classify(g)
+	ins, outs, moves := p.ins, p.outs, p.moves
 	if len(ins)+len(outs)+len(moves) == 0 {
 		return
 	}
-	date := portfolio.DateOf(time.Unix(g.time, 0).In(pr.opt.Loc))
-	m := pr.value(g)
+	// What the plan keeps of the rows is copied (the hash here, token ids
+	// and names where they are used), so that the rows, and the text of
+	// the exports their strings point into, can be dropped once the plan
+	// is built.
+	g.hash = strings.Clone(g.hash)
+	date, m := p.date, p.m
 	if m.noPrice {
 		pr.review(date, g.hash, "ETH moved, but no row of this transaction gives its historical ETH price; nothing recorded",
 			"add the transactions export (it has the price) and import again, or enter the lots by hand")
@@ -343,10 +412,42 @@ func (pr *planner) transaction(g *group) {
 	}
 }
 
+// ownSet is the user's addresses, lower-cased. The one to three wallets
+// of most imports are compared in turn, quicker than a map lookup.
+type ownSet struct {
+	list []string
+	m    map[string]bool // when there are many
+}
+
+func (o *ownSet) add(a string) {
+	if o.has(a) {
+		return
+	}
+	o.list = append(o.list, a)
+	if len(o.list) > 8 {
+		o.m = map[string]bool{}
+		for _, a := range o.list {
+			o.m[a] = true
+		}
+	}
+}
+
+func (o *ownSet) has(a string) bool {
+	if o.m != nil {
+		return o.m[a]
+	}
+	for _, w := range o.list {
+		if w == a {
+			return true
+		}
+	}
+	return false
+}
+
 // classify sums the NFT transfers of g per token: received from others,
-// sent to others, moved between the user's own wallets. The slices are
-// the planner's, reused by the next transaction.
-func (pr *planner) classify(g *group) (ins, outs, moves []units) {
+// sent to others, moved between the user's own wallets, appended to the
+// slices given.
+func (o *ownSet) classify(g *group, ins, outs, moves []units) ([]units, []units, []units) {
 	add := func(list []units, t *Transfer) []units {
 		for i := range list {
 			u := &list[i]
@@ -358,9 +459,8 @@ func (pr *planner) classify(g *group) (ins, outs, moves []units) {
 		return append(list, units{contract: t.Contract, token: t.TokenID, name: t.TokenName, standard: t.Standard,
 			from: t.From, to: t.To, qty: t.Quantity})
 	}
-	ins, outs, moves = pr.ins[:0], pr.outs[:0], pr.moves[:0]
 	for _, t := range g.transfers {
-		from, to := pr.own[t.From], pr.own[t.To]
+		from, to := o.has(t.From), o.has(t.To)
 		switch {
 		case from && to:
 			moves = add(moves, t)
@@ -370,7 +470,6 @@ func (pr *planner) classify(g *group) (ins, outs, moves []units) {
 			outs = add(outs, t)
 		}
 	}
-	pr.ins, pr.outs, pr.moves = ins, outs, moves
 	return ins, outs, moves
 }
 
@@ -386,14 +485,14 @@ var stablecoins = map[string]bool{"USDC": true, "USDT": true, "DAI": true}
 
 // value sums the ETH, WETH and stablecoins that moved to and from the
 // user's addresses in g, at the transaction's historical ETH price.
-func (pr *planner) value(g *group) flows {
-	if m, ok := pr.valueSmall(g); ok {
+func (own *ownSet) value(g *group) flows {
+	if m, ok := own.valueSmall(g); ok {
 		return m
 	}
 	var eth, usd, gas, price decimal.Decimal
 	var m flows
 	for _, x := range g.txs {
-		if pr.own[x.From] {
+		if own.has(x.From) {
 			if !x.Out.IsZero() {
 				eth = eth.Sub(x.Out)
 			}
@@ -401,7 +500,7 @@ func (pr *planner) value(g *group) flows {
 				gas = x.Fee
 			}
 		}
-		if pr.own[x.To] && !x.In.IsZero() {
+		if own.has(x.To) && !x.In.IsZero() {
 			eth = eth.Add(x.In)
 		}
 		if price.IsZero() && x.Price.IsPositive() {
@@ -410,10 +509,10 @@ func (pr *planner) value(g *group) flows {
 	}
 	for _, k := range g.tokens {
 		sign := 0
-		if pr.own[k.From] {
+		if own.has(k.From) {
 			sign--
 		}
-		if pr.own[k.To] {
+		if own.has(k.To) {
 			sign++
 		}
 		if sign == 0 {
@@ -465,14 +564,14 @@ func (pr *planner) value(g *group) flows {
 // decimal arithmetic (Round(2) rounds half away from zero and always
 // gives exponent -2). It reports false, to be done with decimals, when a
 // transaction has token rows or an amount does not fit.
-func (pr *planner) valueSmall(g *group) (flows, bool) {
+func (own *ownSet) valueSmall(g *group) (flows, bool) {
 	if len(g.tokens) > 0 {
 		return flows{}, false
 	}
 	var eth, gas, price fixed
 	for _, x := range g.txs {
 		ok := true
-		if pr.own[x.From] {
+		if own.has(x.From) {
 			if !x.Out.IsZero() {
 				if eth, ok = eth.add(x.Out, -1); !ok {
 					return flows{}, false
@@ -490,7 +589,7 @@ func (pr *planner) valueSmall(g *group) (flows, bool) {
 				}
 			}
 		}
-		if pr.own[x.To] && !x.In.IsZero() {
+		if own.has(x.To) && !x.In.IsZero() {
 			if eth, ok = eth.add(x.In, 1); !ok {
 				return flows{}, false
 			}
@@ -638,8 +737,8 @@ func (pr *planner) buy(g *group, date portfolio.Date, ins []units, m flows) {
 		}
 		id := numbered("L", pr.nextLot)
 		pr.nextLot++
-		lot := portfolio.Lot{ID: id, Collection: pr.collection(u), TokenID: u.token, Quantity: u.qty,
-			Acquired: date, Cost: costs, Fees: fees, Tx: g.hash, Wallet: u.to, Note: note, Batch: pr.pl.Batch}
+		lot := portfolio.Lot{ID: id, Collection: pr.collection(u), TokenID: strings.Clone(u.token), Quantity: u.qty,
+			Acquired: date, Cost: costs, Fees: fees, Tx: g.hash, Wallet: pr.wallet(u.to), Note: note, Batch: pr.pl.Batch}
 		pr.pl.Lots = append(pr.pl.Lots, lot)
 		pr.cost.Add(lot.Cost)
 		pr.lotFees.Add(lot.Fees)
@@ -799,9 +898,9 @@ func (pr *planner) move(g *group, date portfolio.Date, u *units) {
 		}
 		left = left.Sub(l.open)
 		l.wallet = u.to
-		mv := Move{Lot: l.id, From: u.from, To: u.to, Date: date, Hash: g.hash, Existing: l.newIdx < 0}
+		mv := Move{Lot: l.id, From: pr.wallet(u.from), To: pr.wallet(u.to), Date: date, Hash: g.hash, Existing: l.newIdx < 0}
 		if l.newIdx >= 0 {
-			pr.pl.Lots[l.newIdx].Wallet = u.to
+			pr.pl.Lots[l.newIdx].Wallet = mv.To
 		}
 		pr.pl.Moves = append(pr.pl.Moves, mv)
 	}
@@ -817,6 +916,15 @@ func (pr *planner) move(g *group, date portfolio.Date, u *units) {
 		pr.review(date, g.hash, fmt.Sprintf("%s #%s ×%s moved from %s to %s, but no open lot holds it in %s", u.name, u.token, u.qty, u.from, u.to, u.from),
 			"add the purchase (import its export, or nftharvest add lot), then import again")
 	}
+}
+
+// wallet returns one of the user's addresses as a string of its own (the
+// rows' strings point into the text of the exports).
+func (pr *planner) wallet(addr string) string {
+	if w, ok := pr.wallets[addr]; ok {
+		return w
+	}
+	return strings.Clone(addr)
 }
 
 // collection returns the id of the collection of a contract, creating it.
@@ -837,8 +945,8 @@ func (pr *planner) collection(u *units) string {
 	}
 	pr.collIDs[id] = true
 	pr.collOf[u.contract] = id
-	pr.pl.Collections = append(pr.pl.Collections, portfolio.Collection{ID: id, Name: u.name, Chain: pr.opt.Chain,
-		Contract: u.contract, Standard: u.standard, Batch: pr.pl.Batch})
+	pr.pl.Collections = append(pr.pl.Collections, portfolio.Collection{ID: id, Name: strings.Clone(u.name), Chain: pr.opt.Chain,
+		Contract: strings.Clone(u.contract), Standard: strings.Clone(u.standard), Batch: pr.pl.Batch})
 	return id
 }
 
