@@ -58,21 +58,24 @@ func groups(d *Data) []*group {
 		}
 		return gi
 	}
-	count := func(rows int, hash func(int) (string, int64), at int) []int32 {
-		n := make([]int32, 0, 16)
+	number := func(rows int, hash func(int) (string, int64), at int) {
 		for i := range rows {
-			gi := get(hash(i))
-			of[at+i] = gi
-			if int(gi) >= len(n) {
-				n = slices.Grow(n, int(gi)+1-len(n))[:int(gi)+1]
-			}
+			of[at+i] = get(hash(i))
+		}
+	}
+	number(len(d.Transfers), func(i int) (string, int64) { return d.Transfers[i].Hash, d.Transfers[i].Time }, 0)
+	number(len(d.Txs), func(i int) (string, int64) { return d.Txs[i].Hash, d.Txs[i].Time }, len(d.Transfers))
+	number(len(d.Tokens), func(i int) (string, int64) { return d.Tokens[i].Hash, d.Tokens[i].Time }, len(d.Transfers)+len(d.Txs))
+	count := func(of []int32) []int32 {
+		n := make([]int32, len(all))
+		for _, gi := range of {
 			n[gi]++
 		}
 		return n
 	}
-	nT := count(len(d.Transfers), func(i int) (string, int64) { return d.Transfers[i].Hash, d.Transfers[i].Time }, 0)
-	nX := count(len(d.Txs), func(i int) (string, int64) { return d.Txs[i].Hash, d.Txs[i].Time }, len(d.Transfers))
-	nK := count(len(d.Tokens), func(i int) (string, int64) { return d.Tokens[i].Hash, d.Tokens[i].Time }, len(d.Transfers)+len(d.Txs))
+	nT := count(of[:len(d.Transfers)])
+	nX := count(of[len(d.Transfers) : len(d.Transfers)+len(d.Txs)])
+	nK := count(of[len(d.Transfers)+len(d.Txs):])
 
 	ts := make([]*Transfer, len(d.Transfers))
 	xs := make([]*Tx, len(d.Txs))

@@ -175,7 +175,20 @@ func Build(p *portfolio.Portfolio, d *Data, opt Options) *Plan {
 		pr.wallets[w] = w
 	}
 	pr.index(p)
-	pr.pl.Lots = make([]portfolio.Lot, 0, len(d.Transfers))
+	// Room for a lot per token received and a sale per token sent: the
+	// usual count (a sale of several lots takes more).
+	nIn, nOut := 0, 0
+	for i := range d.Transfers {
+		from, to := pr.own.has(d.Transfers[i].From), pr.own.has(d.Transfers[i].To)
+		switch {
+		case to && !from:
+			nIn++
+		case from && !to:
+			nOut++
+		}
+	}
+	pr.pl.Lots = make([]portfolio.Lot, 0, nIn)
+	pr.pl.Sales = make([]portfolio.Sale, 0, nOut)
 	pr.replay(groups(d))
 	pr.pl.Cost, pr.pl.LotFees = pr.cost.Value(), pr.lotFees.Value()
 	pr.pl.Proceeds, pr.pl.SaleFees = pr.proceeds.Value(), pr.sFees.Value()
@@ -479,6 +492,52 @@ type flows struct {
 	gas     decimal.Decimal // paid by the user
 	other   []string        // other ERC-20 tokens the user sent or received
 	noPrice bool
+	// small: net and gas are netC and gasC cents (exponent -2), made
+	// decimals only where a record keeps them.
+	small      bool
+	netC, gasC int64
+}
+
+// zeroCents is 0.00, shared (decimals are never changed in place).
+var zeroCents = decimal.New(0, -2)
+
+func cents(c int64) decimal.Decimal {
+	if c == 0 {
+		return zeroCents
+	}
+	return decimal.New(c, -2)
+}
+
+// paid is what the user paid, zero when they received:
+// decimal.Max(net.Neg(), decimal.Zero), to the exponent.
+func (m *flows) paid() decimal.Decimal {
+	if !m.small {
+		return decimal.Max(m.net.Neg(), decimal.Zero)
+	}
+	if m.netC <= 0 {
+		return cents(-m.netC)
+	}
+	return decimal.Zero
+}
+
+// received is what the user received, zero when they paid:
+// decimal.Max(net, decimal.Zero), to the exponent.
+func (m *flows) received() decimal.Decimal {
+	if !m.small {
+		return decimal.Max(m.net, decimal.Zero)
+	}
+	if m.netC >= 0 {
+		return cents(m.netC)
+	}
+	return decimal.Zero
+}
+
+// fee is the gas the user paid.
+func (m *flows) fee() decimal.Decimal {
+	if !m.small {
+		return m.gas
+	}
+	return cents(m.gasC)
 }
 
 var stablecoins = map[string]bool{"USDC": true, "USDT": true, "DAI": true}
@@ -608,7 +667,7 @@ func (own *ownSet) valueSmall(g *group) (flows, bool) {
 	if !ok1 || !ok2 {
 		return flows{}, false
 	}
-	return flows{net: decimal.New(net, -2), gas: decimal.New(fee, -2)}, true
+	return flows{small: true, netC: net, gasC: fee}, true
 }
 
 // fixed is a decimal c × 10^e whose coefficient fits 61 bits.
@@ -708,15 +767,15 @@ func (f fixed) mulCents(p fixed) (int64, bool) {
 // buy records a lot per token received: a purchase or a paid mint when
 // something was paid, else a zero-cost lot to review.
 func (pr *planner) buy(g *group, date portfolio.Date, ins []units, m flows) {
-	paid := decimal.Max(m.net.Neg(), decimal.Zero)
-	costs, fees := paid, m.gas
+	paid := m.paid()
+	costs, fees := paid, m.fee()
 	var costsN, feesN []decimal.Decimal
 	if len(ins) > 1 {
 		qty := make([]decimal.Decimal, len(ins))
 		for i := range ins {
 			qty[i] = ins[i].qty
 		}
-		costsN, feesN = split(paid, qty), split(m.gas, qty)
+		costsN, feesN = split(paid, qty), split(m.fee(), qty)
 	}
 	note := ""
 	if paid.IsZero() {
@@ -775,7 +834,7 @@ func (pr *planner) soldBefore(hash string, k tokenKey) decimal.Decimal {
 // sell records the sale of each token sent when value came back, from
 // the token's open lots first in, first out.
 func (pr *planner) sell(g *group, date portfolio.Date, outs []units, m flows) {
-	received := decimal.Max(m.net, decimal.Zero)
+	received := m.received()
 	if received.IsZero() {
 		for _, u := range outs {
 			pr.review(date, g.hash, fmt.Sprintf("%s #%s ×%s sent to %s with nothing received (a gift, a burn, or a wallet not declared with --address); not recorded",
@@ -783,13 +842,13 @@ func (pr *planner) sell(g *group, date portfolio.Date, outs []units, m flows) {
 		}
 		return
 	}
-	proceeds, fees := []decimal.Decimal{received}, []decimal.Decimal{m.gas}
+	proceeds, fees := []decimal.Decimal{received}, []decimal.Decimal{m.fee()}
 	if len(outs) > 1 {
 		qty := make([]decimal.Decimal, len(outs))
 		for i := range outs {
 			qty[i] = outs[i].qty
 		}
-		proceeds, fees = split(received, qty), split(m.gas, qty)
+		proceeds, fees = split(received, qty), split(m.fee(), qty)
 	}
 	pr.soldHere = pr.soldHere[:0]
 	for i := range outs {

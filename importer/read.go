@@ -113,6 +113,14 @@ func (p *Problems) Error() string {
 // *Problems naming the file, the line and the column; nothing of a file
 // with problems is kept.
 func (d *Data) Read(name string, r io.Reader) error {
+	return d.ReadSized(name, r, 0)
+}
+
+// ReadSized is Read for a file that more bytes of exports will follow,
+// whose rows go to the same slice (transactions and internal
+// transactions both make Txs): the slice is sized once for all of them,
+// where appending the next file's rows would copy this one's.
+func (d *Data) ReadSized(name string, r io.Reader, more int64) error {
 	br := bufio.NewReaderSize(r, 64<<10)
 	if bom, _ := br.Peek(3); string(bom) == "\ufeff" {
 		br.Discard(3) // a byte-order mark some exports start with
@@ -154,7 +162,7 @@ func (d *Data) Read(name string, r io.Reader) error {
 			// Size the rows' slice from the first row's length: growing a
 			// large slice step by step copies it several times over.
 			if per := cr.InputOffset() - headerEnd; per > 0 {
-				d.grow(kind, int((size-headerEnd)/per)+16)
+				d.grow(kind, int((size-headerEnd+max(more, 0)*9/8)/per)+16)
 			}
 		}
 		rd.row(kind, rec)
@@ -169,6 +177,23 @@ func (d *Data) Read(name string, r io.Reader) error {
 	}
 	d.Files = append(d.Files, FileKind{Name: name, Kind: kind, Rows: rows})
 	return nil
+}
+
+// KindOf tells the kind of an export from its header line, as Read does;
+// false when Read would refuse the header.
+func KindOf(r io.Reader) (Kind, bool) {
+	br := bufio.NewReader(r)
+	if bom, _ := br.Peek(3); string(bom) == "\ufeff" {
+		br.Discard(3)
+	}
+	cr := csv.NewReader(br)
+	cr.FieldsPerRecord = -1
+	header, err := cr.Read()
+	if err != nil {
+		return 0, false
+	}
+	kind, _, _, err := identify(header)
+	return kind, err == nil
 }
 
 // sizeOf is the number of bytes r holds, when it can tell (a file, a
