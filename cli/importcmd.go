@@ -13,6 +13,7 @@ import (
 	_ "time/tzdata" // --tz works on systems without a zone database
 
 	"nftharvest/importer"
+	"nftharvest/internal/gcpolicy"
 	"nftharvest/safetext"
 )
 
@@ -117,6 +118,12 @@ func runImport(c *ctx, args []string) error {
 	if err != nil {
 		return err
 	}
+	// Reading and planning keep nearly all they allocate until the plan
+	// is made, so a collection meanwhile would mark a gigabyte at a
+	// million rows to free little: the collector waits until the rows
+	// are dropped (below).
+	release := sync.OnceFunc(gcpolicy.Hold())
+	defer release()
 	d, err := readExports(files)
 	if err != nil {
 		return err
@@ -139,6 +146,7 @@ func runImport(c *ctx, args []string) error {
 	// rows that is a gigabyte, which a collection now lets the encoding
 	// of the new file reuse instead of asking the system for more.
 	d = nil
+	release()
 	runtime.GC()
 	p := file.Portfolio.Clone()
 	pl.Apply(p)
