@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"slices"
 	"strings"
+	"sync"
 )
 
 // group is the rows of one transaction, duplicates (the same row in two
@@ -14,6 +15,8 @@ type group struct {
 	transfers []*Transfer // into Data's rows
 	txs       []*Tx
 	tokens    []*Token
+	// The rows of each kind, counted before the slices are given out.
+	nT, nX, nK int32
 }
 
 // failed reports whether any transaction row of g failed.
@@ -24,69 +27,67 @@ func (g *group) failed() bool {
 // groups gathers the rows of d by transaction hash, in time order (hash
 // order within a second).
 //
-// It works in two passes so that a million transactions cost a handful of
-// allocations: the first numbers the groups in the order their hashes
-// first appear and counts their rows of each kind, the second gives each
-// group its part of one shared slice per kind and fills it in row order.
+// It works in passes so that a million transactions cost a handful of
+// allocations: the groups are numbered in the order their hashes first
+// appear (two goroutines, each for half of the hashes, see numbering),
+// their rows of each kind counted, then each group gets its part of one
+// shared slice per kind, filled in row order.
 func groups(d *Data) []*group {
 	nRows := len(d.Transfers) + len(d.Txs) + len(d.Tokens)
-	// A hash of 0x and 64 hexadecimal digits, any case, is keyed by its 32
-	// bytes (a smaller key, compared in place); any other by its
-	// lower-cased text. The two kinds of key cannot meet: a text key is
-	// never such a hash.
-	byBytes := make(map[[32]byte]int32, len(d.Transfers))
-	byText := map[string]int32{}
-	all := make([]group, 0, len(d.Transfers))
+	hashAt := func(i int) (string, int64) {
+		switch {
+		case i < len(d.Transfers):
+			return d.Transfers[i].Hash, d.Transfers[i].Time
+		case i < len(d.Transfers)+len(d.Txs):
+			x := &d.Txs[i-len(d.Transfers)]
+			return x.Hash, x.Time
+		}
+		k := &d.Tokens[i-len(d.Transfers)-len(d.Txs)]
+		return k.Hash, k.Time
+	}
 	of := make([]int32, nRows) // the group of each row: transfers, txs, tokens
-	get := func(hash string, t int64) int32 {
-		b, isHex := hashBytes(hash)
-		var gi int32
-		var ok bool
-		if isHex {
-			gi, ok = byBytes[b]
-		} else {
-			gi, ok = byText[strings.ToLower(hash)]
-		}
-		if !ok {
-			gi = int32(len(all))
-			all = append(all, group{hash: hash, time: t})
-			if isHex {
-				byBytes[b] = gi
-			} else {
-				byText[strings.ToLower(hash)] = gi
-			}
-		}
-		return gi
+	var parts [2]numbering
+	var wg sync.WaitGroup
+	for p := range parts {
+		wg.Go(func() { parts[p].number(p, nRows, len(d.Transfers), hashAt, of) })
 	}
-	number := func(rows int, hash func(int) (string, int64), at int) {
-		for i := range rows {
-			of[at+i] = get(hash(i))
+	wg.Wait()
+	// of[i] is the index of row i's group in its half, times 2, plus the
+	// half.
+	grp := func(v int32) *group { return &parts[v&1].groups[v>>1] }
+	for i, v := range of {
+		g := grp(v)
+		switch {
+		case i < len(d.Transfers):
+			g.nT++
+		case i < len(d.Transfers)+len(d.Txs):
+			g.nX++
+		default:
+			g.nK++
 		}
 	}
-	number(len(d.Transfers), func(i int) (string, int64) { return d.Transfers[i].Hash, d.Transfers[i].Time }, 0)
-	number(len(d.Txs), func(i int) (string, int64) { return d.Txs[i].Hash, d.Txs[i].Time }, len(d.Transfers))
-	number(len(d.Tokens), func(i int) (string, int64) { return d.Tokens[i].Hash, d.Tokens[i].Time }, len(d.Transfers)+len(d.Txs))
-	count := func(of []int32) []int32 {
-		n := make([]int32, len(all))
-		for _, gi := range of {
-			n[gi]++
+	out := make([]*group, 0, len(parts[0].groups)+len(parts[1].groups))
+	for h := range parts {
+		for i := range parts[h].groups {
+			out = append(out, &parts[h].groups[i])
 		}
-		return n
 	}
-	nT := count(of[:len(d.Transfers)])
-	nX := count(of[len(d.Transfers) : len(d.Transfers)+len(d.Txs)])
-	nK := count(of[len(d.Transfers)+len(d.Txs):])
-
+	// Each group gets an empty slice of the shared ones with room for its
+	// rows: appending them allocates nothing and stays in its part.
 	ts := make([]*Transfer, len(d.Transfers))
 	xs := make([]*Tx, len(d.Txs))
 	ks := make([]*Token, len(d.Tokens))
-	carve(all, nT, ts, func(g *group, s []*Transfer) { g.transfers = s })
-	carve(all, nX, xs, func(g *group, s []*Tx) { g.txs = s })
-	carve(all, nK, ks, func(g *group, s []*Token) { g.tokens = s })
+	var at [3]int
+	for _, g := range out {
+		g.transfers = ts[at[0] : at[0] : at[0]+int(g.nT)]
+		g.txs = xs[at[1] : at[1] : at[1]+int(g.nX)]
+		g.tokens = ks[at[2] : at[2] : at[2]+int(g.nK)]
+		at[0], at[1], at[2] = at[0]+int(g.nT), at[1]+int(g.nX), at[2]+int(g.nK)
+	}
 
 	for i := range d.Transfers {
 		t := &d.Transfers[i]
-		g := &all[of[i]]
+		g := grp(of[i])
 		if !slices.ContainsFunc(g.transfers, func(o *Transfer) bool {
 			return o.From == t.From && o.To == t.To && o.Contract == t.Contract && o.TokenID == t.TokenID && o.Quantity.Equal(t.Quantity)
 		}) {
@@ -95,7 +96,7 @@ func groups(d *Data) []*group {
 	}
 	for i := range d.Txs {
 		x := &d.Txs[i]
-		g := &all[of[len(d.Transfers)+i]]
+		g := grp(of[len(d.Transfers)+i])
 		if !slices.ContainsFunc(g.txs, func(o *Tx) bool {
 			return o.Internal == x.Internal && o.From == x.From && o.To == x.To && o.In.Equal(x.In) && o.Out.Equal(x.Out) && o.Fee.Equal(x.Fee)
 		}) {
@@ -104,16 +105,12 @@ func groups(d *Data) []*group {
 	}
 	for i := range d.Tokens {
 		k := &d.Tokens[i]
-		g := &all[of[len(d.Transfers)+len(d.Txs)+i]]
+		g := grp(of[len(d.Transfers)+len(d.Txs)+i])
 		if !slices.ContainsFunc(g.tokens, func(o *Token) bool {
 			return o.From == k.From && o.To == k.To && o.Contract == k.Contract && o.Value.Equal(k.Value)
 		}) {
 			g.tokens = append(g.tokens, k)
 		}
-	}
-	out := make([]*group, len(all))
-	for i := range all {
-		out[i] = &all[i]
 	}
 	slices.SortFunc(out, func(a, b *group) int {
 		if a.time != b.time {
@@ -124,35 +121,73 @@ func groups(d *Data) []*group {
 	return out
 }
 
-// carve gives each group an empty slice of shared with room for its n
-// rows (set stores it); appending up to n rows then allocates nothing and
-// stays inside the group's part.
-func carve[T any](all []group, n []int32, shared []*T, set func(*group, []*T)) {
-	at := 0
-	for gi, c := range n {
-		if c == 0 {
-			continue
+// numbering numbers the groups of the hashes of one half: a hash of 0x
+// and 64 hexadecimal digits (any case) is in half 0 or 1 by its last
+// digit, any other hash in half 0. The order of the groups does not
+// matter (they are sorted), only that each is made by the first row of
+// its hash.
+type numbering struct {
+	groups []group
+	// byKey finds a hash of 64 digits by its last 16; the group's hash is
+	// compared to make sure. Two hashes that share their last 16 digits,
+	// and hashes of another form, are found by their lower-cased text.
+	byKey  map[uint64]int32
+	byText map[string]int32
+}
+
+// number sets of[i], for each row i of its half, to the index of the
+// row's group times 2 plus the half.
+func (n *numbering) number(half, rows, hint int, hashAt func(int) (string, int64), of []int32) {
+	n.byKey = make(map[uint64]int32, hint/2+16)
+	n.byText = map[string]int32{}
+	n.groups = make([]group, 0, hint/2+16)
+	for i := range rows {
+		hash, t := hashAt(i)
+		key, isHex := hashKey(hash)
+		if isHex && int(key&1) != half || !isHex && half != 0 {
+			continue // the other half's
 		}
-		set(&all[gi], shared[at:at:at+int(c)])
-		at += int(c)
+		gi := int32(-1)
+		if isHex {
+			if g, ok := n.byKey[key]; !ok {
+				gi = n.add(hash, t)
+				n.byKey[key] = gi
+			} else if strings.EqualFold(n.groups[g].hash, hash) {
+				gi = g
+			}
+		}
+		if gi < 0 {
+			lower := strings.ToLower(hash)
+			g, ok := n.byText[lower]
+			if !ok {
+				g = n.add(hash, t)
+				n.byText[lower] = g
+			}
+			gi = g
+		}
+		of[i] = gi<<1 | int32(half)
 	}
 }
 
-// hashBytes returns the 32 bytes of a transaction hash written as 0x and
-// 64 hexadecimal digits in any case; false for anything else.
-func hashBytes(h string) (b [32]byte, ok bool) {
+func (n *numbering) add(hash string, t int64) int32 {
+	n.groups = append(n.groups, group{hash: hash, time: t})
+	return int32(len(n.groups) - 1)
+}
+
+// hashKey returns the last 16 digits of a transaction hash written as 0x
+// and 64 hexadecimal digits in any case; false for anything else.
+func hashKey(h string) (key uint64, ok bool) {
 	if len(h) != 66 || h[0] != '0' || (h[1] != 'x' && h[1] != 'X') {
-		return b, false
+		return 0, false
 	}
-	for i := range b {
-		hi, ok1 := unhex(h[2+2*i])
-		lo, ok2 := unhex(h[3+2*i])
-		if !ok1 || !ok2 {
-			return b, false
+	for i := 2; i < 66; i++ {
+		v, ok := unhex(h[i])
+		if !ok {
+			return 0, false
 		}
-		b[i] = hi<<4 | lo
+		key = key<<4 | uint64(v)
 	}
-	return b, true
+	return key, true
 }
 
 func unhex(c byte) (byte, bool) {

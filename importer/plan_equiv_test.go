@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -48,6 +49,11 @@ func randomData(seed uint64, n int) *Data {
 		}
 		if rng.IntN(25) == 0 {
 			hash = fmt.Sprintf("0xshort%d", i) // not 64 digits
+		}
+		if rng.IntN(8) == 0 {
+			// The same last 16 digits as other transactions: the
+			// grouping must tell them apart by the whole hash.
+			hash = fmt.Sprintf("0x%048x%016x", seed*1_000_000+uint64(i), 0xfeed)
 		}
 		ci := rng.IntN(len(contracts))
 		token := fmt.Sprint(rng.IntN(6))
@@ -218,6 +224,23 @@ func TestBuildMatchesReference(t *testing.T) {
 			pl := checkSamePlan(t, p, half, opt)
 			pl.Apply(p)
 			checkSamePlan(t, p, d, opt)
+		}
+	}
+}
+
+// groups gathers the same rows, in the same order, as the reference.
+func TestGroupsMatchReference(t *testing.T) {
+	for seed := range uint64(40) {
+		d := randomData(seed, 20+int(seed)*15)
+		want, got := refGroups(d), groups(d)
+		if len(want) != len(got) {
+			t.Fatalf("seed %d: %d groups, want %d", seed, len(got), len(want))
+		}
+		for i := range want {
+			w, g := want[i], got[i]
+			if w.hash != g.hash || w.time != g.time || !slices.Equal(w.transfers, g.transfers) || !slices.Equal(w.txs, g.txs) || !slices.Equal(w.tokens, g.tokens) {
+				t.Fatalf("seed %d: group %d is %+v, want %+v", seed, i, *g, *w)
+			}
 		}
 	}
 }
