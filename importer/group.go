@@ -46,10 +46,24 @@ func groups(d *Data) []*group {
 		return k.Hash, k.Time
 	}
 	of := make([]int32, nRows) // the group of each row: transfers, txs, tokens
-	var parts [2]numbering
+	// The key of each row's hash (hashKey), read by two goroutines, each
+	// for half of the rows; keys[i] is 0 and hex[i] false for a hash not
+	// of 64 digits.
+	keys := make([]uint64, nRows)
+	hex := make([]bool, nRows)
 	var wg sync.WaitGroup
+	for h := range 2 {
+		wg.Go(func() {
+			for i := h * nRows / 2; i < (h+1)*nRows/2; i++ {
+				hash, _ := hashAt(i)
+				keys[i], hex[i] = hashKey(hash)
+			}
+		})
+	}
+	wg.Wait()
+	var parts [2]numbering
 	for p := range parts {
-		wg.Go(func() { parts[p].number(p, nRows, len(d.Transfers), hashAt, of) })
+		wg.Go(func() { parts[p].number(p, len(d.Transfers), hashAt, keys, hex, of) })
 	}
 	wg.Wait()
 	// of[i] is the index of row i's group in its half, times 2, plus the
@@ -137,22 +151,22 @@ type numbering struct {
 
 // number sets of[i], for each row i of its half, to the index of the
 // row's group times 2 plus the half.
-func (n *numbering) number(half, rows, hint int, hashAt func(int) (string, int64), of []int32) {
+func (n *numbering) number(half, hint int, hashAt func(int) (string, int64), keys []uint64, hex []bool, of []int32) {
 	n.byKey = make(map[uint64]int32, hint/2+16)
 	n.byText = map[string]int32{}
 	n.groups = make([]group, 0, hint/2+16)
-	for i := range rows {
-		hash, t := hashAt(i)
-		key, isHex := hashKey(hash)
+	for i, key := range keys {
+		isHex := hex[i]
 		if isHex && int(key&1) != half || !isHex && half != 0 {
 			continue // the other half's
 		}
+		hash, t := hashAt(i)
 		gi := int32(-1)
 		if isHex {
 			if g, ok := n.byKey[key]; !ok {
 				gi = n.add(hash, t)
 				n.byKey[key] = gi
-			} else if strings.EqualFold(n.groups[g].hash, hash) {
+			} else if gh := n.groups[g].hash; gh == hash || strings.EqualFold(gh, hash) {
 				gi = g
 			}
 		}

@@ -138,6 +138,7 @@ type planner struct {
 	lotKeys map[txKey]bool
 	sold    map[txKey]decimal.Decimal // units recorded as sold
 	open    map[tokenKey]int32        // index in chains
+	sent    map[tokenKey]bool         // the tokens the user sends in the rows
 	chains  []chain
 	slab    []openLot // where new open lots are allocated, a block at a time
 	nextLot int
@@ -167,29 +168,44 @@ func Build(p *portfolio.Portfolio, d *Data, opt Options) *Plan {
 	}
 	pr := &planner{pl: &Plan{Batch: p.NextBatch()}, opt: opt, own: &ownSet{},
 		collOf: map[string]string{}, collIDs: map[string]bool{}, lotKeys: map[txKey]bool{},
-		sold: map[txKey]decimal.Decimal{}, open: make(map[tokenKey]int32, len(d.Transfers)+len(p.Lots))}
+		sold: map[txKey]decimal.Decimal{}}
 	pr.wallets = map[string]string{}
 	for _, a := range opt.Own {
 		w := strings.ToLower(strings.TrimSpace(a))
 		pr.own.add(w)
 		pr.wallets[w] = w
 	}
-	pr.index(p)
-	// Room for a lot per token received and a sale per token sent: the
-	// usual count (a sale of several lots takes more).
+	// While the rows are grouped: room for a lot per token received and a
+	// sale per token sent (the usual count; a sale of several lots takes
+	// more), and the tokens the user sends. Only a sale or a move (a
+	// token sent) looks for a token's open lots, so a lot of a token
+	// never sent needs none.
 	nIn, nOut := 0, 0
-	for i := range d.Transfers {
-		from, to := pr.own.has(d.Transfers[i].From), pr.own.has(d.Transfers[i].To)
-		switch {
-		case to && !from:
-			nIn++
-		case from && !to:
-			nOut++
+	counted := make(chan struct{})
+	go func() {
+		defer close(counted)
+		pr.sent = map[tokenKey]bool{}
+		for i := range d.Transfers {
+			t := &d.Transfers[i]
+			from, to := pr.own.has(t.From), pr.own.has(t.To)
+			switch {
+			case to && !from:
+				nIn++
+			case from && !to:
+				nOut++
+			}
+			if from {
+				pr.sent[tokenKey{t.Contract, t.TokenID}] = true
+			}
 		}
-	}
+	}()
+	gs := groups(d)
+	<-counted
+	pr.open = make(map[tokenKey]int32, len(pr.sent)+len(p.Lots))
+	pr.index(p)
 	pr.pl.Lots = make([]portfolio.Lot, 0, nIn)
 	pr.pl.Sales = make([]portfolio.Sale, 0, nOut)
-	pr.replay(groups(d))
+	pr.replay(gs)
 	pr.pl.Cost, pr.pl.LotFees = pr.cost.Value(), pr.lotFees.Value()
 	pr.pl.Proceeds, pr.pl.SaleFees = pr.proceeds.Value(), pr.sFees.Value()
 	return pr.pl
@@ -801,9 +817,11 @@ func (pr *planner) buy(g *group, date portfolio.Date, ins []units, m flows) {
 		pr.pl.Lots = append(pr.pl.Lots, lot)
 		pr.cost.Add(lot.Cost)
 		pr.lotFees.Add(lot.Fees)
-		o := pr.newOpen()
-		*o = openLot{id: id, open: u.qty, whole: u.qty, acquired: date, wallet: u.to, newIdx: len(pr.pl.Lots) - 1}
-		pr.addOpen(tokenKey{u.contract, u.token}, o)
+		if tk := (tokenKey{u.contract, u.token}); pr.sent[tk] {
+			o := pr.newOpen()
+			*o = openLot{id: id, open: u.qty, whole: u.qty, acquired: date, wallet: u.to, newIdx: len(pr.pl.Lots) - 1}
+			pr.addOpen(tk, o)
+		}
 		added++
 	}
 	if paid.IsZero() && added > 0 {
