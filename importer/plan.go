@@ -131,6 +131,8 @@ type planner struct {
 	wallets map[string]string // own addresses, lower-cased, as their own strings
 	collOf  map[string]string // contract -> collection id
 	collIDs map[string]bool
+	// The last collection found, by its contract.
+	lastContract, lastColl string
 	// lotKeys and sold are what the portfolio recorded before the import:
 	// a key holds a transaction's hash, and all the rows of a transaction
 	// are in one group, so what this import adds is checked within the
@@ -340,6 +342,7 @@ type units struct {
 	name, standard  string
 	from, to        string
 	qty             decimal.Decimal
+	sent            bool // the token is sent somewhere in the rows (ins only)
 }
 
 // prepared is what the replay of a transaction needs that does not
@@ -394,6 +397,16 @@ func (pr *planner) replay(gs []*group) {
 				p.ins, p.outs, p.moves = all[:len(ins):len(ins)], all[len(ins):len(ins)+len(outs):len(ins)+len(outs)], all[len(ins)+len(outs):]
 				p.date = portfolio.DateOf(time.Unix(g.time, 0).In(pr.opt.Loc))
 				p.m = pr.own.value(g)
+				// What the replay will keep, made here: the plan's own
+				// copies of the hash and of the tokens received, whether a
+				// token received is ever sent, the amounts in cents.
+				g.hash = strings.Clone(g.hash)
+				for j := range p.ins {
+					u := &p.ins[j]
+					u.sent = pr.sent[tokenKey{u.contract, u.token}]
+					u.token = strings.Clone(u.token)
+				}
+				p.m.settle(len(p.ins) > 0 && len(p.outs) == 0, len(p.outs) > 0 && len(p.ins) == 0)
 			}
 			ready <- b
 		}
@@ -416,11 +429,10 @@ func (pr *planner) transaction(g *group, p *prepared) {
 	if len(ins)+len(outs)+len(moves) == 0 {
 		return
 	}
-	// What the plan keeps of the rows is copied (the hash here, token ids
-	// and names where they are used), so that the rows, and the text of
-	// the exports their strings point into, can be dropped once the plan
-	// is built.
-	g.hash = strings.Clone(g.hash)
+	// What the plan keeps of the rows is copied (the hash and the tokens
+	// received were, when prepared; names where they are used), so that
+	// the rows, and the text of the exports their strings point into, can
+	// be dropped once the plan is built.
 	date, m := p.date, p.m
 	if m.noPrice {
 		pr.review(date, g.hash, "ETH moved, but no row of this transaction gives its historical ETH price; nothing recorded",
@@ -512,6 +524,24 @@ type flows struct {
 	// decimals only where a record keeps them.
 	small      bool
 	netC, gasC int64
+	// settled: paid, received and fee made (settle).
+	settled                bool
+	paidD, receivedD, feeD decimal.Decimal
+}
+
+// settle makes ahead the decimals a purchase (paid, fee) or a sale
+// (received, fee) takes.
+func (m *flows) settle(buy, sell bool) {
+	if m.noPrice || !buy && !sell {
+		return
+	}
+	if buy {
+		m.paidD = m.paid()
+	} else {
+		m.receivedD = m.received()
+	}
+	m.feeD = m.fee()
+	m.settled = true
 }
 
 // zeroCents is 0.00, shared (decimals are never changed in place).
@@ -527,6 +557,9 @@ func cents(c int64) decimal.Decimal {
 // paid is what the user paid, zero when they received:
 // decimal.Max(net.Neg(), decimal.Zero), to the exponent.
 func (m *flows) paid() decimal.Decimal {
+	if m.settled {
+		return m.paidD
+	}
 	if !m.small {
 		return decimal.Max(m.net.Neg(), decimal.Zero)
 	}
@@ -539,6 +572,9 @@ func (m *flows) paid() decimal.Decimal {
 // received is what the user received, zero when they paid:
 // decimal.Max(net, decimal.Zero), to the exponent.
 func (m *flows) received() decimal.Decimal {
+	if m.settled {
+		return m.receivedD
+	}
 	if !m.small {
 		return decimal.Max(m.net, decimal.Zero)
 	}
@@ -550,6 +586,9 @@ func (m *flows) received() decimal.Decimal {
 
 // fee is the gas the user paid.
 func (m *flows) fee() decimal.Decimal {
+	if m.settled {
+		return m.feeD
+	}
 	if !m.small {
 		return m.gas
 	}
@@ -812,12 +851,13 @@ func (pr *planner) buy(g *group, date portfolio.Date, ins []units, m flows) {
 		}
 		id := numbered("L", pr.nextLot)
 		pr.nextLot++
-		lot := portfolio.Lot{ID: id, Collection: pr.collection(u), TokenID: strings.Clone(u.token), Quantity: u.qty,
+		lot := portfolio.Lot{ID: id, Collection: pr.collection(u), TokenID: u.token, Quantity: u.qty,
 			Acquired: date, Cost: costs, Fees: fees, Tx: g.hash, Wallet: pr.wallet(u.to), Note: note, Batch: pr.pl.Batch}
 		pr.pl.Lots = append(pr.pl.Lots, lot)
 		pr.cost.Add(lot.Cost)
 		pr.lotFees.Add(lot.Fees)
-		if tk := (tokenKey{u.contract, u.token}); pr.sent[tk] {
+		if u.sent {
+			tk := tokenKey{u.contract, u.token}
 			o := pr.newOpen()
 			*o = openLot{id: id, open: u.qty, whole: u.qty, acquired: date, wallet: u.to, newIdx: len(pr.pl.Lots) - 1}
 			pr.addOpen(tk, o)
@@ -1006,7 +1046,11 @@ func (pr *planner) wallet(addr string) string {
 
 // collection returns the id of the collection of a contract, creating it.
 func (pr *planner) collection(u *units) string {
+	if u.contract == pr.lastContract && pr.lastColl != "" {
+		return pr.lastColl // the lots of a transaction or of a run of them
+	}
 	if id, ok := pr.collOf[u.contract]; ok {
+		pr.lastContract, pr.lastColl = u.contract, id
 		return id
 	}
 	id := slug(u.name)
