@@ -13,6 +13,7 @@ import (
 	_ "time/tzdata" // --tz works on systems without a zone database
 
 	"nftharvest/importer"
+	"nftharvest/internal/gcpolicy"
 	"nftharvest/safetext"
 )
 
@@ -117,6 +118,12 @@ func runImport(c *ctx, args []string) error {
 	if err != nil {
 		return err
 	}
+	// Reading and planning keep nearly all they allocate until the plan
+	// is made, so a collection meanwhile would mark a gigabyte at a
+	// million rows to free little: the collector waits until the rows
+	// are dropped (below).
+	release := sync.OnceFunc(gcpolicy.Hold())
+	defer release()
 	d, err := readExports(files)
 	if err != nil {
 		return err
@@ -133,12 +140,20 @@ func runImport(c *ctx, args []string) error {
 		}
 		return b.Flush()
 	}
+	change := describeImport(d, pl)
+	// The rows are not needed any more, nor the text of the exports they
+	// point into (the plan holds copies of what it keeps): at a million
+	// rows that is a gigabyte, which a collection now lets the encoding
+	// of the new file reuse instead of asking the system for more.
+	d = nil
+	release()
+	runtime.GC()
 	p := file.Portfolio.Clone()
 	pl.Apply(p)
 	if c.env.beforeSave != nil {
 		c.env.beforeSave(file.Path)
 	}
-	saveErr := file.Save(p, describeImport(d, pl))
+	saveErr := file.Save(p, change)
 	if saveErr != nil && file.Portfolio != p {
 		return saveErr // nothing was saved
 	}
@@ -156,50 +171,110 @@ func runImport(c *ctx, args []string) error {
 
 // readExports reads every file, several at a time, and collects the
 // problems of all of them, in the order of the files.
+//
+// The files whose rows go to the same slice (the rows of transactions and
+// of internal transactions are both Txs) are read one after the other
+// into one Data, its rows sized once for all of them: merging a file read
+// apart would copy its rows (150 MB at a million). The kinds of rows
+// (NFT transfers, transactions, token transfers) are read at once.
 func readExports(files []string) (*importer.Data, error) {
 	type result struct {
-		d     importer.Data
 		lines []string
 		err   error
 	}
 	results := make([]result, len(files))
+	sizes := make([]int64, len(files))
+	// Batches of files, each in the order given; a file whose kind is not
+	// known (Read will say why) is a batch of its own.
+	var batches [][]int
+	batchOf := map[string]int{}
+	for i, name := range files {
+		rows := ""
+		// Only a regular file is looked at twice (not a pipe).
+		if st, err := os.Stat(name); err == nil && st.Mode().IsRegular() {
+			if fh, err := os.Open(name); err == nil {
+				sizes[i] = st.Size()
+				if kind, ok := importer.KindOf(fh); ok {
+					rows = rowsOf(kind)
+				}
+				fh.Close()
+			}
+		}
+		if b, ok := batchOf[rows]; ok && rows != "" {
+			batches[b] = append(batches[b], i)
+			continue
+		}
+		batchOf[rows] = len(batches)
+		batches = append(batches, []int{i})
+	}
+	data := make([]importer.Data, len(batches))
 	sem := make(chan struct{}, max(1, runtime.GOMAXPROCS(0)))
 	var wg sync.WaitGroup
-	for i, name := range files {
+	for b, batch := range batches {
 		wg.Add(1)
 		sem <- struct{}{}
 		go func() {
 			defer func() { <-sem; wg.Done() }()
-			r := &results[i]
-			fh, err := os.Open(name)
-			if err != nil {
-				r.err = inputErrorf("%s: %v", safetext.String(name), errors.Unwrap(err))
-				return
-			}
-			defer fh.Close()
-			err = r.d.Read(safetext.String(name), fh)
-			var probs *importer.Problems
-			if errors.As(err, &probs) {
-				r.lines = strings.Split(probs.Error(), "\n")
-			} else if err != nil {
-				r.err = fmt.Errorf("reading %s: %w", safetext.String(name), err)
+			for j, i := range batch {
+				var more int64
+				for _, k := range batch[j+1:] {
+					more += sizes[k]
+				}
+				results[i].lines, results[i].err = readExport(&data[b], files[i], more)
 			}
 		}()
 	}
 	wg.Wait()
-	d := &importer.Data{}
 	var lines []string
 	for i := range results {
 		if results[i].err != nil {
 			return nil, results[i].err
 		}
 		lines = append(lines, results[i].lines...)
-		d.Merge(&results[i].d)
 	}
 	if len(lines) > 0 {
 		return nil, &problemsError{lines: lines}
 	}
+	// Every file was read: each batch's Files are its files, in order.
+	d := &importer.Data{}
+	kinds := make([]importer.FileKind, len(files))
+	for b, batch := range batches {
+		for j, i := range batch {
+			kinds[i] = data[b].Files[j]
+		}
+		d.Merge(&data[b])
+	}
+	d.Files = kinds
 	return d, nil
+}
+
+// rowsOf names the slice of Data the rows of a kind of export go to.
+func rowsOf(k importer.Kind) string {
+	switch k {
+	case importer.NFTTransfers:
+		return "transfers"
+	case importer.NormalTxs, importer.InternalTxs:
+		return "txs"
+	}
+	return k.String()
+}
+
+// readExport reads one file into d; a refused file gives its problems,
+// one a line.
+func readExport(d *importer.Data, name string, more int64) ([]string, error) {
+	fh, err := os.Open(name)
+	if err != nil {
+		return nil, inputErrorf("%s: %v", safetext.String(name), errors.Unwrap(err))
+	}
+	defer fh.Close()
+	err = d.ReadSized(safetext.String(name), fh, more)
+	var probs *importer.Problems
+	if errors.As(err, &probs) {
+		return strings.Split(probs.Error(), "\n"), nil
+	} else if err != nil {
+		return nil, fmt.Errorf("reading %s: %w", safetext.String(name), err)
+	}
+	return nil, nil
 }
 
 // problemsError is invalid input with one problem a line; it maps to exit

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strconv"
 	"testing"
 	"time"
 )
@@ -40,8 +41,19 @@ func benchExports(n int) (nft, txs, internal []byte) {
 
 // BenchmarkImport100k reads 100,000 NFT transfer rows with their 100,000
 // transactions, plans the import into an empty portfolio and applies it.
-func BenchmarkImport100k(b *testing.B) {
-	nft, txs, internal := benchExports(100_000)
+func BenchmarkImport100k(b *testing.B) { benchImport(b, 100_000) }
+
+// BenchmarkImport1M is the same at a million rows (750,000 lots and
+// 250,000 sales); skipped with -short.
+func BenchmarkImport1M(b *testing.B) {
+	if testing.Short() {
+		b.Skip("a million rows; run without -short")
+	}
+	benchImport(b, 1_000_000)
+}
+
+func benchImport(b *testing.B, n int) {
+	nft, txs, internal := benchExports(n)
 	b.SetBytes(int64(len(nft) + len(txs) + len(internal)))
 	b.ResetTimer()
 	for b.Loop() {
@@ -57,7 +69,7 @@ func BenchmarkImport100k(b *testing.B) {
 		p := emptyPortfolio()
 		pl := Build(p, d, Options{Own: []string{"0xa11ce00000000000000000000000000000000001"}, Loc: time.UTC})
 		pl.Apply(p)
-		if len(pl.Lots) != 75_000 || len(pl.Sales) != 25_000 || len(pl.Review) != 0 {
+		if len(pl.Lots) != n*3/4 || len(pl.Sales) != n/4 || len(pl.Review) != 0 {
 			b.Fatalf("%d lots, %d sales, %d to review", len(pl.Lots), len(pl.Sales), len(pl.Review))
 		}
 	}
@@ -65,13 +77,23 @@ func BenchmarkImport100k(b *testing.B) {
 
 // TestWriteBenchExports writes the benchmark's exports to
 // $NFTHARVEST_BENCH_DIR (skipped when unset), to time the whole command:
-// see docs/performance.md.
+// see docs/performance.md. $NFTHARVEST_BENCH_ROWS sets the number of NFT
+// transfer rows (default 100000; a multiple of 4 keeps the three
+// purchases for each sale).
 func TestWriteBenchExports(t *testing.T) {
 	dir := os.Getenv("NFTHARVEST_BENCH_DIR")
 	if dir == "" {
 		t.Skip("NFTHARVEST_BENCH_DIR not set")
 	}
-	nft, txs, internal := benchExports(100_000)
+	n := 100_000
+	if s := os.Getenv("NFTHARVEST_BENCH_ROWS"); s != "" {
+		v, err := strconv.Atoi(s)
+		if err != nil || v <= 0 {
+			t.Fatalf("NFTHARVEST_BENCH_ROWS=%q is not a positive number", s)
+		}
+		n = v
+	}
+	nft, txs, internal := benchExports(n)
 	for name, data := range map[string][]byte{"nft.csv": nft, "txs.csv": txs, "internal.csv": internal} {
 		if err := os.WriteFile(filepath.Join(dir, name), data, 0o644); err != nil {
 			t.Fatal(err)

@@ -84,10 +84,12 @@ type FileKind struct {
 }
 
 // Merge appends the rows and files of o to d, as if d had read o's files.
+// When d has no rows of a kind it takes o's instead of copying them (an
+// export of a million rows is 150 MB): d and o then share those rows.
 func (d *Data) Merge(o *Data) {
-	d.Transfers = append(d.Transfers, o.Transfers...)
-	d.Txs = append(d.Txs, o.Txs...)
-	d.Tokens = append(d.Tokens, o.Tokens...)
+	d.Transfers = appendOrTake(d.Transfers, o.Transfers)
+	d.Txs = appendOrTake(d.Txs, o.Txs)
+	d.Tokens = appendOrTake(d.Tokens, o.Tokens)
 	d.Files = append(d.Files, o.Files...)
 }
 
@@ -111,6 +113,14 @@ func (p *Problems) Error() string {
 // *Problems naming the file, the line and the column; nothing of a file
 // with problems is kept.
 func (d *Data) Read(name string, r io.Reader) error {
+	return d.ReadSized(name, r, 0)
+}
+
+// ReadSized is Read for a file that more bytes of exports will follow,
+// whose rows go to the same slice (transactions and internal
+// transactions both make Txs): the slice is sized once for all of them,
+// where appending the next file's rows would copy this one's.
+func (d *Data) ReadSized(name string, r io.Reader, more int64) error {
 	br := bufio.NewReaderSize(r, 64<<10)
 	if bom, _ := br.Peek(3); string(bom) == "\ufeff" {
 		br.Discard(3) // a byte-order mark some exports start with
@@ -152,7 +162,7 @@ func (d *Data) Read(name string, r io.Reader) error {
 			// Size the rows' slice from the first row's length: growing a
 			// large slice step by step copies it several times over.
 			if per := cr.InputOffset() - headerEnd; per > 0 {
-				d.grow(kind, int((size-headerEnd)/per)+16)
+				d.grow(kind, int((size-headerEnd+max(more, 0)*9/8)/per)+16)
 			}
 		}
 		rd.row(kind, rec)
@@ -167,6 +177,23 @@ func (d *Data) Read(name string, r io.Reader) error {
 	}
 	d.Files = append(d.Files, FileKind{Name: name, Kind: kind, Rows: rows})
 	return nil
+}
+
+// KindOf tells the kind of an export from its header line, as Read does;
+// false when Read would refuse the header.
+func KindOf(r io.Reader) (Kind, bool) {
+	br := bufio.NewReader(r)
+	if bom, _ := br.Peek(3); string(bom) == "\ufeff" {
+		br.Discard(3)
+	}
+	cr := csv.NewReader(br)
+	cr.FieldsPerRecord = -1
+	header, err := cr.Read()
+	if err != nil {
+		return 0, false
+	}
+	kind, _, _, err := identify(header)
+	return kind, err == nil
 }
 
 // sizeOf is the number of bytes r holds, when it can tell (a file, a
@@ -288,9 +315,15 @@ func (r *rowReader) cell(c col) string {
 	return strings.TrimSpace(r.rec[r.at[c]])
 }
 
-// text is cell, interned and cleaned of control characters.
+// text is cell cleaned of control characters. A clean cell is returned
+// as it is (a substring of the row, which the row's hash keeps anyway);
+// cleaned ones are interned, so that a name repeated on every row is
+// cleaned once.
 func (r *rowReader) text(c col) string {
 	s := r.cell(c)
+	if v := cleanText(s); len(v) == len(s) {
+		return s // cleanText changes a string only by dropping runes
+	}
 	if v, ok := r.strs[s]; ok {
 		return v
 	}
@@ -304,15 +337,29 @@ func (r *rowReader) text(c col) string {
 // each row, so keeping them is safe.
 func (r *rowReader) unique(c col) string { return cleanText(r.cell(c)) }
 
-// addr is an address cell, lower-cased.
+// addr is an address cell, lower-cased (and cleaned, as text).
 func (r *rowReader) addr(c col) string {
 	s := r.cell(c)
+	if plainLower(s) {
+		return s
+	}
 	if v, ok := r.strs[s]; ok {
 		return v
 	}
 	v := cleanText(strings.ToLower(s))
 	r.strs[s] = v
 	return v
+}
+
+// plainLower reports whether s is printable ASCII without capitals, which
+// lower-casing and cleaning leave as it is.
+func plainLower(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c >= 0x7f || (c >= 'A' && c <= 'Z') {
+			return false
+		}
+	}
+	return true
 }
 
 // fail notes a problem with column c of the current row.
@@ -405,6 +452,21 @@ func parseAmount(s string) (decimal.Decimal, bool) {
 	}
 	if digits == 0 || dots > 1 || digits > 60 {
 		return decimal.Zero, false
+	}
+	if digits <= 18 {
+		// decimal.NewFromString's value and exponent, without its
+		// string work: the digits as an integer, the exponent minus
+		// the number of decimals.
+		var v int64
+		exp := int32(0)
+		for i := 0; i < len(s); i++ {
+			if c := s[i]; c == '.' {
+				exp = -int32(len(s) - i - 1)
+			} else {
+				v = v*10 + int64(c-'0')
+			}
+		}
+		return decimal.New(v, exp), true
 	}
 	d, err := decimal.NewFromString(s)
 	return d, err == nil

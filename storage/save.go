@@ -101,12 +101,22 @@ func save(path string, p *portfolio.Portfolio, change string, mode saveMode, wan
 	if p == nil {
 		return none, fmt.Errorf("save %s: no portfolio", path)
 	}
+	// Encode while the checks run: both only read p, and a large
+	// portfolio takes about as long to check as to encode. The encoding of
+	// an invalid portfolio is dropped.
+	var data []byte
+	var err error
+	encoded := make(chan struct{})
+	go func() {
+		defer close(encoded)
+		data, err = Encode(p)
+	}()
 	c := &collector{limit: MaxProblems}
 	check(p, c)
+	<-encoded
 	if c.count() > 0 {
 		return none, &InvalidError{File: path, Problems: c.sorted(), More: c.more}
 	}
-	data, err := Encode(p)
 	if err != nil {
 		return none, fmt.Errorf("save %s: %w", path, err)
 	}
@@ -168,8 +178,12 @@ func save(path string, p *portfolio.Portfolio, change string, mode saveMode, wan
 	if err := hook("backup"); err != nil {
 		return none, fmt.Errorf("save %s: %w", path, err)
 	}
-	sum := sha256.Sum256(data)
+	// The file's SHA-256 is computed while it is written (both only read
+	// data; a large file takes a noticeable time for each).
+	summed := make(chan [sha256.Size]byte, 1)
+	go func() { summed <- sha256.Sum256(data) }()
 	renamed, err := writeAtomic(target, bytesOf(data), o, func() error { return hook("written") })
+	sum := <-summed
 	if err != nil {
 		if renamed {
 			return sum, fmt.Errorf("save %s: %w: %w", path, ErrSavedNotLogged, err)
