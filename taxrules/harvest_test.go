@@ -156,3 +156,23 @@ func TestSuggestGainsLazy(t *testing.T) {
 		}
 	}
 }
+
+// A lot of very many units worth very little each (a per-unit gain under
+// 10^-16, which Div rounds to zero) is split by its exact per-unit gain,
+// without a division by zero: suggest --gains panicked on such a valid
+// file.
+func TestSuggestGainsTinyPerUnitGain(t *testing.T) {
+	p := newPortfolio(2026)
+	ti := d("30000")
+	p.TaxProfile.TaxableIncome = &ti
+	p.Collections[1].Standard = "ERC-1155"
+	p.Collections[1].Floor = &portfolio.Price{Amount: d("0.000000000000000001"), Currency: "USD"}
+	addLot(p, "G1", "apes", "1", "10000000000000000000000000", "2023-01-01", "0") // value 10,000,000: all gain
+	g := mustAnalyze(t, p, "2026-11-28").SuggestGains()
+	eq(t, "room: 49,450 - 30,000", g.Room, "19450")
+	if len(g.Picks) != 1 || g.Picks[0].Lot != "G1" {
+		t.Fatalf("picks %+v (%s)", g.Picks, g.Why)
+	}
+	eq(t, "G1 units", g.Picks[0].Quantity, "19450000000000000000000")
+	eq(t, "total gain", g.Total, "19450")
+}
