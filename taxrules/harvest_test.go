@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"testing"
+	"time"
 
 	"nftharvest/portfolio"
 
@@ -175,4 +176,25 @@ func TestSuggestGainsTinyPerUnitGain(t *testing.T) {
 	}
 	eq(t, "G1 units", g.Picks[0].Quantity, "19450000000000000000000")
 	eq(t, "total gain", g.Total, "19450")
+}
+
+// The best harvest of a lot of very many units (here 4 x 10^20, worth
+// nothing) ends: suggest without --target ran for minutes at full CPU on
+// such a valid five-lot file (pre-existing, also at 05b6c83).
+func TestSuggestBestHarvestManyUnitsEnds(t *testing.T) {
+	p := newPortfolio(2026)
+	p.Collections[1].Standard = "ERC-1155"
+	addLot(p, "L1", "apes", "6", "429108799746315203014", "2024-02-07", "4973.55")
+	p.Lots[0].Value = &portfolio.Price{Amount: d("0"), Currency: "USD"}
+	a := mustAnalyze(t, p, "2026-11-28")
+	done := make(chan Suggestion, 1)
+	go func() { done <- a.Suggest(nil) }()
+	select {
+	case s := <-done:
+		if len(s.Picks) == 0 {
+			t.Errorf("no pick of a 4,973.55 loss: %+v", s)
+		}
+	case <-time.After(20 * time.Second):
+		t.Fatal("Suggest(nil) still running after 20 s")
+	}
 }
