@@ -97,8 +97,11 @@ func (a *Analysis) SuggestGains() GainHarvest {
 			if !q.IsInteger() || q.LessThanOrEqual(decimal.NewFromInt(1)) {
 				continue
 			}
-			perUnit := c.gain.Div(q)
-			q = left.Div(perUnit).Floor()
+			if perUnit := c.gain.Div(q); perUnit.Sign() != 0 {
+				q = left.Div(perUnit).Floor()
+			} else { // under 10^-16 a unit: Div rounded it to zero
+				q = left.Mul(q).Div(c.gain).Floor()
+			}
 			if q.Sign() <= 0 {
 				continue
 			}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"testing"
+	"time"
 
 	"nftharvest/portfolio"
 
@@ -154,5 +155,46 @@ func TestSuggestGainsLazy(t *testing.T) {
 		if got := lazy.SuggestGains(); fmt.Sprint(got) != fmt.Sprint(full) {
 			t.Fatalf("seed %d: lazy %+v, full %+v", seed, got, full)
 		}
+	}
+}
+
+// A lot of very many units worth very little each (a per-unit gain under
+// 10^-16, which Div rounds to zero) is split by its exact per-unit gain,
+// without a division by zero: suggest --gains panicked on such a valid
+// file.
+func TestSuggestGainsTinyPerUnitGain(t *testing.T) {
+	p := newPortfolio(2026)
+	ti := d("30000")
+	p.TaxProfile.TaxableIncome = &ti
+	p.Collections[1].Standard = "ERC-1155"
+	p.Collections[1].Floor = &portfolio.Price{Amount: d("0.000000000000000001"), Currency: "USD"}
+	addLot(p, "G1", "apes", "1", "10000000000000000000000000", "2023-01-01", "0") // value 10,000,000: all gain
+	g := mustAnalyze(t, p, "2026-11-28").SuggestGains()
+	eq(t, "room: 49,450 - 30,000", g.Room, "19450")
+	if len(g.Picks) != 1 || g.Picks[0].Lot != "G1" {
+		t.Fatalf("picks %+v (%s)", g.Picks, g.Why)
+	}
+	eq(t, "G1 units", g.Picks[0].Quantity, "19450000000000000000000")
+	eq(t, "total gain", g.Total, "19450")
+}
+
+// The best harvest of a lot of very many units (here 4 x 10^20, worth
+// nothing) ends: suggest without --target ran for minutes at full CPU on
+// such a valid five-lot file (pre-existing, also at 05b6c83).
+func TestSuggestBestHarvestManyUnitsEnds(t *testing.T) {
+	p := newPortfolio(2026)
+	p.Collections[1].Standard = "ERC-1155"
+	addLot(p, "L1", "apes", "6", "429108799746315203014", "2024-02-07", "4973.55")
+	p.Lots[0].Value = &portfolio.Price{Amount: d("0"), Currency: "USD"}
+	a := mustAnalyze(t, p, "2026-11-28")
+	done := make(chan Suggestion, 1)
+	go func() { done <- a.Suggest(nil) }()
+	select {
+	case s := <-done:
+		if len(s.Picks) == 0 {
+			t.Errorf("no pick of a 4,973.55 loss: %+v", s)
+		}
+	case <-time.After(20 * time.Second):
+		t.Fatal("Suggest(nil) still running after 20 s")
 	}
 }
