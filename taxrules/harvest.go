@@ -24,6 +24,9 @@ import (
 // its maximum, so the result saves as much as the best subset (a test
 // compares it with brute force), and each remaining pick saves something.
 
+// two is 2, for halving decimal unit counts.
+var two = decimal.NewFromInt(2)
+
 // harvestKind is which of the three sums a lot's loss goes into.
 type harvestKind int
 
@@ -175,22 +178,23 @@ func (a *Analysis) bestHarvest(h candHeap) (picks []harvestPick, before decimal.
 			continue
 		}
 		p := picks[last]
-		perUnit := func(q int64) harvestPick {
-			u := decimal.NewFromInt(q)
+		perUnit := func(u decimal.Decimal) harvestPick {
 			return harvestPick{c: p.c, kind: p.kind, qty: u, loss: p.loss.Mul(u).Div(p.qty)}
 		}
-		lo, hi := int64(1), p.qty.IntPart()
-		for lo < hi {
-			mid := (lo + hi) / 2
+		// The units are counted in decimals: a lot may hold more than an
+		// int64 counts (10^20 units of an ERC-1155 token).
+		lo, hi := decimal.NewFromInt(1), p.qty
+		for lo.LessThan(hi) {
+			mid := lo.Add(hi).Div(two).Floor()
 			picks[last] = perUnit(mid)
 			if reaches(picks) {
 				hi = mid
 			} else {
-				lo = mid + 1
+				lo = mid.Add(one1)
 			}
 		}
 		picks[last] = perUnit(lo)
-		if lo == p.qty.IntPart() {
+		if lo.Equal(p.qty) {
 			picks[last] = p
 		}
 	}
