@@ -264,22 +264,14 @@ func (t *table) appendPlainRow(dst []byte, w []int, f *taxrules.LotFigures, scra
 		if i > 0 {
 			dst = appendSpaces(dst, c.gap)
 		}
-		pad := w[i] - len(cell)
 		if len(cell) > w[i] { // only the flex Asset column can be too wide
 			short := truncate(string(cell), w[i], c.keepTail)
-			cell, pad = []byte(short), w[i]-runewidth.StringWidth(short)
+			dst = appendPadded(dst, short, w[i]-runewidth.StringWidth(short), c.right)
+			continue
 		}
-		if c.right {
-			dst = append(appendSpaces(dst, pad), cell...)
-		} else {
-			dst = appendSpaces(append(dst, cell...), pad)
-		}
+		dst = appendPadded(dst, cell, w[i]-len(cell), c.right)
 	}
-	end := len(dst)
-	for end > start && dst[end-1] == ' ' {
-		end--
-	}
-	return append(dst[:end], '\n'), s, true
+	return endLine(dst, start), s, true
 }
 
 // appendGroupedAmount appends fixedAmount(f) without building a string.

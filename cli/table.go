@@ -138,13 +138,23 @@ func (t *table) appendLine(dst []byte, w []int, cells []string) []byte {
 		if runewidth.StringWidth(cell) > w[i] {
 			cell = truncate(cell, w[i], c.keepTail)
 		}
-		pad := w[i] - runewidth.StringWidth(cell)
-		if c.right {
-			dst = append(appendSpaces(dst, pad), cell...)
-		} else {
-			dst = appendSpaces(append(dst, cell...), pad)
-		}
+		dst = appendPadded(dst, cell, w[i]-runewidth.StringWidth(cell), c.right)
 	}
+	return endLine(dst, start)
+}
+
+// appendPadded appends a cell and pad spaces, the spaces first when the
+// column is right-aligned.
+func appendPadded[S ~string | ~[]byte](dst []byte, cell S, pad int, right bool) []byte {
+	if right {
+		return append(appendSpaces(dst, pad), cell...)
+	}
+	return appendSpaces(append(dst, cell...), pad)
+}
+
+// endLine trims the trailing spaces of the line that starts at start and
+// ends it.
+func endLine(dst []byte, start int) []byte {
 	end := len(dst)
 	for end > start && dst[end-1] == ' ' {
 		end--
