@@ -45,30 +45,30 @@ type LotFigures struct {
 // only during the call (the memory is reused). With the states built
 // (no LazyLots) every f carries its state in Full.
 func (a *Analysis) EachLot(fn func(f *LotFigures) error) error {
-	if a.Lots != nil {
-		var f LotFigures
-		for i := range a.Lots {
-			f.Full = &a.Lots[i]
-			if err := fn(&f); err != nil {
+	return EachLotChunk(a, func([]LotFigures, *struct{}) {}, func(figs []LotFigures, _ *struct{}) error {
+		for i := range figs {
+			if err := fn(&figs[i]); err != nil {
 				return err
 			}
 		}
 		return nil
+	})
+}
+
+// fillFigure fills f for lot li: a pointer to its state when the states
+// are built, else its compact figures, else (they do not fit) its state
+// built into full, with one as its single portion's room.
+func (a *Analysis) fillFigure(f *LotFigures, full *LotState, one []Portion, li int32) {
+	if a.Lots != nil {
+		*f = LotFigures{Full: &a.Lots[li]}
+		return
 	}
-	type slot struct {
-		f    LotFigures
-		full LotState
-		one  [1]Portion
+	*f = LotFigures{}
+	if !a.lotFigures(f, li) {
+		*full = LotState{}
+		a.lotState(full, li, a.eng.run.get(li), one)
+		*f = LotFigures{Full: full}
 	}
-	e := a.eng
-	return eachChunked(len(e.lots), func(s *slot, li int32) {
-		s.f = LotFigures{}
-		if !a.lotFigures(&s.f, li) {
-			s.f = LotFigures{Full: &s.full}
-			s.full = LotState{}
-			a.lotState(&s.full, li, e.run.get(li), s.one[:])
-		}
-	}, func(s *slot) error { return fn(&s.f) })
 }
 
 // lotFigures fills f for lot li as lotState fills a LotState, and reports

@@ -3,18 +3,17 @@ package taxrules
 import "sync"
 
 // Lot states one chunk at a time. A full report of a million lots writes
-// every state once and keeps none: EachLotState (and EachLot, for the
-// compact form) builds them a chunk at a time on a second goroutine, into
-// a few reused buffers, while the caller reads the chunk before. The
-// states are the ones Analyze puts in Analysis.Lots (tests compare the
-// two).
+// every state once and keeps none: EachLotState, EachLot and EachLotChunk
+// build the lots' states or figures a chunk at a time on two goroutines,
+// into a few reused buffers, while the caller reads the chunks before, in
+// lot order. The states are the ones Analyze puts in Analysis.Lots (tests
+// compare the two).
 
-// stateChunk is how many lot states are built at a time.
+// stateChunk is how many lots are built at a time.
 const stateChunk = 2048
 
-// stateBuffers is how many chunks are in flight: one being read, one
-// being built, one ready.
-const stateBuffers = 3
+// chunkWorkers is how many goroutines build and work on chunks.
+const chunkWorkers = 2
 
 // EachLotState calls fn with the state of every lot, in the order of
 // Portfolio.Lots, and stops at the first error fn returns. The states are
@@ -30,74 +29,21 @@ func (a *Analysis) EachLotState(fn func(st *LotState) error) error {
 		}
 		return nil
 	}
-	type slot struct {
-		st  LotState
-		one [1]Portion
-	}
-	e := a.eng
-	return eachChunked(len(e.lots), func(s *slot, li int32) {
-		s.st = LotState{}
-		a.lotState(&s.st, li, e.run.get(li), s.one[:])
-	}, func(s *slot) error { return fn(&s.st) })
-}
-
-// eachChunked builds element i of [0, n) with build, stateChunk at a time
-// on a second goroutine into stateBuffers reused chunks, and calls visit
-// with each in order, stopping at the first error.
-func eachChunked[T any](n int, build func(s *T, i int32), visit func(s *T) error) error {
-	free := make(chan []T, stateBuffers)
-	for range stateBuffers {
-		free <- make([]T, stateChunk)
-	}
-	ready := make(chan []T, stateBuffers)
-	stop := make(chan struct{})
-	defer close(stop)
-	go func() {
-		defer close(ready)
-		for from := 0; from < n; from += stateChunk {
-			var c []T
-			select {
-			case c = <-free:
-			case <-stop:
-				return
-			}
-			c = c[:min(n, from+stateChunk)-from]
-			for k := range c {
-				build(&c[k], int32(from+k))
-			}
-			select {
-			case ready <- c:
-			case <-stop:
-				return
-			}
+	return eachLotBuffer(a, func(b *lotBuffer[struct{}]) {
+		for k := range b.figs {
+			li := int32(b.from + k)
+			b.full[k] = LotState{}
+			a.lotState(&b.full[k], li, a.eng.run.get(li), b.ones[k:k+1:k+1])
 		}
-	}()
-	for c := range ready {
-		for k := range c {
-			if err := visit(&c[k]); err != nil {
+	}, func(b *lotBuffer[struct{}]) error {
+		for k := range b.figs {
+			if err := fn(&b.full[k]); err != nil {
 				return err
 			}
 		}
-		free <- c[:cap(c)]
-	}
-	return nil
+		return nil
+	})
 }
-
-// lotBuffer is one chunk of lot figures in flight in EachLotChunk, with
-// room for the full states of lots that do not fit the compact form, and
-// the caller's result for the chunk.
-type lotBuffer[T any] struct {
-	figs  []LotFigures
-	full  []LotState
-	ones  []Portion
-	out   T
-	from  int // the first lot's index
-	ready chan struct{}
-}
-
-// chunkWorkers is how many goroutines build and work on chunks in
-// EachLotChunk.
-const chunkWorkers = 2
 
 // EachLotChunk is EachLot for per-lot work that can run in parallel (a
 // report rendering its lots): the figures are built a chunk at a time on
@@ -107,12 +53,34 @@ const chunkWorkers = 2
 // caller's per-chunk result, reused for later chunks (as are figs); with
 // the states built (no LazyLots) every figure carries its state in Full.
 func EachLotChunk[T any](a *Analysis, work func(figs []LotFigures, out *T), done func(figs []LotFigures, out *T) error) error {
+	return eachLotBuffer(a, func(b *lotBuffer[T]) {
+		a.fillFigures(b.figs, b.full, b.ones, b.from)
+		work(b.figs, &b.out)
+	}, func(b *lotBuffer[T]) error { return done(b.figs, &b.out) })
+}
+
+// lotBuffer is one chunk of lots in flight: the lots from, from+1, ...,
+// from+len(figs)-1, with room for their figures, states and single
+// portions, and the caller's result for the chunk.
+type lotBuffer[T any] struct {
+	from  int
+	figs  []LotFigures
+	full  []LotState
+	ones  []Portion
+	out   T
+	ready chan struct{}
+}
+
+// eachLotBuffer walks every lot a chunk at a time: fill runs on one of
+// two goroutines per chunk, done on the caller's goroutine in lot order,
+// stopping at its first error (which it returns). Buffers are reused.
+func eachLotBuffer[T any](a *Analysis, fill func(b *lotBuffer[T]), done func(b *lotBuffer[T]) error) error {
 	n := len(a.eng.lots)
+	size := min(n, stateChunk) // a small portfolio needs no 2,048-lot buffers
 	const buffers = chunkWorkers + 2
 	free := make(chan *lotBuffer[T], buffers)
 	for range buffers {
-		free <- &lotBuffer[T]{figs: make([]LotFigures, stateChunk), full: make([]LotState, stateChunk),
-			ones: make([]Portion, stateChunk)}
+		free <- &lotBuffer[T]{figs: make([]LotFigures, size), full: make([]LotState, size), ones: make([]Portion, size)}
 	}
 	jobs := make(chan *lotBuffer[T], buffers)
 	order := make(chan *lotBuffer[T], buffers)
@@ -137,8 +105,7 @@ func EachLotChunk[T any](a *Analysis, work func(figs []LotFigures, out *T), done
 	for range chunkWorkers {
 		wg.Go(func() {
 			for b := range jobs {
-				a.fillFigures(b.figs, b.full, b.ones, b.from)
-				work(b.figs, &b.out)
+				fill(b)
 				close(b.ready)
 			}
 		})
@@ -146,7 +113,7 @@ func EachLotChunk[T any](a *Analysis, work func(figs []LotFigures, out *T), done
 	var err error
 	for b := range order {
 		<-b.ready
-		if err = done(b.figs, &b.out); err != nil {
+		if err = done(b); err != nil {
 			break
 		}
 		b.figs = b.figs[:cap(b.figs)]
@@ -159,22 +126,10 @@ func EachLotChunk[T any](a *Analysis, work func(figs []LotFigures, out *T), done
 	return err
 }
 
-// fillFigures fills figs with the figures of the lots from from on: from
-// the built states, or compact, or (when they do not fit) with a full state
-// in full.
+// fillFigures fills figs with the figures of the lots from from on
+// (fillFigure).
 func (a *Analysis) fillFigures(figs []LotFigures, full []LotState, ones []Portion, from int) {
 	for k := range figs {
-		li := int32(from + k)
-		f := &figs[k]
-		if a.Lots != nil {
-			*f = LotFigures{Full: &a.Lots[li]}
-			continue
-		}
-		*f = LotFigures{}
-		if !a.lotFigures(f, li) {
-			full[k] = LotState{}
-			a.lotState(&full[k], li, a.eng.run.get(li), ones[k:k+1:k+1])
-			*f = LotFigures{Full: &full[k]}
-		}
+		a.fillFigure(&figs[k], &full[k], ones[k:k+1:k+1], int32(from+k))
 	}
 }

@@ -334,15 +334,13 @@ func (a *Analysis) candidates() []cand {
 			if keys[i] == noLoss {
 				continue
 			}
-			f = LotFigures{}
+			a.fillFigure(&f, &st, one, int32(i))
 			var c cand
 			var ok bool
-			if a.lotFigures(&f, int32(i)) {
-				c, ok = candidateOfFigures(i, &f)
+			if f.Full != nil {
+				c, ok = candidateOf(i, f.Full)
 			} else {
-				st = LotState{}
-				a.lotState(&st, int32(i), a.eng.run.get(int32(i)), one)
-				c, ok = candidateOf(i, &st)
+				c, ok = candidateOfFigures(i, &f)
 			}
 			if ok {
 				out[k] = c
