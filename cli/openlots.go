@@ -2,8 +2,6 @@ package cli
 
 import (
 	"bufio"
-	"fmt"
-	"strconv"
 
 	"nftharvest/money"
 	"nftharvest/safetext"
@@ -29,11 +27,18 @@ func openLotsTable(b *bufio.Writer, a *taxrules.Analysis) error {
 	}
 	err := taxrules.EachLotChunk(a, func(figs []taxrules.LotFigures, m *measured) {
 		m.widest, m.open = make([]int, len(t.cols)), 0
+		var scratch []byte
 		for i := range figs {
 			f := &figs[i]
-			if f.Full == nil && f.OpenQuantity.C > 0 && measurePlain(f, m.widest) {
-				m.open++
-				continue
+			if f.Full == nil && f.OpenQuantity.C > 0 {
+				var ends [lotCells]int
+				if scratch, ends = compactCells(f, scratch); plainNames(f) {
+					m.open++
+					for k, from := range cellStarts(ends) {
+						m.widest[k] = max(m.widest[k], ends[k]-from) // plain ASCII: a byte a column
+					}
+					continue
+				}
 			}
 			cells := figureCells(f)
 			if cells == nil {
@@ -129,24 +134,11 @@ func figureCells(f *taxrules.LotFigures) []string {
 		if f.OpenQuantity.C <= 0 {
 			return nil
 		}
-		value, unreal := "n/a", "n/a"
-		if f.HasPrice {
-			value, unreal = fixedAmount(f.MarketValue), fixedAmount(f.Unrealized)
+		s, ends := compactCells(f, nil)
+		cells = make([]string, lotCells)
+		for k, from := range cellStarts(ends) {
+			cells[k] = string(s[from:ends[k]])
 		}
-		name := f.CollectionName
-		if name == "" {
-			name = f.Lot.Collection
-		}
-		term := "short"
-		switch {
-		case f.Term == taxrules.LongTerm:
-			term = "long"
-		case f.DaysToLongTerm > 0:
-			term = fmt.Sprintf("short %dd", f.DaysToLongTerm)
-		}
-		var q [48]byte
-		cells = []string{f.Lot.ID, name + " #" + f.Lot.TokenID, string(f.OpenQuantity.AppendQuantity(q[:0])), term,
-			fixedAmount(f.AdjustedBasis), value, unreal, washFlag(&f.WashRisk)}
 	}
 	for i, c := range cells {
 		cells[i] = safetext.String(c)
@@ -154,94 +146,25 @@ func figureCells(f *taxrules.LotFigures) []string {
 	return cells
 }
 
-// fixedAmount is amount of a compact figure.
-func fixedAmount(f money.Fixed) string {
-	var buf [48]byte
-	return money.Group(string(f.AppendFixed2(buf[:0])))
-}
+// lotCells is the number of cells of an open lot's row (lotColumns).
+const lotCells = 8
 
-// measurePlain counts the widths of the cells of an open lot's compact
-// figures into widest, as measuring figureCells would, without building
-// the cells; it reports false (nothing counted) when a name is not plain
-// printable ASCII, whose width is its length.
-func measurePlain(f *taxrules.LotFigures, widest []int) bool {
+// compactCells writes the cells of an open lot's row from its compact
+// figures into s (reused), one after the other, as stateCells gives them
+// before they are made safe; ends[k] is where cell k ends.
+func compactCells(f *taxrules.LotFigures, s []byte) ([]byte, [lotCells]int) {
+	var ends [lotCells]int
 	name := f.CollectionName
 	if name == "" {
 		name = f.Lot.Collection
 	}
-	if !plainASCII(f.Lot.ID) || !plainASCII(name) || !plainASCII(f.Lot.TokenID) {
-		return false
-	}
-	var buf [48]byte
-	term := len("short")
-	switch {
-	case f.Term == taxrules.LongTerm:
-		term = len("long")
-	case f.DaysToLongTerm > 0:
-		term = len("short ") + len(strconv.AppendInt(buf[:0], int64(f.DaysToLongTerm), 10)) + len("d")
-	}
-	value, unreal := len("n/a"), len("n/a")
-	if f.HasPrice {
-		value, unreal = fixedAmountWidth(f.MarketValue), fixedAmountWidth(f.Unrealized)
-	}
-	flag := len(washFlag(&f.WashRisk))
-	for k, w := range [...]int{len(f.Lot.ID), len(name) + len(" #") + len(f.Lot.TokenID),
-		len(f.OpenQuantity.AppendQuantity(buf[:0])), term, fixedAmountWidth(f.AdjustedBasis), value, unreal, flag} {
-		widest[k] = max(widest[k], w)
-	}
-	return true
-}
-
-// plainASCII reports whether s is printable ASCII only (shown as is, one
-// column per byte).
-func plainASCII(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] < 0x20 || s[i] > 0x7e {
-			return false
-		}
-	}
-	return true
-}
-
-// fixedAmountWidth is the width of fixedAmount(f), without building it.
-func fixedAmountWidth(f money.Fixed) int {
-	var buf [48]byte
-	b := f.AppendFixed2(buf[:0])
-	digits := len(b) - len(".00")
-	if b[0] == '-' {
-		digits--
-	}
-	return len(b) + (digits-1)/3 // a thousands separator every three digits
-}
-
-// appendPlainRow appends the row of an open lot's compact figures, laid
-// out in column widths w exactly as appendLine lays out figureCells,
-// without building a string: the cells are written into scratch. It
-// reports false (nothing appended) when a name is not plain ASCII;
-// appendLine does those rows.
-func (t *table) appendPlainRow(dst []byte, w []int, f *taxrules.LotFigures, scratch []byte) ([]byte, []byte, bool) {
-	name := f.CollectionName
-	if name == "" {
-		name = f.Lot.Collection
-	}
-	if !plainASCII(f.Lot.ID) || !plainASCII(name) || !plainASCII(f.Lot.TokenID) {
-		return dst, scratch, false
-	}
-	var ends [8]int
-	s := append(scratch[:0], f.Lot.ID...)
+	s = append(s[:0], f.Lot.ID...)
 	ends[0] = len(s)
 	s = append(append(append(s, name...), " #"...), f.Lot.TokenID...)
 	ends[1] = len(s)
 	s = f.OpenQuantity.AppendQuantity(s)
 	ends[2] = len(s)
-	switch {
-	case f.Term == taxrules.LongTerm:
-		s = append(s, "long"...)
-	case f.DaysToLongTerm > 0:
-		s = append(strconv.AppendInt(append(s, "short "...), int64(f.DaysToLongTerm), 10), 'd')
-	default:
-		s = append(s, "short"...)
-	}
+	s = append(s, termLabel(f.Term, f.DaysToLongTerm)...)
 	ends[3] = len(s)
 	s = appendGroupedAmount(s, f.AdjustedBasis)
 	ends[4] = len(s)
@@ -257,10 +180,50 @@ func (t *table) appendPlainRow(dst []byte, w []int, f *taxrules.LotFigures, scra
 	ends[6] = len(s)
 	s = append(s, washFlag(&f.WashRisk)...)
 	ends[7] = len(s)
-	start, from := len(dst), 0
-	for i, c := range t.cols {
-		cell := s[from:ends[i]]
-		from = ends[i]
+	return s, ends
+}
+
+// cellStarts returns where each cell of compactCells starts.
+func cellStarts(ends [lotCells]int) [lotCells]int {
+	var starts [lotCells]int
+	copy(starts[1:], ends[:lotCells-1])
+	return starts
+}
+
+// plainNames reports whether the names in f's row are printable ASCII
+// only, so that its cells need no sanitising and are as wide as long.
+func plainNames(f *taxrules.LotFigures) bool {
+	name := f.CollectionName
+	if name == "" {
+		name = f.Lot.Collection
+	}
+	return plainASCII(f.Lot.ID) && plainASCII(name) && plainASCII(f.Lot.TokenID)
+}
+
+// plainASCII reports whether s is printable ASCII only (shown as is, one
+// column per byte).
+func plainASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < 0x20 || s[i] > 0x7e {
+			return false
+		}
+	}
+	return true
+}
+
+// appendPlainRow appends the row of an open lot's compact figures, laid
+// out in column widths w exactly as appendLine lays out figureCells,
+// without building a string: the cells are written into scratch. It
+// reports false (nothing appended) when a name is not plain ASCII;
+// appendLine does those rows.
+func (t *table) appendPlainRow(dst []byte, w []int, f *taxrules.LotFigures, scratch []byte) ([]byte, []byte, bool) {
+	if !plainNames(f) {
+		return dst, scratch, false
+	}
+	s, ends := compactCells(f, scratch)
+	start := len(dst)
+	for i, from := range cellStarts(ends) {
+		c, cell := t.cols[i], s[from:ends[i]]
 		if i > 0 {
 			dst = appendSpaces(dst, c.gap)
 		}
@@ -274,7 +237,8 @@ func (t *table) appendPlainRow(dst []byte, w []int, f *taxrules.LotFigures, scra
 	return endLine(dst, start), s, true
 }
 
-// appendGroupedAmount appends fixedAmount(f) without building a string.
+// appendGroupedAmount appends f as amount formats f.Decimal(): to the
+// cent, with thousands separators.
 func appendGroupedAmount(dst []byte, f money.Fixed) []byte {
 	var buf [48]byte
 	b := f.AppendFixed2(buf[:0])

@@ -104,12 +104,15 @@ func percentText(r decimal.Decimal) string { return r.Shift(2).String() + "%" }
 
 // termText is the term column of lot tables: "long", or "short" with the
 // days left until the lot turns long term.
-func termText(ls *taxrules.LotState) string {
-	if ls.Term == taxrules.LongTerm {
+func termText(ls *taxrules.LotState) string { return termLabel(ls.Term, ls.DaysToLongTerm) }
+
+// termLabel is termText of a term and the days to long term.
+func termLabel(term taxrules.Term, daysToLong int) string {
+	if term == taxrules.LongTerm {
 		return "long"
 	}
-	if ls.DaysToLongTerm > 0 {
-		return fmt.Sprintf("short %dd", ls.DaysToLongTerm)
+	if daysToLong > 0 {
+		return fmt.Sprintf("short %dd", daysToLong)
 	}
 	return "short"
 }
