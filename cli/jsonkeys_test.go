@@ -20,7 +20,8 @@ var jwMemberMethods = map[string]bool{
 
 var plainMemberName = regexp.MustCompile(`^[a-z0-9_]+$`)
 
-// memberNameProblems lists the calls in src that give the JSON writer w
+// memberNameProblems lists the calls in src that give the JSON writer (w,
+// or cw for a chunk rendered on another goroutine)
 // a member name that is not a plain constant. Inside the writer's own
 // methods a parameter may be passed on (the forwarding helpers).
 func memberNameProblems(fset *token.FileSet, f *ast.File) []string {
@@ -41,7 +42,7 @@ func memberNameProblems(fset *token.FileSet, f *ast.File) []string {
 			if !ok || !jwMemberMethods[sel.Sel.Name] {
 				return true
 			}
-			if recv, ok := sel.X.(*ast.Ident); !ok || recv.Name != "w" {
+			if recv, ok := sel.X.(*ast.Ident); !ok || (recv.Name != "w" && recv.Name != "cw") {
 				return true
 			}
 			switch arg := call.Args[0].(type) {
