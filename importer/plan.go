@@ -3,7 +3,6 @@ package importer
 import (
 	"cmp"
 	"fmt"
-	"math/bits"
 	"slices"
 	"strconv"
 	"strings"
@@ -682,141 +681,66 @@ func (own *ownSet) valueSmall(g *group) (flows, bool) {
 	if len(g.tokens) > 0 {
 		return flows{}, false
 	}
-	var eth, gas, price fixed
+	var eth, gas, price money.Fixed
 	for _, x := range g.txs {
 		ok := true
 		if own.has(x.From) {
 			if !x.Out.IsZero() {
-				if eth, ok = eth.add(x.Out, -1); !ok {
+				if eth, ok = addFixed(eth, x.Out, -1); !ok {
 					return flows{}, false
 				}
 			}
 			if !x.Internal && x.Fee.Sign() > 0 {
-				fee, ok := fixedOf(x.Fee)
+				fee, ok := money.FixedOf(x.Fee)
 				if !ok {
 					return flows{}, false
 				}
-				if more, ok := fee.greater(gas); !ok {
+				if more, ok := money.SubFixed(fee, gas); !ok {
 					return flows{}, false
-				} else if more {
+				} else if more.Sign() > 0 {
 					gas = fee
 				}
 			}
 		}
 		if own.has(x.To) && !x.In.IsZero() {
-			if eth, ok = eth.add(x.In, 1); !ok {
+			if eth, ok = addFixed(eth, x.In, 1); !ok {
 				return flows{}, false
 			}
 		}
-		if price.c == 0 && x.Price.IsPositive() {
-			if price, ok = fixedOf(x.Price); !ok {
+		if price.C == 0 && x.Price.IsPositive() {
+			if price, ok = money.FixedOf(x.Price); !ok {
 				return flows{}, false
 			}
 		}
 	}
-	if (eth.c != 0 || gas.c != 0) && price.c == 0 {
+	if (eth.C != 0 || gas.C != 0) && price.C == 0 {
 		return flows{noPrice: true}, true
 	}
-	net, ok1 := eth.mulCents(price)
-	fee, ok2 := gas.mulCents(price)
+	net, ok1 := centsOf(eth, price)
+	fee, ok2 := centsOf(gas, price)
 	if !ok1 || !ok2 {
 		return flows{}, false
 	}
 	return flows{small: true, netC: net, gasC: fee}, true
 }
 
-// fixed is a decimal c × 10^e whose coefficient fits 61 bits.
-type fixed struct {
-	c int64
-	e int32
-}
-
-const fixedMax = int64(1) << 61
-
-func fixedOf(d decimal.Decimal) (fixed, bool) {
-	c, e, ok := money.Small(d)
-	if !ok || c > fixedMax || c < -fixedMax {
-		return fixed{}, false
-	}
-	return fixed{c, e}, true
-}
-
-// greater reports whether f > o, both not negative.
-func (f fixed) greater(o fixed) (bool, bool) {
-	for f.e > o.e {
-		if f.c > fixedMax/10 {
-			return false, false
-		}
-		f.c, f.e = f.c*10, f.e-1
-	}
-	for o.e > f.e {
-		if o.c > fixedMax/10 {
-			return false, false
-		}
-		o.c, o.e = o.c*10, o.e-1
-	}
-	return f.c > o.c, true
-}
-
-// add returns f + sign×d.
-func (f fixed) add(d decimal.Decimal, sign int64) (fixed, bool) {
-	o, ok := fixedOf(d)
+// addFixed returns f + sign×d (money.Fixed arithmetic).
+func addFixed(f money.Fixed, d decimal.Decimal, sign int64) (money.Fixed, bool) {
+	o, ok := money.FixedOf(d)
 	if !ok {
 		return f, false
 	}
-	o.c *= sign
-	if f.c == 0 {
-		return o, true
-	}
-	for f.e > o.e {
-		if f.c > fixedMax/10 || f.c < -fixedMax/10 {
-			return f, false
-		}
-		f.c, f.e = f.c*10, f.e-1
-	}
-	for o.e > f.e {
-		if o.c > fixedMax/10 || o.c < -fixedMax/10 {
-			return f, false
-		}
-		o.c, o.e = o.c*10, o.e-1
-	}
-	f.c += o.c
-	return f, f.c <= fixedMax && f.c >= -fixedMax
+	o.C *= sign
+	return money.AddFixed(f, o)
 }
 
-// mulCents returns f × p in cents, rounded half away from zero.
-func (f fixed) mulCents(p fixed) (int64, bool) {
-	hi, lo := bits.Mul64(uint64(money.Abs64(f.c)), uint64(money.Abs64(p.c)))
-	if hi != 0 || lo > uint64(fixedMax) {
+// centsOf returns f × p in cents, rounded half away from zero.
+func centsOf(f, p money.Fixed) (int64, bool) {
+	v, ok := money.MulFixed(f, p)
+	if !ok {
 		return 0, false
 	}
-	c, e := int64(lo), f.e+p.e
-	if (f.c < 0) != (p.c < 0) {
-		c = -c
-	}
-	if e >= -2 {
-		for ; e > -2; e-- {
-			if c > fixedMax/10 || c < -fixedMax/10 {
-				return 0, false
-			}
-			c *= 10
-		}
-		return c, true
-	}
-	k := -2 - e
-	if k > 18 {
-		return 0, true // |c| < 2^61 < half of 10^19
-	}
-	d := money.Pow10(k)
-	q, r := c/d, money.Abs64(c%d)
-	if 2*r >= d {
-		if c < 0 {
-			q--
-		} else {
-			q++
-		}
-	}
-	return q, true
+	return v.Cents()
 }
 
 // buy records a lot per token received: a purchase or a paid mint when

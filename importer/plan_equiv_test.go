@@ -71,7 +71,7 @@ func randomData(seed uint64, n int) *Data {
 		case 4, 5, 6: // sold
 			tr.From, tr.To = me, other()
 		case 7: // moved
-			tr.From, tr.To = me, own[1-slicesIndex(own, me)]
+			tr.From, tr.To = me, own[1-slices.Index(own, me)]
 		case 8: // swap: one in, one out
 			tr.From, tr.To = other(), me
 			d.Transfers = append(d.Transfers, Transfer{Hash: hash, Time: ts, From: me, To: other(), Contract: contracts[(ci+1)%4],
@@ -92,7 +92,7 @@ func randomData(seed uint64, n int) *Data {
 			if kind <= 3 {
 				again.From = other()
 			} else {
-				again.From = own[1-slicesIndex(own, me)]
+				again.From = own[1-slices.Index(own, me)]
 			}
 			d.Transfers = append(d.Transfers, again)
 		}
@@ -143,15 +143,6 @@ func randomData(seed uint64, n int) *Data {
 	// payment), failed or not.
 	d.Txs = append(d.Txs, Tx{Hash: "0xpayment", Time: 1_700_000_000, From: alice, To: "0x1", Out: one, Price: one, Failed: true, Place: place})
 	return d
-}
-
-func slicesIndex(s []string, v string) int {
-	for i, x := range s {
-		if x == v {
-			return i
-		}
-	}
-	return -1
 }
 
 // planText renders everything a plan holds, decimals with their exponent

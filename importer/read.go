@@ -317,17 +317,17 @@ func (r *rowReader) cell(c col) string {
 
 // text is cell cleaned of control characters. A clean cell is returned
 // as it is (a substring of the row, which the row's hash keeps anyway);
-// cleaned ones are interned, so that a name repeated on every row is
-// cleaned once.
+// cleaned ones are interned, so that a name repeated on every row is kept
+// once.
 func (r *rowReader) text(c col) string {
 	s := r.cell(c)
-	if v := cleanText(s); len(v) == len(s) {
+	v := cleanText(s)
+	if len(v) == len(s) {
 		return s // cleanText changes a string only by dropping runes
 	}
-	if v, ok := r.strs[s]; ok {
-		return v
+	if w, ok := r.strs[s]; ok {
+		return w
 	}
-	v := cleanText(s)
 	r.strs[s] = v
 	return v
 }
@@ -428,18 +428,29 @@ func (r *rowReader) failed() bool {
 
 // parseAmount reads "1500.25", "1,500.25" or "$1,500.25" exactly.
 func parseAmount(s string) (decimal.Decimal, bool) {
+	plain, digits, ok := amountText(s)
+	if !ok {
+		return decimal.Zero, false
+	}
+	return amountOf(plain, digits)
+}
+
+// amountText checks an amount cell and returns it without "$" and
+// thousands separators, with its number of digits: at least one and at
+// most 60, digits and at most one dot.
+func amountText(s string) (plain string, digits int, ok bool) {
 	s = strings.TrimPrefix(s, "$")
 	if strings.Contains(s, ",") {
 		intPart, _, _ := strings.Cut(s, ".")
 		groups := strings.Split(intPart, ",")
 		for i, g := range groups {
 			if (i == 0 && (len(g) < 1 || len(g) > 3)) || (i > 0 && len(g) != 3) {
-				return decimal.Zero, false
+				return "", 0, false
 			}
 		}
 		s = strings.ReplaceAll(s, ",", "")
 	}
-	digits, dots := 0, 0
+	dots := 0
 	for i := 0; i < len(s); i++ {
 		switch c := s[i]; {
 		case c >= '0' && c <= '9':
@@ -447,16 +458,20 @@ func parseAmount(s string) (decimal.Decimal, bool) {
 		case c == '.':
 			dots++
 		default:
-			return decimal.Zero, false
+			return "", 0, false
 		}
 	}
 	if digits == 0 || dots > 1 || digits > 60 {
-		return decimal.Zero, false
+		return "", 0, false
 	}
+	return s, digits, true
+}
+
+// amountOf is decimal.NewFromString of an amountText result with digits
+// digits, value and exponent; up to 18 digits without its string work:
+// the digits as an integer, the exponent minus the number of decimals.
+func amountOf(s string, digits int) (decimal.Decimal, bool) {
 	if digits <= 18 {
-		// decimal.NewFromString's value and exponent, without its
-		// string work: the digits as an integer, the exponent minus
-		// the number of decimals.
 		var v int64
 		exp := int32(0)
 		for i := 0; i < len(s); i++ {

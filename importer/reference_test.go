@@ -112,14 +112,14 @@ func (pr *refPlanner) index(p *portfolio.Portfolio) {
 			return cmp.Or(cmp.Compare(a.acquired, b.acquired), portfolio.CompareIDs(a.id, b.id))
 		})
 	}
-	pr.nextLot = refIdNumber(portfolio.NextID("L", func(yield func(string) bool) {
+	pr.nextLot = idNumber(portfolio.NextID("L", func(yield func(string) bool) {
 		for i := range p.Lots {
 			if !yield(p.Lots[i].ID) {
 				return
 			}
 		}
 	}))
-	pr.nextSal = refIdNumber(portfolio.NextID("S", func(yield func(string) bool) {
+	pr.nextSal = idNumber(portfolio.NextID("S", func(yield func(string) bool) {
 		for i := range p.Sales {
 			if !yield(p.Sales[i].ID) {
 				return
@@ -146,11 +146,8 @@ func refNumbered(prefix string, n int) string {
 	return prefix + "-" + d
 }
 
-func refIdNumber(id string) int {
-	_, n, _ := strings.Cut(id, "-")
-	v, _ := strconv.Atoi(n)
-	return v
-}
+// The reference calls the helpers this change left as they were (idNumber,
+// slug, split) rather than copies of them.
 
 // units is the NFT movement of one token in one transaction.
 type refUnits struct {
@@ -309,7 +306,7 @@ func (pr *refPlanner) buy(g *refGroup, date portfolio.Date, ins []*refUnits, m r
 	for i, u := range ins {
 		qty[i] = u.qty
 	}
-	costs, fees := refSplit(paid, qty), refSplit(m.gas, qty)
+	costs, fees := split(paid, qty), split(m.gas, qty)
 	note := ""
 	if paid.IsZero() {
 		note = "review: received without payment (airdrop or free mint), recorded at zero cost"
@@ -358,7 +355,7 @@ func (pr *refPlanner) sell(g *refGroup, date portfolio.Date, outs []*refUnits, m
 	for i, u := range outs {
 		qty[i] = u.qty
 	}
-	proceeds, fees := refSplit(received, qty), refSplit(m.gas, qty)
+	proceeds, fees := split(received, qty), split(m.gas, qty)
 	for i, u := range outs {
 		k := refKey(g.hash, u.contract, u.token)
 		want := u.qty.Sub(pr.sold[k])
@@ -377,7 +374,7 @@ func (pr *refPlanner) sell(g *refGroup, date portfolio.Date, outs []*refUnits, m
 		for j, t := range lots {
 			shares[j] = t.qty
 		}
-		ps, fs := refSplit(proceeds[i], shares), refSplit(fees[i], shares)
+		ps, fs := split(proceeds[i], shares), split(fees[i], shares)
 		for j, t := range lots {
 			s := portfolio.Sale{ID: refNumbered("S", pr.nextSal), Lot: t.lot.id, Quantity: t.qty, Date: date,
 				Proceeds: ps[j], Fees: fs[j], Tx: g.hash, Batch: pr.pl.Batch}
@@ -472,7 +469,7 @@ func (pr *refPlanner) collection(u *refUnits) string {
 	if id, ok := pr.collOf[u.contract]; ok {
 		return id
 	}
-	id := refSlug(u.name)
+	id := slug(u.name)
 	if id == "" {
 		id = "contract"
 	}
@@ -490,51 +487,8 @@ func (pr *refPlanner) collection(u *refUnits) string {
 	return id
 }
 
-// slug makes a collection id from a name: lower-case letters and digits
-// joined by single dashes.
-func refSlug(name string) string {
-	var b strings.Builder
-	dash := false
-	for _, r := range strings.ToLower(name) {
-		if (r >= 'a' && r <= 'z') || (r >= '0' && r <= '9') {
-			if dash && b.Len() > 0 {
-				b.WriteByte('-')
-			}
-			b.WriteRune(r)
-			dash = false
-		} else {
-			dash = true
-		}
-		if b.Len() >= 40 {
-			break
-		}
-	}
-	return b.String()
-}
-
 func (pr *refPlanner) review(date portfolio.Date, hash, what, do string) {
 	pr.pl.Review = append(pr.pl.Review, Review{Date: date, Hash: hash, What: what, Do: do})
-}
-
-// split divides total by quantity to the cent: each share is rounded down
-// and the last takes the remainder, so the shares add up to total.
-func refSplit(total decimal.Decimal, qty []decimal.Decimal) []decimal.Decimal {
-	out := make([]decimal.Decimal, len(qty))
-	if len(qty) == 1 {
-		out[0] = total
-		return out
-	}
-	sum := decimal.Zero
-	for _, q := range qty {
-		sum = sum.Add(q)
-	}
-	acc := decimal.Zero
-	for i := range len(qty) - 1 {
-		out[i] = total.Mul(qty[i]).Div(sum).Truncate(2)
-		acc = acc.Add(out[i])
-	}
-	out[len(qty)-1] = total.Sub(acc)
-	return out
 }
 
 // group is the rows of one transaction, duplicates (the same row in two

@@ -109,17 +109,19 @@ func (f Fixed) RoundCents() Fixed {
 	return Fixed{q, -2}
 }
 
+// Cents returns f rounded to the cent (RoundCents) as a whole number of
+// cents; ok is false when that does not fit a Fixed.
+func (f Fixed) Cents() (c int64, ok bool) {
+	r, ok := f.RoundCents().scale(-2)
+	return r.C, ok
+}
+
 // AppendFixed2 appends f as AppendFixed2 appends f.Decimal(): rounded to
 // the cent, two decimals, no separators.
 func (f Fixed) AppendFixed2(b []byte) []byte {
-	r := f.RoundCents()
-	c := r.C
-	if r.E > -2 {
-		s, ok := r.scale(-2)
-		if !ok {
-			return AppendFixed2(b, f.Decimal())
-		}
-		c = s.C
+	c, ok := f.Cents()
+	if !ok {
+		return AppendFixed2(b, f.Decimal())
 	}
 	if c < 0 {
 		b = append(b, '-')

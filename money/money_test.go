@@ -109,6 +109,9 @@ func checkFixed(t *testing.T, a, b decimal.Decimal) {
 			t.Fatalf("%s(%s, %s) refused a small result %s", c.name, a, b, c.want)
 		}
 	}
+	if c, ok := fa.Cents(); ok && !decimal.New(c, -2).Equal(a.Round(2)) {
+		t.Fatalf("Fixed.Cents(%s) = %d, want %s", a, c, a.Round(2))
+	}
 	if got, want := fa.RoundCents().Decimal(), a.Round(2); !got.Equal(want) {
 		t.Fatalf("RoundCents(%s) = %s, want %s", a, got, want)
 	}
