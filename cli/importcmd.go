@@ -195,7 +195,7 @@ func readExports(files []string) (*importer.Data, error) {
 			if fh, err := os.Open(name); err == nil {
 				sizes[i] = st.Size()
 				if kind, ok := importer.KindOf(fh); ok {
-					rows = rowsOf(kind)
+					rows = kind.Rows()
 				}
 				fh.Close()
 			}
@@ -246,17 +246,6 @@ func readExports(files []string) (*importer.Data, error) {
 	}
 	d.Files = kinds
 	return d, nil
-}
-
-// rowsOf names the slice of Data the rows of a kind of export go to.
-func rowsOf(k importer.Kind) string {
-	switch k {
-	case importer.NFTTransfers:
-		return "transfers"
-	case importer.NormalTxs, importer.InternalTxs:
-		return "txs"
-	}
-	return k.String()
 }
 
 // readExport reads one file into d; a refused file gives its problems,

@@ -121,13 +121,8 @@ func (d *Data) Read(name string, r io.Reader) error {
 // transactions both make Txs): the slice is sized once for all of them,
 // where appending the next file's rows would copy this one's.
 func (d *Data) ReadSized(name string, r io.Reader, more int64) error {
-	br := bufio.NewReaderSize(r, 64<<10)
-	if bom, _ := br.Peek(3); string(bom) == "\ufeff" {
-		br.Discard(3) // a byte-order mark some exports start with
-	}
-	cr := csv.NewReader(br)
+	cr := newCSV(r, 64<<10)
 	cr.ReuseRecord = true
-	cr.FieldsPerRecord = -1
 	header, err := cr.Read()
 	if err == io.EOF {
 		return &Problems{Lines: []string{name + ": the file is empty; expected a block-explorer CSV export"}}
@@ -179,16 +174,35 @@ func (d *Data) ReadSized(name string, r io.Reader, more int64) error {
 	return nil
 }
 
-// KindOf tells the kind of an export from its header line, as Read does;
-// false when Read would refuse the header.
-func KindOf(r io.Reader) (Kind, bool) {
-	br := bufio.NewReader(r)
+// newCSV reads an export's CSV from r through a buffer of size bytes,
+// past the byte-order mark some exports start with; rows may differ in
+// length (checked row by row).
+func newCSV(r io.Reader, size int) *csv.Reader {
+	br := bufio.NewReaderSize(r, size)
 	if bom, _ := br.Peek(3); string(bom) == "\ufeff" {
 		br.Discard(3)
 	}
 	cr := csv.NewReader(br)
 	cr.FieldsPerRecord = -1
-	header, err := cr.Read()
+	return cr
+}
+
+// Rows names the slice of Data that exports of kind k fill (files of
+// one kind of rows can be read one after the other into it).
+func (k Kind) Rows() string {
+	switch k {
+	case NFTTransfers:
+		return "transfers"
+	case NormalTxs, InternalTxs:
+		return "txs"
+	}
+	return k.String()
+}
+
+// KindOf tells the kind of an export from its header line, as Read does;
+// false when Read would refuse the header.
+func KindOf(r io.Reader) (Kind, bool) {
+	header, err := newCSV(r, 4096).Read()
 	if err != nil {
 		return 0, false
 	}
