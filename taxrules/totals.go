@@ -49,32 +49,15 @@ type CollectionTotals struct {
 }
 
 // Totals returns the portfolio-wide totals. It reads every lot's state
-// (built now, once, when the analysis was made with LazyLots).
+// once (built a chunk at a time when the analysis was made with
+// LazyLots), adding them up as TotalsSums does.
 func (a *Analysis) Totals() Totals {
-	b := a.WithLots()
-	var t Totals
-	var value, losses, gains money.Sum
-	for i := range b.Lots {
-		st := &b.Lots[i]
-		if st.OpenQuantity.Sign() <= 0 {
-			continue
-		}
-		t.OpenLots++
-		if !st.HasPrice {
-			t.Unpriced++
-			continue
-		}
-		value.Add(st.MarketValue)
-		switch st.Unrealized.Sign() {
-		case -1:
-			losses.Add(st.Unrealized)
-		case 1:
-			gains.Add(st.Unrealized)
-		}
-	}
-	t.Value, t.Losses, t.Gains = value.Value(), losses.Value(), gains.Value()
-	t.Harvestable = b.Harvestable()
-	return t
+	s := NewTotalsSums()
+	a.EachLotState(func(st *LotState) error {
+		s.Add(st)
+		return nil
+	})
+	return s.Totals()
 }
 
 // OpenLots counts the lots with open units, as Totals does, without

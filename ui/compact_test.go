@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"cmp"
 	"fmt"
 	"math"
 	"math/rand/v2"
@@ -111,7 +112,7 @@ func newRefHoldings(a *taxrules.Analysis, stale []portfolio.StalePrice) *refHold
 			isStale = old[[2]string{kind, of}] || price != nil && old[[2]string{"rate", price.Currency}]
 		}
 		r.stale = append(r.stale, isStale)
-		maxB, maxV, maxU, maxP = max(maxB, absI(b)), max(maxV, absI(v)), max(maxU, absI(u)), max(maxP, absI(k[hfPct]))
+		maxB, maxV, maxU, maxP = max(maxB, money.Abs64(b)), max(maxV, money.Abs64(v)), max(maxU, money.Abs64(u)), max(maxP, money.Abs64(k[hfPct]))
 		r.w[hfLot] = max(r.w[hfLot], safeLen(l.ID))
 		r.w[hfCollection] = max(r.w[hfCollection], safeLen(st.CollectionName))
 		r.w[hfToken] = max(r.w[hfToken], safeLen(l.TokenID)+1)
@@ -172,7 +173,7 @@ func (r *refHoldings) cell(st *Styles, i, f, w int) (string, paint) {
 			return "", st.paints.none
 		}
 		p := r.keys[i][hfPct]
-		return percentText(p, true), st.amountPaint(sign64(p))
+		return percentText(p, true), st.amountPaint(cmp.Compare(p, 0))
 	case hfWash:
 		return washText(uint8(r.keys[i][hfWash])), st.paints.wash
 	case hfWallet:

@@ -45,11 +45,10 @@ func buildDataset(f *storage.File, p *portfolio.Portfolio, today portfolio.Date,
 }
 
 // datasetOf builds the dataset of analysis a of p, read from f, whose
-// stale prices as of a.AsOf are stale; full as for buildDataset. Every lot's state is read once, and kept by no table
-// (on an analysis made with taxrules.Options.LazyLots they are built a
-// chunk at a time): the holdings keep integer keys, the totals and the
-// collections' sums are added in the same pass (kept for completeCmd in
-// a partial dataset).
+// stale prices as of a.AsOf are stale; full as for buildDataset. Every
+// lot's state is read once (EachLotState) and kept by no table: the
+// holdings keep integer keys, and the totals and the collections' sums
+// are added in the same pass (kept for completeCmd in a partial dataset).
 func datasetOf(f *storage.File, p *portfolio.Portfolio, a *taxrules.Analysis, full bool, stale []portfolio.StalePrice) *dataset {
 	d := &dataset{file: f, p: p, a: a, sum: a.Summary(a.TaxYear), stage: stageReady, stale: stale}
 	tot := taxrules.NewTotalsSums()

@@ -48,19 +48,19 @@ func firstDataset(f *storage.File, p *portfolio.Portfolio, today portfolio.Date)
 	var open int
 	var crash [2]any // a panic of either, raised again on this goroutine
 	var wg sync.WaitGroup
-	wg.Go(func() {
-		defer func() { crash[0] = recover() }()
-		stale = portfolio.StalePrices(p, today, portfolio.MaxPriceAge)
-	})
+	goCatching := func(c *any, fn func()) {
+		wg.Go(func() {
+			defer func() { *c = recover() }()
+			fn()
+		})
+	}
+	goCatching(&crash[0], func() { stale = portfolio.StalePrices(p, today, portfolio.MaxPriceAge) })
 	a, err := taxrules.AnalyzeWith(p, today, taxrules.Options{LazyLots: true})
 	if err != nil {
 		wg.Wait()
 		return nil, fmt.Errorf("analysing %s: %w", displayName(f), err)
 	}
-	wg.Go(func() {
-		defer func() { crash[1] = recover() }()
-		open = a.OpenLots()
-	})
+	goCatching(&crash[1], func() { open = a.OpenLots() })
 	rows := firstRows(a, firstFrameRows)
 	wg.Wait()
 	for _, c := range crash {

@@ -1,13 +1,6 @@
 package ui
 
-import (
-	"math"
-	"runtime"
-	"runtime/debug"
-	"runtime/metrics"
-
-	"nftharvest/internal/gcpolicy"
-)
+import "nftharvest/internal/gcpolicy"
 
 // The memory of a build after the first frame. Building the tables of a
 // large portfolio reads every lot's state once: the states are built a
@@ -33,27 +26,7 @@ const (
 // A memory limit the user set ($GOMEMLIMIT) is kept, and nothing is
 // collected.
 func buildLimit(lots int) (restore func()) {
-	prev := debug.SetMemoryLimit(-1)
-	if prev != math.MaxInt64 {
-		return func() {}
-	}
-	runtime.GC()
-	s := []metrics.Sample{
-		{Name: "/gc/heap/live:bytes"},
-		{Name: "/memory/classes/total:bytes"},
-		{Name: "/memory/classes/heap/objects:bytes"},
-		{Name: "/memory/classes/heap/free:bytes"},
-		{Name: "/memory/classes/heap/released:bytes"},
-	}
-	metrics.Read(s)
-	v := func(i int) int64 { return int64(s[i].Value.Uint64()) }
-	live := v(0)
-	// The limit counts every byte the runtime holds, not only heap
-	// objects: add what is neither objects nor free spans (stacks,
-	// metadata) as it is now.
-	other := v(1) - v(2) - v(3) - v(4)
-	debug.SetMemoryLimit(live + other + int64(lots)*tableBytesPerLot + max(int64(float64(live)*buildGarbage), minBuildGarbage))
-	return func() { debug.SetMemoryLimit(prev) }
+	return gcpolicy.LimitLive(int64(lots)*tableBytesPerLot, buildGarbage, minBuildGarbage)
 }
 
 // After the build: the app keeps what it holds for the whole session, and
@@ -68,8 +41,6 @@ func buildLimit(lots int) (restore func()) {
 const sessionGarbage = 64 << 20
 
 func sessionGC() {
-	s := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
-	metrics.Read(s)
-	live := max(int64(s[0].Value.Uint64()), 1)
+	live := max(gcpolicy.LiveHeap(), 1)
 	gcpolicy.Set(int(min(100, max(10, 100*sessionGarbage/live))))
 }

@@ -253,10 +253,10 @@ func (b *holdBuild) add(st *taxrules.LotState, li int) {
 		}
 	}
 	s := &b.s
-	s.basis = max(s.basis, absI(bc))
-	s.value = max(s.value, absI(v))
-	s.unreal = max(s.unreal, absI(u))
-	s.pct = max(s.pct, absI(r.pct))
+	s.basis = max(s.basis, money.Abs64(bc))
+	s.value = max(s.value, money.Abs64(v))
+	s.unreal = max(s.unreal, money.Abs64(u))
+	s.pct = max(s.pct, money.Abs64(r.pct))
 	if q.Exponent() < 0 || r.qty >= 1e15 {
 		s.w[hfQty] = max(s.w[hfQty], len(money.Quantity(q)))
 	} else {
@@ -419,7 +419,7 @@ func (h *holdings) Cell(st *Styles, row, f, w int) (string, paint) {
 			return "n/a", st.paints.muted
 		}
 		if r.has(rowExact) {
-			return markedCents(r.unreal), st.amountPaint(sign64(r.unreal))
+			return markedCents(r.unreal), st.amountPaint(cmp.Compare(r.unreal, 0))
 		}
 		u := h.state(row).Unrealized
 		return marked(u), st.amountPaint(u.Sign())
@@ -427,7 +427,7 @@ func (h *holdings) Cell(st *Styles, row, f, w int) (string, paint) {
 		if !r.has(rowPriced) {
 			return "", st.paints.none
 		}
-		return percentText(r.pct, true), st.amountPaint(sign64(r.pct))
+		return percentText(r.pct, true), st.amountPaint(cmp.Compare(r.pct, 0))
 	case hfWash:
 		return washText(r.wash), st.paints.wash
 	case hfWallet:
@@ -593,23 +593,6 @@ func digits(x int64) int {
 		n++
 	}
 	return n
-}
-
-func absI(x int64) int64 {
-	if x < 0 {
-		return -x
-	}
-	return x
-}
-
-func sign64(x int64) int {
-	switch {
-	case x < 0:
-		return -1
-	case x > 0:
-		return 1
-	}
-	return 0
 }
 
 // rowOf returns the row of the lot with the given id.

@@ -112,7 +112,7 @@ func newRealized(a *taxrules.Analysis) *realized {
 			rz.w[rfQty] = max(rz.w[rfQty], digits(k[rfQty]/1e6))
 		}
 		for _, f := range []int{rfProceeds, rfBasis, rfGain, rfDisallowed, rfRecognized} {
-			maxAbs[f] = max(maxAbs[f], absI(k[f]))
+			maxAbs[f] = max(maxAbs[f], money.Abs64(k[f]))
 		}
 		rz.w[rfBatch] = max(rz.w[rfBatch], safeLen(row.batch))
 	}

@@ -88,6 +88,9 @@ type table struct {
 	inBasket func(row int) bool
 
 	sortBuf []sortItem
+	// passBuf is refilter's scratch, kept like sortBuf (a million lots:
+	// 1 MB of garbage per keystroke otherwise).
+	passBuf []bool
 }
 
 type sortItem struct {
@@ -189,7 +192,14 @@ func (t *table) refilter() {
 		// Rows are tested in their own order, not the sorted one: the
 		// data behind them is then read in the order it lies in memory
 		// (at 100k lots and more, the filter waited on the memory).
-		pass := make([]bool, len(t.order))
+		pass := t.passBuf[:0]
+		if cap(pass) < len(t.order) {
+			pass = make([]bool, len(t.order))
+		} else {
+			pass = pass[:len(t.order)]
+			clear(pass)
+		}
+		t.passBuf = pass
 		n := 0
 		for r := range pass {
 			if t.match(r) {

@@ -7,6 +7,7 @@ package gcpolicy
 
 import (
 	"math"
+	"runtime"
 	"runtime/debug"
 	"runtime/metrics"
 	"sync"
@@ -105,6 +106,48 @@ func Limit(headroom float64) (restore func()) {
 		defer mu.Unlock()
 		debug.SetMemoryLimit(prev)
 	}
+}
+
+// LimitLive collects garbage, then bounds the memory the process may grow
+// to while work that will keep extra bytes runs: what is live now, plus
+// the runtime's own memory (stacks, metadata), plus extra, plus headroom
+// times the live heap (at least floor bytes) for garbage. It returns what
+// puts the previous bound back. A bound the user chose ($GOMEMLIMIT) is
+// kept, and then nothing is collected.
+func LimitLive(extra int64, headroom float64, floor int64) (restore func()) {
+	mu.Lock()
+	defer mu.Unlock()
+	prev := debug.SetMemoryLimit(-1)
+	if prev != math.MaxInt64 {
+		return func() {}
+	}
+	runtime.GC()
+	s := []metrics.Sample{
+		{Name: "/gc/heap/live:bytes"},
+		{Name: "/memory/classes/total:bytes"},
+		{Name: "/memory/classes/heap/objects:bytes"},
+		{Name: "/memory/classes/heap/free:bytes"},
+		{Name: "/memory/classes/heap/released:bytes"},
+	}
+	metrics.Read(s)
+	v := func(i int) int64 { return int64(s[i].Value.Uint64()) }
+	live := v(0)
+	// The limit counts every byte the runtime holds, not only heap
+	// objects: add what is neither objects nor free spans as it is now.
+	other := v(1) - v(2) - v(3) - v(4)
+	debug.SetMemoryLimit(live + other + extra + max(int64(float64(live)*headroom), floor))
+	return func() {
+		mu.Lock()
+		defer mu.Unlock()
+		debug.SetMemoryLimit(prev)
+	}
+}
+
+// LiveHeap is the heap marked live by the last collection, in bytes.
+func LiveHeap() int64 {
+	s := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
+	metrics.Read(s)
+	return int64(s[0].Value.Uint64())
 }
 
 // heldBytes is the memory the Go runtime holds from the system (mapped

@@ -115,3 +115,25 @@ func TestLimit(t *testing.T) {
 		t.Errorf("a chosen limit became %d after restore", got)
 	}
 }
+
+func TestLimitLive(t *testing.T) {
+	old := debug.SetMemoryLimit(math.MaxInt64)
+	defer debug.SetMemoryLimit(old)
+	const extra, floor = 100 << 20, 64 << 20
+	restore := LimitLive(extra, 0.15, floor)
+	live := LiveHeap()
+	got := debug.SetMemoryLimit(-1)
+	if got < live+extra+floor || got > int64(heldBytes())+extra+floor+live {
+		t.Errorf("limit %d with %d bytes live, want live + runtime + %d + max(15%%, %d)", got, live, extra, floor)
+	}
+	restore()
+	if got := debug.SetMemoryLimit(-1); got != math.MaxInt64 {
+		t.Errorf("after restore: limit %d, want none", got)
+	}
+	debug.SetMemoryLimit(1 << 40)
+	restore = LimitLive(extra, 0.15, floor)
+	if got := debug.SetMemoryLimit(-1); got != 1<<40 {
+		t.Errorf("a chosen limit became %d", got)
+	}
+	restore()
+}
